@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
+import { catalogs } from "../src/i18n/translate.ts";
+import type { Route } from "./+types/root";
+import { useI18n } from "./ui/i18n.ts";
+import { Shell } from "./ui/Shell.tsx";
+import stylesHref from "./ui/styles.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const { locale, actor } = context.caller;
+  return { locale, actor, catalog: catalogs[locale] };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Shell>
+      <title>{`${t(notFound ? "errors.notFoundTitle" : "errors.title")} – ${t("app.name")}`}</title>
+      <h1>{t(notFound ? "errors.notFoundTitle" : "errors.title")}</h1>
+      <p>{t(notFound ? "errors.NOT_FOUND" : "errors.INTERNAL")}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </Shell>
+  );
+}

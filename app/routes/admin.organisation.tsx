@@ -1,0 +1,58 @@
+import { Form } from "react-router";
+import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { kindOptions } from "../ui/options.ts";
+import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
+import type { Route } from "./+types/admin.organisation";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  requireSignIn(request, context.caller.actor);
+  return load(async () => ({ organisation: await context.services.people.getOrganisation(context.caller, params.id) }));
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  return attempt(context.caller.locale, async () => {
+    await context.services.people.updateOrganisation(context.caller, params.id, fields);
+    return { saved: true };
+  });
+}
+
+export default function OrganisationEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { organisation } = loaderData;
+  const error = errorOf(actionData);
+  return (
+    <div className="narrow stack">
+      <title>{`${t("organisations.editTitle", { name: organisation.name })} – ${t("app.name")}`}</title>
+      <p>
+        <a href="/admin/organisations">← {t("organisations.title")}</a>
+      </p>
+      <Heading variant="h1">{t("organisations.editTitle", { name: organisation.name })}</Heading>
+      {actionData && "saved" in actionData && <Notice>{t("organisations.saved")}</Notice>}
+      <ErrorSummary error={error} />
+      <Form method="post" className="stack">
+        <TextInput
+          id="field-name"
+          name="name"
+          labelText={t("organisations.name")}
+          defaultValue={organisation.name}
+          fullWidth
+          status={fieldError(error, "name") ? "error" : "default"}
+          statusText={fieldError(error, "name")}
+        />
+        <Select
+          name="kind"
+          label={t("organisations.kind")}
+          options={kindOptions(t)}
+          defaultValue={organisation.kind}
+          error={fieldError(error, "kind")}
+        />
+        <div className="form-actions">
+          <Button type="submit">{t("organisations.save")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Form } from "react-router";
+import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
+import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
+import type { Route } from "./+types/admin.person";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { caller, services } = context;
+  requireSignIn(request, caller.actor);
+  return load(async () => ({
+    person: await services.people.getPerson(caller, params.id),
+    organisations: await services.people.listOrganisations(caller),
+  }));
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  return attempt(context.caller.locale, async () => {
+    await context.services.people.updatePerson(context.caller, params.id, fields);
+    return { saved: true };
+  });
+}
+
+export default function PersonEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { person, organisations } = loaderData;
+  const error = errorOf(actionData);
+  return (
+    <div className="narrow stack">
+      <title>{`${t("people.editTitle", { name: person.name })} – ${t("app.name")}`}</title>
+      <p>
+        <a href="/admin/people">← {t("people.title")}</a>
+      </p>
+      <Heading variant="h1">{t("people.editTitle", { name: person.name })}</Heading>
+      {actionData && "saved" in actionData && <Notice>{t("people.saved")}</Notice>}
+      <ErrorSummary error={error} />
+      <p>
+        {t("people.email")}: {person.email}
+      </p>
+      <Form method="post" className="stack">
+        <TextInput
+          id="field-name"
+          name="name"
+          labelText={t("people.name")}
+          defaultValue={person.name}
+          fullWidth
+          status={fieldError(error, "name") ? "error" : "default"}
+          statusText={fieldError(error, "name")}
+        />
+        <TextInput
+          id="field-title"
+          name="title"
+          labelText={t("people.personTitle")}
+          defaultValue={person.title ?? ""}
+          optionalText={t("forms.optional")}
+          fullWidth
+        />
+        <Select
+          name="organisationId"
+          label={t("people.organisation")}
+          options={organisationOptions(t, organisations)}
+          defaultValue={person.organisationId ?? ""}
+          error={fieldError(error, "organisationId")}
+        />
+        <Select name="role" label={t("people.role")} options={roleOptions(t)} defaultValue={person.role} />
+        <Select name="locale" label={t("people.language")} options={localeOptions()} defaultValue={person.locale} />
+        <div className="form-actions">
+          <Button type="submit">{t("people.save")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Form } from "react-router";
+import { Button, Heading, Paragraph, TextInput } from "suomifi-ui-components";
+import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { attempt, formFields } from "../web/actions.server.ts";
+import type { Route } from "./+types/forgot-password";
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  return attempt(context.caller.locale, async () => {
+    await context.services.sessions.requestPasswordReset(
+      { headers: request.headers, clientIp: context.clientIp, locale: context.caller.locale },
+      (fields.email ?? "").trim().toLowerCase(),
+    );
+    return { sent: true };
+  });
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const error = errorOf(actionData);
+  const sent = actionData && "sent" in actionData;
+  return (
+    <div className="narrow stack">
+      <title>{`${t("forgot.title")} – ${t("app.name")}`}</title>
+      <Heading variant="h1">{t("forgot.title")}</Heading>
+      {sent ? (
+        <Notice>{t("forgot.sent")}</Notice>
+      ) : (
+        <>
+          <Paragraph>{t("forgot.lead")}</Paragraph>
+          <ErrorSummary error={error} />
+          <Form method="post" className="stack">
+            <TextInput
+              id="field-email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              labelText={t("signIn.email")}
+              fullWidth
+              required
+            />
+            <div className="form-actions">
+              <Button type="submit">{t("forgot.submit")}</Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

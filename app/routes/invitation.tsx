@@ -1,0 +1,67 @@
+import { Form, redirect } from "react-router";
+import { Button, Heading, Paragraph } from "suomifi-ui-components";
+import { AppError, isAppError } from "../../src/http/errors.ts";
+import { translate } from "../../src/i18n/translate.ts";
+import { ErrorSummary, errorOf, fieldError } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { NewPasswordFields } from "../ui/NewPasswordFields.tsx";
+import { attempt, formFields } from "../web/actions.server.ts";
+import type { Route } from "./+types/invitation";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  try {
+    return { token, invitation: await context.services.invitations.preview(token) };
+  } catch (error) {
+    if (isAppError(error)) return { token, invitation: null };
+    throw error;
+  }
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  const { locale } = context.caller;
+  return attempt(locale, async () => {
+    if (fields.password !== fields.confirm) {
+      throw new AppError("VALIDATION_FAILED", [{ path: "confirm", message: translate(locale, "reset.mismatch") }]);
+    }
+    await context.services.invitations.accept(context.caller, { token: fields.token, password: fields.password });
+    return redirect("/sign-in?welcome");
+  });
+}
+
+export default function Invitation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const error = errorOf(actionData);
+  const { invitation, token } = loaderData;
+  return (
+    <div className="narrow stack">
+      <title>{`${t("invite.title")} – ${t("app.name")}`}</title>
+      <Heading variant="h1">{t("invite.title")}</Heading>
+      {!invitation ? (
+        <Paragraph>{t("errors.LINK_EXPIRED")}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t("invite.lead", { inviter: invitation.inviterName })}</Paragraph>
+          <dl>
+            <dt>{t("people.name")}</dt>
+            <dd>{invitation.name}</dd>
+            <dt>{t("people.email")}</dt>
+            <dd>{invitation.email}</dd>
+          </dl>
+          <ErrorSummary error={error} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="token" value={token} />
+            <NewPasswordFields
+              passwordError={fieldError(error, "password")}
+              confirmError={fieldError(error, "confirm")}
+            />
+            <div className="form-actions">
+              <Button type="submit">{t("invite.submit")}</Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Form } from "react-router";
+import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { localeOptions } from "../ui/options.ts";
+import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
+import type { Route } from "./+types/profile";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { caller, services } = context;
+  requireSignIn(request, caller.actor);
+  return load(async () => ({ person: await services.people.getPerson(caller, caller.actor?.id ?? "") }));
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  return attempt(context.caller.locale, async () => {
+    await context.services.people.updateOwnProfile(context.caller, fields);
+    return { saved: true };
+  });
+}
+
+export default function Profile({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { person } = loaderData;
+  const error = errorOf(actionData);
+  return (
+    <div className="narrow stack">
+      <title>{`${t("profile.title")} – ${t("app.name")}`}</title>
+      <Heading variant="h1">{t("profile.title")}</Heading>
+      {actionData && "saved" in actionData && <Notice>{t("profile.saved")}</Notice>}
+      <ErrorSummary error={error} />
+      <dl>
+        <dt>{t("people.email")}</dt>
+        <dd>{person.email}</dd>
+        <dt>{t("people.organisation")}</dt>
+        <dd>{person.organisationName ?? t("people.noOrganisation")}</dd>
+        <dt>{t("people.role")}</dt>
+        <dd>{t(`roles.${person.role}`)}</dd>
+      </dl>
+      <Form method="post" className="stack">
+        <TextInput
+          id="field-name"
+          name="name"
+          labelText={t("people.name")}
+          defaultValue={person.name}
+          fullWidth
+          status={fieldError(error, "name") ? "error" : "default"}
+          statusText={fieldError(error, "name")}
+        />
+        <TextInput
+          id="field-title"
+          name="title"
+          labelText={t("people.personTitle")}
+          defaultValue={person.title ?? ""}
+          optionalText={t("forms.optional")}
+          fullWidth
+        />
+        <Select
+          name="locale"
+          label={t("people.language")}
+          options={localeOptions()}
+          defaultValue={person.locale}
+          hint={t("profile.languageHint")}
+        />
+        <div className="form-actions">
+          <Button type="submit">{t("people.save")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Form, redirect, useSearchParams } from "react-router";
+import { Button, Heading } from "suomifi-ui-components";
+import { AppError } from "../../src/http/errors.ts";
+import { translate } from "../../src/i18n/translate.ts";
+import { ErrorSummary, errorOf, fieldError } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { NewPasswordFields } from "../ui/NewPasswordFields.tsx";
+import { attempt, formFields } from "../web/actions.server.ts";
+import type { Route } from "./+types/reset-password";
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const fields = await formFields(request);
+  const { locale } = context.caller;
+  return attempt(locale, async () => {
+    if (!fields.token) throw new AppError("LINK_EXPIRED");
+    if (fields.password !== fields.confirm) {
+      throw new AppError("VALIDATION_FAILED", [{ path: "confirm", message: translate(locale, "reset.mismatch") }]);
+    }
+    await context.services.sessions.resetPassword(
+      { headers: request.headers, clientIp: context.clientIp, locale: context.caller.locale },
+      { token: fields.token, password: fields.password ?? "" },
+    );
+    return redirect("/sign-in?reset");
+  });
+}
+
+export default function ResetPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const token = params.get("token");
+  const error = errorOf(actionData);
+  return (
+    <div className="narrow stack">
+      <title>{`${t("reset.title")} – ${t("app.name")}`}</title>
+      <Heading variant="h1">{t("reset.title")}</Heading>
+      {!token ? (
+        <p>
+          {t("reset.missingToken")} <a href="/forgot-password">{t("forgot.title")}</a>
+        </p>
+      ) : (
+        <>
+          <ErrorSummary error={error} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="token" value={token} />
+            <NewPasswordFields
+              passwordError={fieldError(error, "password")}
+              confirmError={fieldError(error, "confirm")}
+            />
+            <div className="form-actions">
+              <Button type="submit">{t("reset.submit")}</Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

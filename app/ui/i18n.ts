@@ -1,0 +1,33 @@
+import { useRouteLoaderData } from "react-router";
+import type { Actor } from "../../src/core/caller.ts";
+import { formatDate, formatDateTime, formatNumber } from "../../src/i18n/format.ts";
+import { interpolate, type MessageParams } from "../../src/i18n/interpolate.ts";
+import { defaultLocale, type Locale } from "../../src/i18n/locale.ts";
+import type { Catalog, MessageKey } from "../../src/i18n/translate.ts";
+
+export interface RootData {
+  locale: Locale;
+  catalog: Catalog;
+  actor: Actor | null;
+}
+
+export type T = (key: MessageKey, params?: MessageParams) => string;
+
+/** The page's language, its messages and formatters, from the root loader. */
+export function useI18n() {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const locale = data?.locale ?? defaultLocale;
+  const t: T = (key, params) => interpolate(locale, data?.catalog[key] ?? key, params);
+  return {
+    locale,
+    t,
+    date: (d: Date | string) => formatDate(locale, d),
+    dateTime: (d: Date | string) => formatDateTime(locale, d),
+    number: (n: number) => formatNumber(locale, n),
+  };
+}
+
+export function useActor(): Actor | null {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  return data?.actor ?? null;
+}

@@ -1,0 +1,51 @@
+import { data, redirect } from "react-router";
+import { isAppError } from "../../src/http/errors.ts";
+import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
+import type { Locale } from "../../src/i18n/locale.ts";
+
+export type ActionFailure = { error: ErrorBody };
+
+/**
+ * Runs a form's service call. A known error comes back as data for the form to
+ * show, with the matching HTTP status; anything else goes to the error boundary.
+ */
+export async function attempt<T>(locale: Locale, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error)) {
+      return data<ActionFailure>({ error: errorBody(error, locale) }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+/** A form's fields as a plain object, for the services' Zod schemas. */
+export async function formFields(request: Request): Promise<Record<string, string>> {
+  const form = await request.formData();
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
+  return fields;
+}
+
+/** Loaders of signed-in pages: send a visitor to sign in and come back. */
+export function requireSignIn(request: Request, actor: unknown): void {
+  if (actor) return;
+  const url = new URL(request.url);
+  throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+export function safeNext(value: string | null | undefined): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+/** Runs a loader's service call; FORBIDDEN and NOT_FOUND become the matching error page. */
+export async function load<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error)) throw data(error.code, { status: error.status });
+    throw error;
+  }
+}

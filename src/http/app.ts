@@ -1,0 +1,151 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import type { Caller } from "../core/caller.ts";
+import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
+import { registerAccountsApi } from "../modules/accounts/api.ts";
+import { clientIpHeader } from "../modules/accounts/auth.ts";
+import { registerAuditApi } from "../modules/audit/api.ts";
+import { registerPeopleApi } from "../modules/people/api.ts";
+import type { Platform } from "../platform.ts";
+import type { AppEnv, WebContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { createApiRouter } from "./openapi.ts";
+import { respondError, toAppError } from "./respond-error.ts";
+import { isSameOriginRequest } from "./same-origin.ts";
+import { loadActor } from "./session.ts";
+
+export type WebHandler = (request: Request, context: WebContext) => Promise<Response>;
+
+export interface HttpAppOptions {
+  /** The React Router request handler; absent in API-only tests. */
+  web?: WebHandler;
+  /** build/client, served as static files. */
+  clientDir?: string;
+}
+
+/**
+ * The whole HTTP surface: health checks, the better-auth endpoints, the JSON API
+ * with its OpenAPI document, static assets, and the server-rendered web UI.
+ */
+export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) {
+  const { config, logger, auth } = platform;
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL") logger.error(`${c.req.method} ${c.req.path} failed`, error);
+    const caller = c.get("caller") ?? { actor: null, locale: "fi" };
+    return respondError(c, appError, caller.locale);
+  });
+  app.notFound((c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller")?.locale ?? "fi"));
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await platform.database.ping();
+      return c.json({ status: "ready", database: platform.database.driver });
+    } catch (error) {
+      logger.warn("readiness check failed", error);
+      return c.json({ status: "unavailable", database: platform.database.driver }, 503);
+    }
+  });
+
+  if (options.clientDir) {
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: options.clientDir,
+        onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
+      }),
+    );
+    app.use("/favicon.svg", serveStatic({ root: options.clientDir }));
+  }
+
+  // Who is asking, from where, in which language: set before anything reads a body.
+  app.use(async (c, next) => {
+    c.set("platform", platform);
+    const address = getConnInfo(c).remote.address ?? "unknown";
+    c.set("clientIp", address);
+    const fallback = pickLocale(getCookie(c, localeCookie), c.req.header("accept-language"));
+    c.set("caller", { actor: null, locale: fallback });
+    await next();
+  });
+
+  app.use(
+    bodyLimit({
+      maxSize: Math.max(config.bodyMaxBytes, config.uploadMaxBytes),
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE");
+      },
+    }),
+  );
+
+  app.use(async (c, next) => {
+    if (!isSameOriginRequest(c.req.method, c.req.raw.headers, new URL(config.publicUrl).origin)) {
+      throw new AppError("CSRF_REJECTED");
+    }
+    await next();
+  });
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c.req.raw, c.get("clientIp"))));
+
+  app.use(async (c, next) => {
+    const actor = await loadActor(auth, c.req.raw.headers);
+    const cookieLocale = getCookie(c, localeCookie);
+    const caller: Caller = {
+      actor: actor?.actor ?? null,
+      locale: isLocale(cookieLocale) ? cookieLocale : (actor?.locale ?? c.get("caller").locale),
+    };
+    c.set("caller", caller);
+    await next();
+  });
+
+  // The language menu is plain links, so it works without JavaScript.
+  app.get("/language/:locale", (c) => {
+    const locale = c.req.param("locale");
+    if (!isLocale(locale)) throw new AppError("NOT_FOUND");
+    setCookie(c, localeCookie, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "Lax", httpOnly: true });
+    const next = c.req.query("next") ?? "/";
+    return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/", 303);
+  });
+
+  const api = createApiRouter();
+  registerAccountsApi(api);
+  registerPeopleApi(api);
+  registerAuditApi(api);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Uudistamo API",
+      version: "0.1.0",
+      description: "Errors are JSON {code, message}; codes are stable, messages follow the caller's language.",
+    },
+    servers: [{ url: config.publicUrl }],
+  });
+  app.route("/api", api);
+  app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
+
+  const web = options.web;
+  if (web) {
+    app.all("*", (c) =>
+      web(c.req.raw, {
+        services: platform.services,
+        auth: platform.auth,
+        caller: c.get("caller"),
+        clientIp: c.get("clientIp"),
+        publicUrl: config.publicUrl,
+      }),
+    );
+  }
+  return app;
+}
+
+/** better-auth keys its rate limits by this header; a client's own value is replaced. */
+export function withClientIp(request: Request, ip: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(clientIpHeader, ip);
+  return new Request(request, { headers });
+}

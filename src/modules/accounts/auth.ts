@@ -1,0 +1,97 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { Config } from "../../config/env.ts";
+import type { Db } from "../../db/client.ts";
+import { defaultLocale, isLocale } from "../../i18n/locale.ts";
+import { translate } from "../../i18n/translate.ts";
+import type { Mailer } from "../../mail/mailer.ts";
+import { recordAudit } from "../audit/record.ts";
+import { hashPassword, passwordLength, verifyPassword } from "./password.ts";
+import { accounts, rateLimits, sessions, users, verifications } from "./schema.ts";
+
+/** Set by our HTTP layer from the socket address, replacing anything a client sent. */
+export const clientIpHeader = "x-uudistamo-client-ip";
+export const sessionCookiePrefix = "uudistamo";
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+export function createAuth({ db, config, mailer }: AuthDeps) {
+  return betterAuth({
+    appName: "Uudistamo",
+    baseURL: config.publicUrl,
+    basePath: "/api/auth",
+    secret: config.sessionSecret,
+    trustedOrigins: [config.publicUrl],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "member" },
+        title: { type: "string", required: false, input: false },
+        organisationId: { type: "string", required: false, input: false },
+        locale: { type: "string", input: false, defaultValue: "fi" },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+    },
+    emailAndPassword: {
+      enabled: true,
+      // People join by an admin's invitation, never by signing themselves up.
+      disableSignUp: true,
+      minPasswordLength: passwordLength.min,
+      maxPasswordLength: passwordLength.max,
+      password: { hash: hashPassword, verify: verifyPassword },
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        const saved = (user as { locale?: unknown }).locale;
+        const locale = isLocale(saved) ? saved : defaultLocale;
+        const link = `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        await mailer.send({
+          to: user.email,
+          subject: translate(locale, "mail.reset.subject"),
+          text: translate(locale, "mail.reset.body", { name: user.name, link }),
+        });
+      },
+      onPasswordReset: async ({ user }) => {
+        await recordAudit(db, {
+          actorId: user.id,
+          module: "accounts",
+          action: "password.reset",
+          targetType: "person",
+          targetId: user.id,
+        });
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "rateLimit",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 5 },
+        "/request-password-reset": { window: 60 * 15, max: 3 },
+        "/reset-password": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      cookiePrefix: sessionCookiePrefix,
+      useSecureCookies: config.publicUrl.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,174 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import type { Config } from "../../config/env.ts";
+import type { Caller } from "../../core/caller.ts";
+import { authorize } from "../../core/policy.ts";
+import { parseInput } from "../../core/validate.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
+import { translate } from "../../i18n/translate.ts";
+import type { Mailer } from "../../mail/mailer.ts";
+import { recordAudit } from "../audit/record.ts";
+import { organisations } from "../people/schema.ts";
+import { type AcceptInvitationInput, acceptInvitationInput, type InvitationInput, invitationInput } from "./inputs.ts";
+import { hashPassword } from "./password.ts";
+import { accountsPolicy } from "./policy.ts";
+import { accounts, invitations, users } from "./schema.ts";
+
+const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof invitations.$inferSelect)["role"];
+  organisationName: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export function createInvitationService({ db, mailer, config }: { db: Db; mailer: Mailer; config: Config }) {
+  async function emailTaken(address: string) {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, address));
+    return Boolean(row);
+  }
+
+  /** The invitation a still-valid token points at, or LINK_EXPIRED. */
+  async function findOpen(token: string) {
+    const [row] = await db
+      .select({ invitation: invitations, inviterName: users.name })
+      .from(invitations)
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(
+        and(
+          eq(invitations.tokenHash, hashToken(token)),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      );
+    if (!row) throw new AppError("LINK_EXPIRED");
+    return row;
+  }
+
+  return {
+    /** Creates the invitation and e-mails its link in the invitee's language. Returns the link for the caller's records. */
+    async invite(caller: Caller, input: InvitationInput | unknown): Promise<{ id: string; link: string }> {
+      authorize(accountsPolicy, "invitePerson", caller.actor);
+      const data = parseInput(invitationInput, input, caller.locale);
+      if (await emailTaken(data.email)) {
+        throw new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
+      }
+      const token = randomBytes(32).toString("base64url");
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(invitations)
+          .values({
+            ...data,
+            tokenHash: hashToken(token),
+            invitedBy: caller.actor?.id ?? null,
+            expiresAt: new Date(Date.now() + invitationLifetimeMs),
+          })
+          .returning({ id: invitations.id });
+        if (!row) throw new AppError("INTERNAL");
+        await recordAudit(tx, {
+          actorId: caller.actor?.id ?? null,
+          module: "accounts",
+          action: "invitation.create",
+          targetType: "invitation",
+          targetId: row.id,
+          details: { email: data.email, role: data.role },
+        });
+        return row.id;
+      });
+      const link = `${config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+      await mailer.send({
+        to: data.email,
+        subject: translate(data.locale, "mail.invite.subject"),
+        text: translate(data.locale, "mail.invite.body", {
+          name: data.name,
+          inviter: caller.actor?.name ?? "Uudistamo",
+          link,
+        }),
+      });
+      return { id, link };
+    },
+
+    async listPending(caller: Caller): Promise<PendingInvitation[]> {
+      authorize(accountsPolicy, "listInvitations", caller.actor);
+      return db
+        .select({
+          id: invitations.id,
+          email: invitations.email,
+          name: invitations.name,
+          role: invitations.role,
+          organisationName: organisations.name,
+          createdAt: invitations.createdAt,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
+        .where(and(isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+        .orderBy(asc(invitations.createdAt));
+    },
+
+    /** What the invitation page shows before the invitee sets a password. */
+    async preview(token: string): Promise<{ name: string; email: string; inviterName: string }> {
+      const { invitation, inviterName } = await findOpen(token);
+      return { name: invitation.name, email: invitation.email, inviterName: inviterName ?? "Uudistamo" };
+    },
+
+    /** Creates the account with the chosen password; the invitation can be used once. */
+    async accept(caller: Caller, input: AcceptInvitationInput | unknown): Promise<{ email: string }> {
+      authorize(accountsPolicy, "acceptInvitation", caller.actor);
+      const data = parseInput(acceptInvitationInput, input, caller.locale);
+      const passwordHash = await hashPassword(data.password);
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(invitations)
+          .set({ acceptedAt: new Date() })
+          .where(
+            and(
+              eq(invitations.tokenHash, hashToken(data.token)),
+              isNull(invitations.acceptedAt),
+              gt(invitations.expiresAt, new Date()),
+            ),
+          )
+          .returning();
+        if (!row) throw new AppError("LINK_EXPIRED");
+        const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email));
+        if (existing)
+          throw new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
+        const userId = crypto.randomUUID();
+        await tx.insert(users).values({
+          id: userId,
+          name: row.name,
+          email: row.email,
+          emailVerified: true,
+          role: row.role,
+          title: row.title,
+          organisationId: row.organisationId,
+          locale: row.locale,
+        });
+        await tx.insert(accounts).values({
+          id: crypto.randomUUID(),
+          accountId: userId,
+          providerId: "credential",
+          userId,
+          password: passwordHash,
+        });
+        await recordAudit(tx, {
+          actorId: userId,
+          module: "accounts",
+          action: "invitation.accept",
+          targetType: "person",
+          targetId: userId,
+          details: { invitationId: row.id },
+        });
+        return { email: row.email };
+      });
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

@@ -1,0 +1,16 @@
+import type { Db, Tx } from "../../db/client.ts";
+import { auditEvents } from "./schema.ts";
+
+export interface AuditEntry {
+  actorId: string | null;
+  module: string;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Call inside the write's own transaction, so the record and the change commit together. */
+export async function recordAudit(tx: Db | Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({ ...entry, targetId: entry.targetId ?? null, details: entry.details ?? {} });
+}

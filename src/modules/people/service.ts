@@ -1,0 +1,201 @@
+import { asc, count, eq } from "drizzle-orm";
+import type { Caller } from "../../core/caller.ts";
+import { authorize } from "../../core/policy.ts";
+import { parseInput } from "../../core/validate.ts";
+import type { Db } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
+import { AppError } from "../../http/errors.ts";
+import { translate } from "../../i18n/translate.ts";
+import { users } from "../accounts/schema.ts";
+import { recordAudit } from "../audit/record.ts";
+import {
+  type OrganisationInput,
+  organisationInput,
+  type PersonUpdateInput,
+  type ProfileInput,
+  personUpdateInput,
+  profileInput,
+} from "./inputs.ts";
+import { peoplePolicy } from "./policy.ts";
+import { organisations } from "./schema.ts";
+
+export type Organisation = typeof organisations.$inferSelect;
+export type OrganisationWithCount = Organisation & { memberCount: number };
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  role: (typeof users.$inferSelect)["role"];
+  title: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  locale: (typeof users.$inferSelect)["locale"];
+  createdAt: Date;
+}
+
+const personColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  title: users.title,
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
+  locale: users.locale,
+  createdAt: users.createdAt,
+};
+
+export function createPeopleService(db: Db) {
+  async function findPerson(id: string): Promise<Person> {
+    const [person] = await db
+      .select(personColumns)
+      .from(users)
+      .leftJoin(organisations, eq(users.organisationId, organisations.id))
+      .where(eq(users.id, id));
+    if (!person) throw new AppError("NOT_FOUND");
+    return person;
+  }
+
+  async function assertOrganisationExists(caller: Caller, id: string | null | undefined) {
+    if (!id) return;
+    const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+    if (!row)
+      throw new AppError("VALIDATION_FAILED", [
+        { path: "organisationId", message: translate(caller.locale, "errors.NOT_FOUND") },
+      ]);
+  }
+
+  return {
+    async listOrganisations(caller: Caller): Promise<OrganisationWithCount[]> {
+      authorize(peoplePolicy, "listOrganisations", caller.actor);
+      const rows = await db
+        .select({ organisation: organisations, memberCount: count(users.id) })
+        .from(organisations)
+        .leftJoin(users, eq(users.organisationId, organisations.id))
+        .groupBy(organisations.id)
+        .orderBy(asc(organisations.name));
+      return rows.map((r) => ({ ...r.organisation, memberCount: Number(r.memberCount) }));
+    },
+
+    async getOrganisation(caller: Caller, id: string): Promise<Organisation> {
+      authorize(peoplePolicy, "listOrganisations", caller.actor);
+      const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+      if (!row) throw new AppError("NOT_FOUND");
+      return row;
+    },
+
+    async createOrganisation(caller: Caller, input: OrganisationInput | unknown): Promise<Organisation> {
+      authorize(peoplePolicy, "manageOrganisations", caller.actor);
+      const data = parseInput(organisationInput, input, caller.locale);
+      try {
+        return await db.transaction(async (tx) => {
+          const [row] = await tx.insert(organisations).values(data).returning();
+          if (!row) throw new AppError("INTERNAL");
+          await recordAudit(tx, {
+            actorId: caller.actor?.id ?? null,
+            module: "people",
+            action: "organisation.create",
+            targetType: "organisation",
+            targetId: row.id,
+            details: data,
+          });
+          return row;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]);
+        throw error;
+      }
+    },
+
+    async updateOrganisation(caller: Caller, id: string, input: OrganisationInput | unknown): Promise<Organisation> {
+      authorize(peoplePolicy, "manageOrganisations", caller.actor);
+      const data = parseInput(organisationInput, input, caller.locale);
+      try {
+        return await db.transaction(async (tx) => {
+          const [row] = await tx
+            .update(organisations)
+            .set({ ...data, updatedAt: new Date() })
+            .where(eq(organisations.id, id))
+            .returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          await recordAudit(tx, {
+            actorId: caller.actor?.id ?? null,
+            module: "people",
+            action: "organisation.update",
+            targetType: "organisation",
+            targetId: id,
+            details: data,
+          });
+          return row;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]);
+        throw error;
+      }
+    },
+
+    async listPeople(caller: Caller): Promise<Person[]> {
+      authorize(peoplePolicy, "listPeople", caller.actor);
+      return db
+        .select(personColumns)
+        .from(users)
+        .leftJoin(organisations, eq(users.organisationId, organisations.id))
+        .orderBy(asc(users.name));
+    },
+
+    async getPerson(caller: Caller, id: string): Promise<Person> {
+      authorize(peoplePolicy, "listPeople", caller.actor);
+      return findPerson(id);
+    },
+
+    async updatePerson(caller: Caller, id: string, input: PersonUpdateInput | unknown): Promise<Person> {
+      authorize(peoplePolicy, "managePeople", caller.actor);
+      const data = parseInput(personUpdateInput, input, caller.locale);
+      await assertOrganisationExists(caller, data.organisationId);
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(users)
+          .set({ ...data, updatedAt: new Date() })
+          .where(eq(users.id, id))
+          .returning({ id: users.id });
+        if (!row) throw new AppError("NOT_FOUND");
+        await recordAudit(tx, {
+          actorId: caller.actor?.id ?? null,
+          module: "people",
+          action: "person.update",
+          targetType: "person",
+          targetId: id,
+          details: data,
+        });
+      });
+      return findPerson(id);
+    },
+
+    /** A signed-in person edits their own name, title and language. */
+    async updateOwnProfile(caller: Caller, input: ProfileInput | unknown): Promise<Person> {
+      authorize(peoplePolicy, "updateOwnProfile", caller.actor);
+      const actor = caller.actor as NonNullable<Caller["actor"]>;
+      const data = parseInput(profileInput, input, caller.locale);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ ...data, updatedAt: new Date() })
+          .where(eq(users.id, actor.id));
+        await recordAudit(tx, {
+          actorId: actor.id,
+          module: "people",
+          action: "profile.update",
+          targetType: "person",
+          targetId: actor.id,
+          details: data,
+        });
+      });
+      return findPerson(actor.id);
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
