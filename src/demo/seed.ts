@@ -84,15 +84,13 @@ export async function resetDemoAdminPassword(db: Db): Promise<{ email: string; p
       .where(eq(accounts.userId, admin.id))
       .returning({ id: accounts.id });
     if (updated.length === 0) {
-      await tx
-        .insert(accounts)
-        .values({
-          id: crypto.randomUUID(),
-          accountId: admin.id,
-          providerId: "credential",
-          userId: admin.id,
-          password: hash,
-        });
+      await tx.insert(accounts).values({
+        id: crypto.randomUUID(),
+        accountId: admin.id,
+        providerId: "credential",
+        userId: admin.id,
+        password: hash,
+      });
     }
     await recordAudit(tx, {
       actorId: null,
