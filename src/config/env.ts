@@ -32,6 +32,7 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -50,6 +51,8 @@ export interface Config {
   sessionSecret: string;
   uploadMaxBytes: number;
   bodyMaxBytes: number;
+  /** Sign-in attempts allowed per client address per minute. */
+  signInRateLimit: number;
   demoData: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,
+    signInRateLimit: e.SIGNIN_RATE_LIMIT,
     demoData: e.DEMO_DATA === "true",
     logLevel: e.LOG_LEVEL,
   };

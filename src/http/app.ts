@@ -112,7 +112,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/", 303);
   });
 
-  const api = createApiRouter();
+  const api = createApiRouter().basePath("/api");
   registerAccountsApi(api);
   registerPeopleApi(api);
   registerAuditApi(api);
@@ -125,7 +125,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     },
     servers: [{ url: config.publicUrl }],
   });
-  app.route("/api", api);
+  app.route("/", api);
   app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
 
   const web = options.web;

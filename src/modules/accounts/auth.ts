@@ -78,7 +78,7 @@ export function createAuth({ db, config, mailer }: AuthDeps) {
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: 60, max: 5 },
+        "/sign-in/email": { window: 60, max: config.signInRateLimit },
         "/request-password-reset": { window: 60 * 15, max: 3 },
         "/reset-password": { window: 60, max: 5 },
       },
@@ -90,6 +90,7 @@ export function createAuth({ db, config, mailer }: AuthDeps) {
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
       database: { generateId: () => crypto.randomUUID() },
     },
+    logger: { disabled: config.logLevel === "silent", level: config.logLevel === "silent" ? "error" : config.logLevel },
     telemetry: { enabled: false },
   });
 }

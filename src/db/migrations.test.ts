@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/support/database.ts";
+import type { Database } from "./client.ts";
+
+/** node-postgres returns {rows}, PGlite's Drizzle driver returns {rows} too but typed differently. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it("create every table of the schema", async () => {
+    const result = await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
+      "accounts",
+      "audit_events",
+      "invitations",
+      "organisations",
+      "rate_limits",
+      "sessions",
+      "users",
+      "verifications",
+    ]);
+  });
+
+  it("are applied once: running them again at the next start changes nothing", async () => {
+    await database.migrate();
+    const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const rows = rowsOf<{ n: number }>(result);
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(1);
+    await database.migrate();
+    const again = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(rowsOf<{ n: number }>(again)[0]?.n).toBe(rows[0]?.n);
+  });
+});

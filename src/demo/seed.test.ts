@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/support/database.ts";
+import type { Database } from "../db/client.ts";
+import { verifyPassword } from "../modules/accounts/password.ts";
+import { generatePassword, isEmpty, resetDemoAdminPassword, seedDemoWorkspace } from "./seed.ts";
+
+describe("demo workspace", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it("generates a different strong password every time", () => {
+    const a = generatePassword();
+    expect(a).toMatch(/^[A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){3}$/);
+    expect(generatePassword()).not.toBe(a);
+  });
+
+  it("fills an empty database with the seeds' organisations and people, and an admin whose password works", async () => {
+    expect(await isEmpty(database.db)).toBe(true);
+    const { email, password } = await seedDemoWorkspace(database.db);
+    expect(await isEmpty(database.db)).toBe(false);
+    const orgs = await database.db.query.organisations.findMany();
+    expect(orgs.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["Kymenlaakson Liitto", "Kaakkois-Suomen ELY-keskus", "Pohjois-Karjalan maakuntaliitto"]),
+    );
+    const admin = await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) });
+    expect(admin?.role).toBe("admin");
+    const account = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });
+    expect(await verifyPassword({ hash: account?.password ?? "", password })).toBe(true);
+
+    const reset = await resetDemoAdminPassword(database.db);
+    expect(reset?.password).not.toBe(password);
+    const after = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });
+    expect(await verifyPassword({ hash: after?.password ?? "", password: reset?.password ?? "" })).toBe(true);
+    expect(await verifyPassword({ hash: after?.password ?? "", password })).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../test/support/database.ts";
+import { createPerson } from "../../../test/support/server.ts";
+import type { Caller } from "../../core/caller.ts";
+import type { Database } from "../../db/client.ts";
+import { users } from "../accounts/schema.ts";
+import { auditEvents } from "../audit/schema.ts";
+import { createAuditService } from "../audit/service.ts";
+import { organisations } from "./schema.ts";
+import { createPeopleService } from "./service.ts";
+
+describe("people service", () => {
+  let database: Database;
+  let admin: Caller;
+  let member: Caller;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const a = await createPerson(database, "admin", { name: "Alli Admin" });
+    const m = await createPerson(database, "member", { name: "Mauri Member" });
+    admin = { actor: { id: a.id, name: a.name, email: a.email, role: "admin" }, locale: "fi" };
+    member = { actor: { id: m.id, name: m.name, email: m.email, role: "member" }, locale: "en" };
+  });
+  afterAll(() => database.close());
+
+  it("records who created an organisation, and when, with the organisation", async () => {
+    const people = createPeopleService(database.db);
+    const org = await people.createOrganisation(admin, { name: "Haminan kaupunki", kind: "municipality" });
+    const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.targetId, org.id));
+    expect(event).toMatchObject({ actorId: admin.actor?.id, module: "people", action: "organisation.create" });
+    expect(event?.at.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("writes nothing, not even an audit row, when the write fails", async () => {
+    const people = createPeopleService(database.db);
+    await people.createOrganisation(admin, { name: "Kouvolan kaupunki", kind: "municipality" });
+    const countBefore = (await database.db.select().from(auditEvents)).length;
+    await expect(people.createOrganisation(admin, { name: "Kouvolan kaupunki", kind: "region" })).rejects.toMatchObject(
+      {
+        code: "CONFLICT",
+        issues: [{ path: "name", message: "Samanniminen organisaatio on jo olemassa." }],
+      },
+    );
+    await expect(people.createOrganisation(member, { name: "Member Org", kind: "other" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      people.createOrganisation({ actor: null, locale: "fi" }, { name: "Anon Org", kind: "other" }),
+    ).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(people.createOrganisation(member, { name: "", kind: "nope" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await database.db.select().from(auditEvents)).length).toBe(countBefore);
+    expect(await database.db.select().from(organisations).where(eq(organisations.name, "Member Org"))).toHaveLength(0);
+  });
+
+  it("gives validation messages in the caller's language", async () => {
+    const people = createPeopleService(database.db);
+    const english = { ...admin, locale: "en" as const };
+    await expect(people.createOrganisation(english, { name: "", kind: "castle" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: "kind", message: expect.stringMatching(/^Invalid option/) }),
+      ]),
+    });
+  });
+
+  it("lets an admin set a person's home organisation, title and role", async () => {
+    const people = createPeopleService(database.db);
+    const org = await people.createOrganisation(admin, { name: "Kaakkois-Suomen ELY-keskus", kind: "ely_centre" });
+    const target = await createPerson(database, "member");
+    const updated = await people.updatePerson(admin, target.id, {
+      organisationId: org.id,
+      title: "Ylijohtaja",
+      role: "staff",
+    });
+    expect(updated).toMatchObject({
+      organisationName: "Kaakkois-Suomen ELY-keskus",
+      title: "Ylijohtaja",
+      role: "staff",
+    });
+    await expect(people.updatePerson(member, target.id, { role: "admin" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const [row] = await database.db.select().from(users).where(eq(users.id, target.id));
+    expect(row?.role).toBe("staff");
+    await expect(people.updatePerson(admin, target.id, { organisationId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+  });
+
+  it("lets anyone signed in change their own name, title and language, but not their role", async () => {
+    const people = createPeopleService(database.db);
+    const updated = await people.updateOwnProfile(member, { name: "Mauri M.", locale: "sv", role: "admin" });
+    expect(updated).toMatchObject({ name: "Mauri M.", locale: "sv", role: "member" });
+  });
+
+  it("shows admins the audit log filtered by person and by module", async () => {
+    const audit = createAuditService(database.db);
+    const byMember = await audit.list(admin, { actorId: member.actor?.id });
+    expect(byMember.map((e) => e.action)).toEqual(["profile.update"]);
+    expect(byMember[0]?.actorName).toBe("Mauri M.");
+    const byModule = await audit.list(admin, { module: "people" });
+    expect(byModule.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(byModule.map((e) => e.module))).toEqual(new Set(["people"]));
+    await expect(audit.list(member)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
