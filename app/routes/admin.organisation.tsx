@@ -1,8 +1,9 @@
 import { Form } from "react-router";
-import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { Button, Heading } from "suomifi-ui-components";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { kindOptions } from "../ui/options.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.organisation";
 
@@ -33,15 +34,7 @@ export default function OrganisationEdit({ loaderData, actionData }: Route.Compo
       {actionData && "saved" in actionData && <Notice>{t("organisations.saved")}</Notice>}
       <ErrorSummary error={error} />
       <Form method="post" className="stack">
-        <TextInput
-          id="field-name"
-          name="name"
-          labelText={t("organisations.name")}
-          defaultValue={organisation.name}
-          fullWidth
-          status={fieldError(error, "name") ? "error" : "default"}
-          statusText={fieldError(error, "name")}
-        />
+        <TextField name="name" label={t("organisations.name")} defaultValue={organisation.name} error={error} />
         <Select
           name="kind"
           label={t("organisations.kind")}

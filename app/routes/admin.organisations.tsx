@@ -1,10 +1,11 @@
 import { Form } from "react-router";
-import { Button, Heading, Paragraph, TextInput } from "suomifi-ui-components";
+import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { allows } from "../../src/core/policy.ts";
 import { peoplePolicy } from "../../src/modules/people/policy.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { kindOptions } from "../ui/options.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.organisations";
 
@@ -69,14 +70,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
           {created && <Notice>{t("organisations.created", { name: created })}</Notice>}
           <ErrorSummary error={error} labels={{ name: t("organisations.name"), kind: t("organisations.kind") }} />
           <Form method="post" className="stack" key={created ?? "new"}>
-            <TextInput
-              id="field-name"
-              name="name"
-              labelText={t("organisations.name")}
-              fullWidth
-              status={fieldError(error, "name") ? "error" : "default"}
-              statusText={fieldError(error, "name")}
-            />
+            <TextField name="name" label={t("organisations.name")} error={error} />
             <Select
               name="kind"
               label={t("organisations.kind")}

@@ -1,10 +1,11 @@
 import { Form, useNavigation } from "react-router";
-import { Button, Heading, Paragraph, TextInput } from "suomifi-ui-components";
+import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { allows } from "../../src/core/policy.ts";
 import { accountsPolicy } from "../../src/modules/accounts/policy.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.people";
 
@@ -116,34 +117,9 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
             {invited && <Notice>{t("people.invited", { email: invited })}</Notice>}
             <ErrorSummary error={error} labels={labels} />
             <Form method="post" className="stack" noValidate key={invited ?? "invite"}>
-              <TextInput
-                id="field-name"
-                name="name"
-                labelText={t("people.name")}
-                autoComplete="off"
-                fullWidth
-                status={fieldError(error, "name") ? "error" : "default"}
-                statusText={fieldError(error, "name")}
-              />
-              <TextInput
-                id="field-email"
-                name="email"
-                type="email"
-                autoComplete="off"
-                labelText={t("people.email")}
-                fullWidth
-                status={fieldError(error, "email") ? "error" : "default"}
-                statusText={fieldError(error, "email")}
-              />
-              <TextInput
-                id="field-title"
-                name="title"
-                labelText={t("people.personTitle")}
-                optionalText={t("forms.optional")}
-                fullWidth
-                status={fieldError(error, "title") ? "error" : "default"}
-                statusText={fieldError(error, "title")}
-              />
+              <TextField name="name" label={t("people.name")} autoComplete="off" error={error} />
+              <TextField name="email" type="email" autoComplete="off" label={t("people.email")} error={error} />
+              <TextField name="title" label={t("people.personTitle")} optional error={error} />
               <Select
                 name="organisationId"
                 label={t("people.organisation")}

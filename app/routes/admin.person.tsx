@@ -1,8 +1,9 @@
 import { Form } from "react-router";
-import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { Button, Heading } from "suomifi-ui-components";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.person";
 
@@ -40,23 +41,8 @@ export default function PersonEdit({ loaderData, actionData }: Route.ComponentPr
         {t("people.email")}: {person.email}
       </p>
       <Form method="post" className="stack">
-        <TextInput
-          id="field-name"
-          name="name"
-          labelText={t("people.name")}
-          defaultValue={person.name}
-          fullWidth
-          status={fieldError(error, "name") ? "error" : "default"}
-          statusText={fieldError(error, "name")}
-        />
-        <TextInput
-          id="field-title"
-          name="title"
-          labelText={t("people.personTitle")}
-          defaultValue={person.title ?? ""}
-          optionalText={t("forms.optional")}
-          fullWidth
-        />
+        <TextField name="name" label={t("people.name")} defaultValue={person.name} error={error} />
+        <TextField name="title" label={t("people.personTitle")} defaultValue={person.title ?? ""} optional />
         <Select
           name="organisationId"
           label={t("people.organisation")}

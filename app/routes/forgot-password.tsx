@@ -1,7 +1,8 @@
 import { Form } from "react-router";
-import { Button, Heading, Paragraph, TextInput } from "suomifi-ui-components";
+import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/forgot-password";
 
@@ -31,15 +32,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           <Paragraph>{t("forgot.lead")}</Paragraph>
           <ErrorSummary error={error} />
           <Form method="post" className="stack">
-            <TextInput
-              id="field-email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              labelText={t("signIn.email")}
-              fullWidth
-              required
-            />
+            <TextField name="email" type="email" autoComplete="email" label={t("signIn.email")} required />
             <div className="form-actions">
               <Button type="submit">{t("forgot.submit")}</Button>
             </div>

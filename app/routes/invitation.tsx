@@ -1,10 +1,10 @@
-import { Form, redirect } from "react-router";
-import { Button, Heading, Paragraph } from "suomifi-ui-components";
+import { redirect } from "react-router";
+import { Heading, Paragraph } from "suomifi-ui-components";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { translate } from "../../src/i18n/translate.ts";
-import { ErrorSummary, errorOf, fieldError } from "../ui/forms.tsx";
+import { errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { NewPasswordFields } from "../ui/NewPasswordFields.tsx";
+import { SetPasswordForm } from "../ui/SetPasswordForm.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/invitation";
 
@@ -49,17 +49,7 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
             <dt>{t("people.email")}</dt>
             <dd>{invitation.email}</dd>
           </dl>
-          <ErrorSummary error={error} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="token" value={token} />
-            <NewPasswordFields
-              passwordError={fieldError(error, "password")}
-              confirmError={fieldError(error, "confirm")}
-            />
-            <div className="form-actions">
-              <Button type="submit">{t("invite.submit")}</Button>
-            </div>
-          </Form>
+          <SetPasswordForm token={token} error={error} submitLabel={t("invite.submit")} />
         </>
       )}
     </div>

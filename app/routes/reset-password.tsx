@@ -1,10 +1,10 @@
-import { Form, redirect, useSearchParams } from "react-router";
-import { Button, Heading } from "suomifi-ui-components";
+import { redirect, useSearchParams } from "react-router";
+import { Heading } from "suomifi-ui-components";
 import { AppError } from "../../src/http/errors.ts";
 import { translate } from "../../src/i18n/translate.ts";
-import { ErrorSummary, errorOf, fieldError } from "../ui/forms.tsx";
+import { errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { NewPasswordFields } from "../ui/NewPasswordFields.tsx";
+import { SetPasswordForm } from "../ui/SetPasswordForm.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/reset-password";
 
@@ -38,19 +38,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
           {t("reset.missingToken")} <a href="/forgot-password">{t("forgot.title")}</a>
         </p>
       ) : (
-        <>
-          <ErrorSummary error={error} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="token" value={token} />
-            <NewPasswordFields
-              passwordError={fieldError(error, "password")}
-              confirmError={fieldError(error, "confirm")}
-            />
-            <div className="form-actions">
-              <Button type="submit">{t("reset.submit")}</Button>
-            </div>
-          </Form>
-        </>
+        <SetPasswordForm token={token} error={error} submitLabel={t("reset.submit")} />
       )}
     </div>
   );

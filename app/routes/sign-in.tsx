@@ -1,7 +1,8 @@
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
-import { Button, Heading, TextInput } from "suomifi-ui-components";
+import { Button, Heading } from "suomifi-ui-components";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, safeNext } from "../web/actions.server.ts";
 import type { Route } from "./+types/sign-in";
 
@@ -38,22 +39,12 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
       <ErrorSummary error={error} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={params.get("next") ?? "/"} />
-        <TextInput
-          id="field-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          labelText={t("signIn.email")}
-          fullWidth
-          required
-        />
-        <TextInput
-          id="field-password"
+        <TextField name="email" type="email" autoComplete="username" label={t("signIn.email")} required />
+        <TextField
           name="password"
           type="password"
           autoComplete="current-password"
-          labelText={t("signIn.password")}
-          fullWidth
+          label={t("signIn.password")}
           required
         />
         <div className="form-actions">

@@ -1,33 +1,29 @@
-import { TextInput } from "suomifi-ui-components";
+import type { ErrorBody } from "../../src/http/respond-error.ts";
 import { passwordLength } from "../../src/modules/accounts/password-rules.ts";
 import { useI18n } from "./i18n.ts";
+import { TextField } from "./TextField.tsx";
 
-export function NewPasswordFields({ passwordError, confirmError }: { passwordError?: string; confirmError?: string }) {
+/** A new password typed twice, with the length rule as a hint. */
+export function NewPasswordFields({ error }: { error?: ErrorBody }) {
   const { t } = useI18n();
   return (
     <>
-      <TextInput
-        id="field-password"
+      <TextField
         name="password"
         type="password"
         autoComplete="new-password"
-        labelText={t("reset.newPassword")}
+        label={t("reset.newPassword")}
         hintText={t("reset.passwordHint", { min: passwordLength.min })}
-        status={passwordError ? "error" : "default"}
-        statusText={passwordError}
         minLength={passwordLength.min}
-        fullWidth
+        error={error}
         required
       />
-      <TextInput
-        id="field-confirm"
+      <TextField
         name="confirm"
         type="password"
         autoComplete="new-password"
-        labelText={t("reset.confirmPassword")}
-        status={confirmError ? "error" : "default"}
-        statusText={confirmError}
-        fullWidth
+        label={t("reset.confirmPassword")}
+        error={error}
         required
       />
     </>

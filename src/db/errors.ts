@@ -5,3 +5,13 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Runs a write; a unique-constraint clash becomes the caller's own error. */
+export async function rethrowUniqueViolation<T>(write: () => Promise<T>, asError: () => Error): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw asError();
+    throw error;
+  }
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { insertPasswordLogin } from "../modules/accounts/credentials.ts";
 import { hashPassword } from "../modules/accounts/password.ts";
 import { accounts, users } from "../modules/accounts/schema.ts";
 import { recordAudit } from "../modules/audit/record.ts";
@@ -42,13 +43,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
       title: demoAdmin.title,
       organisationId: orgId(demoAdmin.organisation),
     });
-    await tx.insert(accounts).values({
-      id: crypto.randomUUID(),
-      accountId: adminId,
-      providerId: "credential",
-      userId: adminId,
-      password: adminHash,
-    });
+    await insertPasswordLogin(tx, adminId, adminHash);
     await tx.insert(users).values(
       demoPeople.map((p) => ({
         id: crypto.randomUUID(),
@@ -84,13 +79,7 @@ export async function resetDemoAdminPassword(db: Db): Promise<{ email: string; p
       .where(eq(accounts.userId, admin.id))
       .returning({ id: accounts.id });
     if (updated.length === 0) {
-      await tx.insert(accounts).values({
-        id: crypto.randomUUID(),
-        accountId: admin.id,
-        providerId: "credential",
-        userId: admin.id,
-        password: hash,
-      });
+      await insertPasswordLogin(tx, admin.id, hash);
     }
     await recordAudit(tx, {
       actorId: null,

@@ -3,8 +3,9 @@ import { loadConfig } from "../../src/config/env.ts";
 import type { Database } from "../../src/db/client.ts";
 import { listen, type RunningServer } from "../../src/http/listen.ts";
 import { createLogger } from "../../src/logger.ts";
+import { insertPasswordLogin } from "../../src/modules/accounts/credentials.ts";
 import { hashPassword } from "../../src/modules/accounts/password.ts";
-import { accounts, type Role, users } from "../../src/modules/accounts/schema.ts";
+import { type Role, users } from "../../src/modules/accounts/schema.ts";
 import { createPlatform, type Platform } from "../../src/platform.ts";
 import { openTestDatabase } from "./database.ts";
 import { startSmtpServer } from "./smtp.ts";
@@ -76,15 +77,7 @@ export async function createPerson(database: Database, role: Role, overrides: { 
   await database.db
     .insert(users)
     .values({ id, name: overrides.name ?? `${role} ${counter}`, email, role, emailVerified: true });
-  await database.db
-    .insert(accounts)
-    .values({
-      id: crypto.randomUUID(),
-      accountId: id,
-      providerId: "credential",
-      userId: id,
-      password: await hashPassword(password),
-    });
+  await insertPasswordLogin(database.db, id, await hashPassword(password));
   return { id, email, password, role, name: overrides.name ?? `${role} ${counter}` };
 }
 

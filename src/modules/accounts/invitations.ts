@@ -10,10 +10,11 @@ import { translate } from "../../i18n/translate.ts";
 import type { Mailer } from "../../mail/mailer.ts";
 import { recordAudit } from "../audit/record.ts";
 import { organisations } from "../people/schema.ts";
+import { insertPasswordLogin } from "./credentials.ts";
 import { type AcceptInvitationInput, acceptInvitationInput, type InvitationInput, invitationInput } from "./inputs.ts";
 import { hashPassword } from "./password.ts";
 import { accountsPolicy } from "./policy.ts";
-import { accounts, invitations, users } from "./schema.ts";
+import { invitations, users } from "./schema.ts";
 
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -150,13 +151,7 @@ export function createInvitationService({ db, mailer, config }: { db: Db; mailer
           organisationId: row.organisationId,
           locale: row.locale,
         });
-        await tx.insert(accounts).values({
-          id: crypto.randomUUID(),
-          accountId: userId,
-          providerId: "credential",
-          userId,
-          password: passwordHash,
-        });
+        await insertPasswordLogin(tx, userId, passwordHash);
         await recordAudit(tx, {
           actorId: userId,
           module: "accounts",

@@ -3,7 +3,7 @@ import type { Caller } from "../../core/caller.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
-import { isUniqueViolation } from "../../db/errors.ts";
+import { rethrowUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { users } from "../accounts/schema.ts";
@@ -45,6 +45,13 @@ const personColumns = {
   locale: users.locale,
   createdAt: users.createdAt,
 };
+
+/** Organisation names are unique: a clash is a CONFLICT on the name field, not a crash. */
+const uniqueName = <T>(caller: Caller, write: () => Promise<T>) =>
+  rethrowUniqueViolation(
+    write,
+    () => new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]),
+  );
 
 export function createPeopleService(db: Db) {
   async function findPerson(id: string): Promise<Person> {
@@ -88,8 +95,8 @@ export function createPeopleService(db: Db) {
     async createOrganisation(caller: Caller, input: OrganisationInput | unknown): Promise<Organisation> {
       authorize(peoplePolicy, "manageOrganisations", caller.actor);
       const data = parseInput(organisationInput, input, caller.locale);
-      try {
-        return await db.transaction(async (tx) => {
+      return uniqueName(caller, () =>
+        db.transaction(async (tx) => {
           const [row] = await tx.insert(organisations).values(data).returning();
           if (!row) throw new AppError("INTERNAL");
           await recordAudit(tx, {
@@ -101,19 +108,15 @@ export function createPeopleService(db: Db) {
             details: data,
           });
           return row;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]);
-        throw error;
-      }
+        }),
+      );
     },
 
     async updateOrganisation(caller: Caller, id: string, input: OrganisationInput | unknown): Promise<Organisation> {
       authorize(peoplePolicy, "manageOrganisations", caller.actor);
       const data = parseInput(organisationInput, input, caller.locale);
-      try {
-        return await db.transaction(async (tx) => {
+      return uniqueName(caller, () =>
+        db.transaction(async (tx) => {
           const [row] = await tx
             .update(organisations)
             .set({ ...data, updatedAt: new Date() })
@@ -129,12 +132,8 @@ export function createPeopleService(db: Db) {
             details: data,
           });
           return row;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]);
-        throw error;
-      }
+        }),
+      );
     },
 
     async listPeople(caller: Caller): Promise<Person[]> {
