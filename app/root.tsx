@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
+import { type ErrorCode, errorStatus } from "../src/http/errors.ts";
 import { catalogs } from "../src/i18n/translate.ts";
 import type { Route } from "./+types/root";
 import { useI18n } from "./ui/i18n.ts";
@@ -47,11 +48,16 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  // Loaders throw data(<error code>, {status}) for known errors; anything else is a bug.
+  const code =
+    isRouteErrorResponse(error) && typeof error.data === "string" && error.data in errorStatus
+      ? (error.data as ErrorCode)
+      : "INTERNAL";
   return (
     <Shell>
       <title>{`${t(notFound ? "errors.notFoundTitle" : "errors.title")} – ${t("app.name")}`}</title>
       <h1>{t(notFound ? "errors.notFoundTitle" : "errors.title")}</h1>
-      <p>{t(notFound ? "errors.NOT_FOUND" : "errors.INTERNAL")}</p>
+      <p>{t(notFound ? "errors.NOT_FOUND" : `errors.${code}`)}</p>
       <p>
         <a href="/">{t("errors.backHome")}</a>
       </p>

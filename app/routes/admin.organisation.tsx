@@ -9,7 +9,9 @@ import type { Route } from "./+types/admin.organisation";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
-  return load(async () => ({ organisation: await context.services.people.getOrganisation(context.caller, params.id) }));
+  return load(async () => ({
+    organisation: await context.services.people.getOrganisationForEditing(context.caller, params.id),
+  }));
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {

@@ -11,7 +11,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
   return load(async () => ({
-    person: await services.people.getPerson(caller, params.id),
+    person: await services.people.getPersonForEditing(caller, params.id),
     organisations: await services.people.listOrganisations(caller),
   }));
 }

@@ -10,7 +10,7 @@ import type { Route } from "./+types/profile";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
-  return load(async () => ({ person: await services.people.getPerson(caller, caller.actor?.id ?? "") }));
+  return load(async () => ({ person: await services.people.getOwnProfile(caller) }));
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

@@ -9,6 +9,7 @@ import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
 import { registerPeopleApi } from "../modules/people/api.ts";
+import { registerWallsApi } from "../modules/walls/api.ts";
 import type { Platform } from "../platform.ts";
 import type { AppEnv, WebContext } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -106,8 +107,10 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   // The language menu is plain links, so it works without JavaScript.
   app.get("/language/:locale", (c) => {
     const locale = c.req.param("locale");
-    if (!isLocale(locale)) throw new AppError("NOT_FOUND");
-    setCookie(c, localeCookie, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "Lax", httpOnly: true });
+    // An unknown language changes nothing: the person just goes back where they were.
+    if (isLocale(locale)) {
+      setCookie(c, localeCookie, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "Lax", httpOnly: true });
+    }
     const next = c.req.query("next") ?? "/";
     return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/", 303);
   });
@@ -116,6 +119,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   registerAccountsApi(api);
   registerPeopleApi(api);
   registerAuditApi(api);
+  registerWallsApi(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -130,7 +130,11 @@ export const en: Record<MessageKey, string> = {
   "profile.languageHint": "The language of your e-mails. Change the site's language in the header.",
   "profile.saved": "Details saved.",
 
-  "forms.optional": "(optional)",
+  "forms.optional": "optional",
+
+  "walls.wrongJoinCode": "That code is not right. Check the code on the slide or poster.",
+  "walls.nameRequired": "Enter your name: this wall does not take anonymous posts.",
+  "walls.upvoteQuestionsOnly": "Only questions can be upvoted.",
 
   "errors.title": "Error",
   "errors.summary": "There are errors in the form:",
@@ -148,6 +152,8 @@ export const en: Record<MessageKey, string> = {
   "errors.RATE_LIMITED": "Too many attempts. Please wait a moment and try again.",
   "errors.INTERNAL": "Something went wrong in the service. Please try again later.",
   "errors.UNAVAILABLE": "The service is not available right now.",
+  "errors.JOIN_CODE_REQUIRED": "This wall is only for the event's participants. Enter the join code.",
+  "errors.WALL_CLOSED": "The wall is closed. You can read it but not write on it.",
   "errors.notFoundTitle": "Page not found",
   "errors.backHome": "Return to the home page",
   "errors.emailTaken": "There is already an account with this email address.",

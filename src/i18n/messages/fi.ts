@@ -126,7 +126,11 @@ export const fi = {
   "profile.languageHint": "Kieli, jolla saat sähköpostit. Sivuston kielen voit vaihtaa yläpalkista.",
   "profile.saved": "Tiedot tallennettu.",
 
-  "forms.optional": "(valinnainen)",
+  "forms.optional": "valinnainen",
+
+  "walls.wrongJoinCode": "Koodi ei kelpaa. Tarkista koodi tilaisuuden diasta tai julisteesta.",
+  "walls.nameRequired": "Kirjoita nimesi: tälle seinälle ei voi kirjoittaa nimettömänä.",
+  "walls.upvoteQuestionsOnly": "Vain kysymyksiä voi äänestää.",
 
   "errors.title": "Virhe",
   "errors.summary": "Lomakkeessa on virheitä:",
@@ -144,6 +148,8 @@ export const fi = {
   "errors.RATE_LIMITED": "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
   "errors.INTERNAL": "Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.",
   "errors.UNAVAILABLE": "Palvelu ei ole juuri nyt käytettävissä.",
+  "errors.JOIN_CODE_REQUIRED": "Tämä seinä on vain tilaisuuden osallistujille. Kirjoita liittymiskoodi.",
+  "errors.WALL_CLOSED": "Seinä on suljettu. Voit lukea sitä, mutta et kirjoittaa siihen.",
   "errors.notFoundTitle": "Sivua ei löytynyt",
   "errors.backHome": "Palaa etusivulle",
   "errors.emailTaken": "Tällä sähköpostiosoitteella on jo tunnus.",

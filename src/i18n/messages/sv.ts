@@ -130,7 +130,11 @@ export const sv: Record<MessageKey, string> = {
   "profile.languageHint": "Språket för dina e-postmeddelanden. Webbplatsens språk byter du i sidhuvudet.",
   "profile.saved": "Uppgifterna har sparats.",
 
-  "forms.optional": "(frivillig)",
+  "forms.optional": "frivillig",
+
+  "walls.wrongJoinCode": "Koden stämmer inte. Kontrollera koden på bilden eller affischen.",
+  "walls.nameRequired": "Skriv ditt namn: på den här väggen kan man inte skriva anonymt.",
+  "walls.upvoteQuestionsOnly": "Bara frågor kan röstas fram.",
 
   "errors.title": "Fel",
   "errors.summary": "Formuläret innehåller fel:",
@@ -148,6 +152,8 @@ export const sv: Record<MessageKey, string> = {
   "errors.RATE_LIMITED": "För många försök. Vänta en stund och försök igen.",
   "errors.INTERNAL": "Ett fel uppstod i tjänsten. Försök igen senare.",
   "errors.UNAVAILABLE": "Tjänsten är inte tillgänglig just nu.",
+  "errors.JOIN_CODE_REQUIRED": "Den här väggen är bara för deltagarna i evenemanget. Skriv in anslutningskoden.",
+  "errors.WALL_CLOSED": "Väggen är stängd. Du kan läsa den men inte skriva på den.",
   "errors.notFoundTitle": "Sidan hittades inte",
   "errors.backHome": "Tillbaka till startsidan",
   "errors.emailTaken": "Det finns redan ett användarkonto med den här e-postadressen.",

@@ -1,4 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
@@ -53,6 +54,8 @@ const uniqueName = <T>(caller: Caller, write: () => Promise<T>) =>
     () => new AppError("CONFLICT", [{ path: "name", message: translate(caller.locale, "errors.nameTaken") }]),
   );
 
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
 export function createPeopleService(db: Db) {
   async function findPerson(id: string): Promise<Person> {
     const [person] = await db
@@ -85,8 +88,10 @@ export function createPeopleService(db: Db) {
       return rows.map((r) => ({ ...r.organisation, memberCount: Number(r.memberCount) }));
     },
 
-    async getOrganisation(caller: Caller, id: string): Promise<Organisation> {
-      authorize(peoplePolicy, "listOrganisations", caller.actor);
+    /** An organisation for its edit page: admins only. */
+    async getOrganisationForEditing(caller: Caller, id: string): Promise<Organisation> {
+      authorize(peoplePolicy, "manageOrganisations", caller.actor);
+      if (!isUuid(id)) throw new AppError("NOT_FOUND");
       const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
       if (!row) throw new AppError("NOT_FOUND");
       return row;
@@ -114,6 +119,7 @@ export function createPeopleService(db: Db) {
 
     async updateOrganisation(caller: Caller, id: string, input: OrganisationInput | unknown): Promise<Organisation> {
       authorize(peoplePolicy, "manageOrganisations", caller.actor);
+      if (!isUuid(id)) throw new AppError("NOT_FOUND");
       const data = parseInput(organisationInput, input, caller.locale);
       return uniqueName(caller, () =>
         db.transaction(async (tx) => {
@@ -145,9 +151,16 @@ export function createPeopleService(db: Db) {
         .orderBy(asc(users.name));
     },
 
-    async getPerson(caller: Caller, id: string): Promise<Person> {
-      authorize(peoplePolicy, "listPeople", caller.actor);
+    /** A person for their edit page: admins only. */
+    async getPersonForEditing(caller: Caller, id: string): Promise<Person> {
+      authorize(peoplePolicy, "managePeople", caller.actor);
       return findPerson(id);
+    },
+
+    /** The signed-in person's own record, for their profile page. */
+    async getOwnProfile(caller: Caller): Promise<Person> {
+      authorize(peoplePolicy, "updateOwnProfile", caller.actor);
+      return findPerson(caller.actor?.id ?? "");
     },
 
     async updatePerson(caller: Caller, id: string, input: PersonUpdateInput | unknown): Promise<Person> {
