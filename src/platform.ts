@@ -8,11 +8,24 @@ import { createInvitationService } from "./modules/accounts/invitations.ts";
 import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
 import { createPeopleService } from "./modules/people/service.ts";
+import { createWallCookies } from "./modules/walls/cookies.ts";
+import { createChangeLoader } from "./modules/walls/events.ts";
+import { WallHub } from "./modules/walls/hub.ts";
+import { createParticipants } from "./modules/walls/participants.ts";
+import { createPostService } from "./modules/walls/posts.ts";
+import { createWallService } from "./modules/walls/service.ts";
 
 /** Every service, built once per process; web routes and API handlers reach them through here. */
-export function createServices(database: Database, mailer: Mailer, config: Config, auth: Auth) {
+export function createServices(database: Database, mailer: Mailer, config: Config, auth: Auth, logger: Logger) {
   const db = database.db;
+  const hub = new WallHub(createChangeLoader(db), (error) => logger.error("wall stream dispatch failed", error));
+  const participants = createParticipants(config.sessionSecret);
   return {
+    hub,
+    participants,
+    wallCookies: createWallCookies(participants, config.sessionSecret, config.publicUrl.startsWith("https://")),
+    walls: createWallService({ db, hub }),
+    posts: createPostService({ db, hub }),
     sessions: createSessionService(auth, config),
     people: createPeopleService(db),
     invitations: createInvitationService({ db, mailer, config }),
@@ -45,6 +58,6 @@ export async function createPlatform(
   await database.migrate();
   const mailer = overrides.mailer ?? createMailer(config, logger);
   const auth = createAuth({ db: database.db, config, mailer });
-  const services = createServices(database, mailer, config, auth);
+  const services = createServices(database, mailer, config, auth, logger);
   return { config, logger, database, mailer, auth, services, close: () => database.close() };
 }

@@ -24,8 +24,15 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       "organisations",
       "rate_limits",
       "sessions",
+      "stored_files",
       "users",
       "verifications",
+      "wall_events",
+      "wall_posts",
+      "wall_reactions",
+      "wall_reports",
+      "wall_sections",
+      "walls",
     ]);
   });
 

@@ -17,10 +17,14 @@ export const errorStatus = {
   FORBIDDEN: 403,
   /** The cross-site request check failed (missing or foreign Origin). */
   CSRF_REJECTED: 403,
+  /** The wall is open only to holders of its join code; ask for it. */
+  JOIN_CODE_REQUIRED: 403,
   /** No such route or record (or one the caller may not know exists). */
   NOT_FOUND: 404,
   /** The record changed or already exists; reload and retry. */
   CONFLICT: 409,
+  /** The wall is closed: it can be read but not written to. */
+  WALL_CLOSED: 409,
   /** A link (invitation, password reset) has expired or been used. */
   LINK_EXPIRED: 410,
   /** The body exceeds BODY_MAX_BYTES or UPLOAD_MAX_BYTES. */

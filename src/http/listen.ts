@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "react-router";
+import { createWallStreamHandler } from "../modules/walls/stream.ts";
 import type { Platform } from "../platform.ts";
 import { createHttpApp, type WebHandler } from "./app.ts";
+import { callerFromHeaders } from "./session.ts";
 
 export const buildDir = path.resolve(import.meta.dirname, "../../build");
 
@@ -33,18 +36,32 @@ export async function listen(
 ): Promise<RunningServer> {
   const web = options.withWeb === false ? null : await loadWebHandler();
   const app = createHttpApp(platform, web ?? {});
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
+  const handleApp = getRequestListener(app.fetch);
+  const stream = createWallStreamHandler({
+    walls: platform.services.walls,
+    hub: platform.services.hub,
+    cookies: platform.services.wallCookies,
+    caller: (headers) => callerFromHeaders(platform.auth, headers),
+    onError: (error) => platform.logger.error("wall stream failed", error),
   });
+  // Wall streams bypass Hono: they write to Node's response directly (see walls/stream.ts).
+  const server = createServer((request, response) => {
+    const wallId = stream.matches(request);
+    if (wallId) void stream.handle(request, response, wallId);
+    else void handleApp(request, response);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        stream.close();
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }

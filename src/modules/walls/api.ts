@@ -1,0 +1,302 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
+import { postKinds, postStatuses, wallAccessModes, wallLayouts, wallModerationModes } from "./constants.ts";
+import { wallViewer } from "./http-viewer.ts";
+import {
+  moderationInput,
+  postEditInput,
+  postInput,
+  reactionInput,
+  reportInput,
+  wallInput,
+  wallSettingsInput,
+} from "./inputs.ts";
+
+const tags = ["Walls"];
+const wallParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+const postParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+
+const wallSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    access: z.enum(wallAccessModes),
+    anonymousAllowed: z.boolean(),
+    moderation: z.enum(wallModerationModes),
+    layout: z.enum(wallLayouts),
+    closed: z.boolean(),
+    sections: z.array(z.object({ id: z.uuid(), title: z.string(), position: z.number().int() })),
+    lastSeq: z.number().int(),
+  })
+  .openapi("Wall");
+
+const postSchema = z
+  .object({
+    id: z.uuid(),
+    wallId: z.uuid(),
+    sectionId: z.uuid().nullable(),
+    parentId: z.uuid().nullable(),
+    kind: z.enum(postKinds),
+    title: z.string().nullable(),
+    body: z.string(),
+    html: z.string().openapi({ description: "The body rendered from its Markdown subset and sanitised" }),
+    authorName: z.string().nullable().openapi({ description: "Null for an anonymous post" }),
+    status: z.enum(postStatuses),
+    pinned: z.boolean(),
+    likes: z.number().int(),
+    votes: z.number().int(),
+    reports: z.number().int(),
+    attachment: z
+      .object({
+        kind: z.enum(["image", "file", "link"]),
+        url: z.string(),
+        name: z.string().nullable(),
+        alt: z.string().nullable(),
+        width: z.number().int().nullable(),
+        height: z.number().int().nullable(),
+      })
+      .nullable(),
+    createdAt: z.iso.datetime(),
+    edited: z.boolean(),
+    mine: z.boolean().optional(),
+  })
+  .openapi("Post");
+
+const openedWallSchema = z
+  .object({ wall: wallSchema, canModerate: z.boolean(), canPost: z.boolean(), joinCode: z.string().nullable() })
+  .openapi("OpenedWall");
+
+const accessErrors = ["UNAUTHENTICATED", "JOIN_CODE_REQUIRED", "NOT_FOUND"] as const;
+
+export function registerWallsApi(api: ApiRouter) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/walls",
+      tags,
+      summary: "Create a wall (staff)",
+      request: { body: jsonBody(wallInput) },
+      responses: {
+        201: jsonResponse(wallSchema, "The new wall"),
+        ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN"),
+      },
+    }),
+    async (c) => c.json(await c.get("platform").services.walls.create(c.get("caller"), c.req.valid("json")), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/walls",
+      tags,
+      summary: "Every wall (staff)",
+      responses: {
+        200: jsonResponse(z.array(wallSchema), "Walls, newest first"),
+        ...errorResponses("UNAUTHENTICATED", "FORBIDDEN"),
+      },
+    }),
+    async (c) => c.json(await c.get("platform").services.walls.listAll(c.get("caller")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/walls/{id}",
+      tags,
+      summary: "Open a wall: its settings and what this viewer may do",
+      request: { params: wallParam },
+      responses: { 200: jsonResponse(openedWallSchema, "The wall"), ...errorResponses(...accessErrors) },
+    }),
+    async (c) => c.json(await c.get("platform").services.walls.openById(wallViewer(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/walls/{id}",
+      tags,
+      summary: "Change a wall's settings, or close it (its moderators)",
+      request: { params: wallParam, body: jsonBody(wallSettingsInput) },
+      responses: {
+        200: jsonResponse(wallSchema, "The wall as saved"),
+        ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c.get("platform").services.walls.update(c.get("caller"), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/walls/{id}/join",
+      tags,
+      summary: "Give a wall's join code; this browser is then let in",
+      request: { params: wallParam, body: jsonBody(z.object({ code: z.string().min(1).max(40) })) },
+      responses: {
+        204: { description: "The code is right" },
+        ...errorResponses("VALIDATION_FAILED", "NOT_FOUND", "RATE_LIMITED"),
+      },
+    }),
+    async (c) => {
+      const { services } = c.get("platform");
+      const opened = await services.walls.joinById(
+        c.req.valid("param").id,
+        c.req.valid("json").code,
+        services.participants.hashAddress(c.get("clientIp")),
+        c.get("caller").locale,
+      );
+      c.header("Set-Cookie", services.wallCookies.rememberJoin(c.req.header("cookie"), opened.wallId, opened.code), {
+        append: true,
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/walls/{id}/posts",
+      tags,
+      summary: "The wall's posts this viewer may see, with `seq`: stream changes after it",
+      request: { params: wallParam },
+      responses: {
+        200: jsonResponse(z.object({ posts: z.array(postSchema), seq: z.number().int() }), "Posts"),
+        ...errorResponses(...accessErrors),
+      },
+    }),
+    async (c) => c.json(await c.get("platform").services.walls.posts(wallViewer(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/walls/{id}/posts",
+      tags,
+      summary: "Post on a wall (no account needed)",
+      description:
+        "Send a fresh idempotencyKey per post. A retry with the same key (same browser) answers 200 with the post already made, never a second post.",
+      request: { params: wallParam, body: jsonBody(postInput) },
+      responses: {
+        201: jsonResponse(postSchema, "Posted"),
+        200: jsonResponse(postSchema, "Already posted with this idempotency key"),
+        ...errorResponses("VALIDATION_FAILED", "WALL_CLOSED", "RATE_LIMITED", ...accessErrors),
+      },
+    }),
+    async (c) => {
+      const { post, created } = await c
+        .get("platform")
+        .services.posts.create(wallViewer(c), c.req.valid("param").id, c.req.valid("json"));
+      return created ? c.json(post, 201) : c.json(post, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/posts/{id}",
+      tags,
+      summary: "Edit a post: its writer (same browser) or a moderator",
+      request: { params: postParam, body: jsonBody(postEditInput) },
+      responses: {
+        200: jsonResponse(postSchema, "The post as saved"),
+        ...errorResponses("VALIDATION_FAILED", "FORBIDDEN", "WALL_CLOSED", ...accessErrors),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c.get("platform").services.posts.edit(wallViewer(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/posts/{id}",
+      tags,
+      summary: "Delete a post: its writer (same browser) or a moderator",
+      request: { params: postParam },
+      responses: { 204: { description: "Deleted" }, ...errorResponses("FORBIDDEN", "WALL_CLOSED", ...accessErrors) },
+    }),
+    async (c) => {
+      await c.get("platform").services.posts.remove(wallViewer(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/posts/{id}/reactions",
+      tags,
+      summary: "Like a post or upvote a question (on: false takes it back); once per participant",
+      request: { params: postParam, body: jsonBody(reactionInput) },
+      responses: {
+        200: jsonResponse(z.object({ likes: z.number().int(), votes: z.number().int() }), "The post's counts now"),
+        ...errorResponses("VALIDATION_FAILED", "RATE_LIMITED", "WALL_CLOSED", ...accessErrors),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c.get("platform").services.posts.react(wallViewer(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/posts/{id}/reports",
+      tags,
+      summary: "Report a post to the wall's moderators",
+      request: { params: postParam, body: jsonBody(reportInput) },
+      responses: {
+        204: { description: "Reported" },
+        ...errorResponses("VALIDATION_FAILED", "WALL_CLOSED", ...accessErrors),
+      },
+    }),
+    async (c) => {
+      await c.get("platform").services.posts.report(wallViewer(c), c.req.valid("param").id, c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/posts/{id}/moderation",
+      tags,
+      summary: "Approve, hide, delete, pin or move a post (the wall's moderators)",
+      request: { params: postParam, body: jsonBody(moderationInput) },
+      responses: {
+        200: jsonResponse(postSchema.nullable(), "The post now (null when deleted)"),
+        ...errorResponses("VALIDATION_FAILED", "FORBIDDEN", "WALL_CLOSED", ...accessErrors),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c.get("platform").services.posts.moderate(wallViewer(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  api.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/walls/{id}/events",
+    tags,
+    summary: "The wall's live changes as server-sent events",
+    description:
+      "Each event is `event: change` with `id:` the wall's sequence number and `data:` one of {type:'post', post}, {type:'post.removed', id}, {type:'reactions', id, likes, votes}, {type:'wall', wall}. Reconnect with Last-Event-ID (or ?lastEventId=) to receive every missed change once, in order.",
+    request: { params: wallParam },
+    responses: {
+      200: { description: "An endless text/event-stream", content: { "text/event-stream": { schema: z.string() } } },
+      ...errorResponses(...accessErrors),
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import type { ServerResponse } from "node:http";
+
+/** One stored change, serialised once for each audience and written to every subscriber as is. */
+export interface OutgoingChange {
+  seq: number;
+  /** The SSE frame for everyone, or null when only moderators may see this change. */
+  publicFrame: string | null;
+  moderatorFrame: string;
+}
+
+/** Reads a wall's stored changes after a sequence number, in order. */
+export type LoadChanges = (wallId: string, afterSeq: number, limit: number) => Promise<OutgoingChange[]>;
+
+export interface Subscriber {
+  response: ServerResponse;
+  moderator: boolean;
+  /** The last seq this subscriber has been sent: nothing at or below it is sent again. */
+  lastSeq: number;
+  /** While the subscriber's missed changes are replayed, live ones wait here. */
+  pending: OutgoingChange[] | null;
+}
+
+interface WallChannel {
+  subscribers: Set<Subscriber>;
+  /** The last seq broadcast to this wall's subscribers. */
+  dispatched: number;
+  running: boolean;
+  again: boolean;
+}
+
+// A subscriber whose socket holds more unsent bytes than this is cut off; it
+// reconnects with Last-Event-ID and catches up from the database instead of
+// growing this process's memory.
+const maxBufferedBytes = 256 * 1024;
+const batchSize = 500;
+
+export function sseFrame(seq: number, type: string, payload: unknown): string {
+  return `id: ${seq}\nevent: ${type}\ndata: ${JSON.stringify(payload)}\n\n`;
+}
+
+/**
+ * The live subscribers of each wall in this process. A committed change only
+ * notifies the hub; the hub reads the wall's new changes from the database in
+ * seq order and writes each frame to every subscriber. Seqs are taken by
+ * updating the wall's row, whose lock is held until commit, so the committed
+ * changes always form an unbroken run 1..N: reading them back delivers in
+ * order even when notifications arrive out of order, and works the same when
+ * the notification comes from another instance.
+ */
+export class WallHub {
+  private readonly channels = new Map<string, WallChannel>();
+
+  constructor(
+    private readonly load: LoadChanges,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /**
+   * Adds a subscriber that has seen everything up to `afterSeq`, replays what it
+   * missed, then keeps it live. `currentSeq` is the wall's last seq now.
+   */
+  async subscribe(wallId: string, subscriber: Subscriber, currentSeq: number): Promise<() => void> {
+    let channel = this.channels.get(wallId);
+    if (!channel) {
+      channel = { subscribers: new Set(), dispatched: currentSeq, running: false, again: false };
+      this.channels.set(wallId, channel);
+    }
+    const ch = channel;
+    subscriber.pending = [];
+    ch.subscribers.add(subscriber);
+    const remove = () => {
+      ch.subscribers.delete(subscriber);
+      if (ch.subscribers.size === 0 && this.channels.get(wallId) === ch) this.channels.delete(wallId);
+    };
+    try {
+      for (;;) {
+        const missed = await this.load(wallId, subscriber.lastSeq, batchSize);
+        for (const change of missed) this.send(subscriber, change);
+        if (missed.length < batchSize) break;
+      }
+      const waiting = subscriber.pending;
+      subscriber.pending = null;
+      for (const change of waiting) this.send(subscriber, change);
+    } catch (error) {
+      remove();
+      throw error;
+    }
+    return remove;
+  }
+
+  /** Something was committed on this wall. */
+  notify(wallId: string): void {
+    const channel = this.channels.get(wallId);
+    if (!channel) return;
+    if (channel.running) {
+      channel.again = true;
+      return;
+    }
+    channel.running = true;
+    void this.dispatch(wallId, channel).finally(() => {
+      channel.running = false;
+    });
+  }
+
+  count(wallId?: string): number {
+    if (wallId) return this.channels.get(wallId)?.subscribers.size ?? 0;
+    let n = 0;
+    for (const channel of this.channels.values()) n += channel.subscribers.size;
+    return n;
+  }
+
+  /** Ends every stream (shutdown); clients reconnect and resume from their Last-Event-ID. */
+  closeAll(): void {
+    for (const channel of this.channels.values()) for (const s of channel.subscribers) s.response.end();
+    this.channels.clear();
+  }
+
+  private async dispatch(wallId: string, channel: WallChannel): Promise<void> {
+    do {
+      channel.again = false;
+      let changes: OutgoingChange[] = [];
+      try {
+        changes = await this.load(wallId, channel.dispatched, batchSize);
+      } catch (error) {
+        // Subscribers stay connected; the next notification retries from the same seq.
+        this.onError(error);
+        return;
+      }
+      for (const change of changes) {
+        for (const subscriber of channel.subscribers) this.write(subscriber, change);
+        channel.dispatched = change.seq;
+      }
+      if (changes.length === batchSize) channel.again = true;
+    } while (channel.again);
+  }
+
+  private write(subscriber: Subscriber, change: OutgoingChange): void {
+    if (subscriber.pending) subscriber.pending.push(change);
+    else this.send(subscriber, change);
+  }
+
+  private send(subscriber: Subscriber, change: OutgoingChange): void {
+    if (change.seq <= subscriber.lastSeq) return;
+    subscriber.lastSeq = change.seq;
+    const frame = subscriber.moderator ? change.moderatorFrame : change.publicFrame;
+    if (frame === null) return;
+    const { response } = subscriber;
+    if (response.writableLength > maxBufferedBytes) {
+      response.end();
+      return;
+    }
+    response.write(frame);
+  }
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import {
+  authorNameMaxLength,
+  postBodyMaxLength,
+  postKinds,
+  postTitleMaxLength,
+  reactionKinds,
+  wallAccessModes,
+  wallLayouts,
+  wallModerationModes,
+} from "./constants.ts";
+
+/** Checkboxes arrive as "on" from HTML forms and as booleans from JSON. */
+const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const wallInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000).default(""),
+  access: z.enum(wallAccessModes).default("link"),
+  joinCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{4,20}$/)
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional(),
+  anonymousAllowed: flag.default(true),
+  moderation: z.enum(wallModerationModes).default("open"),
+  layout: z.enum(wallLayouts).default("masonry"),
+  /** Section titles for the columns layout, e.g. one per discussion question. */
+  sections: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+});
+export type WallInput = z.input<typeof wallInput>;
+
+export const wallSettingsInput = wallInput.omit({ sections: true }).partial().extend({ closed: flag.optional() });
+export type WallSettingsInput = z.input<typeof wallSettingsInput>;
+
+export const postInput = z.object({
+  kind: z.enum(postKinds).default("comment"),
+  title: optionalText(postTitleMaxLength),
+  body: z.string().trim().min(1).max(postBodyMaxLength),
+  /** Empty or absent means anonymous (where the wall allows it). */
+  authorName: optionalText(authorNameMaxLength),
+  sectionId: z
+    .uuid()
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional(),
+  parentId: z
+    .uuid()
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional(),
+  linkUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional(),
+  /** Chosen by the writer's browser once per post; a retry with the same key returns the same post. */
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[\w-]+$/),
+});
+export type PostInput = z.input<typeof postInput>;
+
+export const postEditInput = postInput.pick({ kind: true, title: true, body: true, linkUrl: true }).partial();
+export type PostEditInput = z.input<typeof postEditInput>;
+
+export const reactionInput = z.object({ kind: z.enum(reactionKinds), on: flag.default(true) });
+export type ReactionInput = z.input<typeof reactionInput>;
+
+export const moderationInput = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("approve") }),
+  z.object({ action: z.literal("hide") }),
+  z.object({ action: z.literal("delete") }),
+  z.object({ action: z.literal("pin"), on: flag.default(true) }),
+  z.object({ action: z.literal("move"), sectionId: z.uuid().nullable() }),
+]);
+export type ModerationInput = z.input<typeof moderationInput>;
+
+export const reportInput = z.object({ reason: z.string().trim().max(500).default("") });

@@ -1,0 +1,203 @@
+import { randomInt } from "node:crypto";
+import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import type { Caller } from "../../core/caller.ts";
+import { authorize } from "../../core/policy.ts";
+import { RateLimiter } from "../../core/rate-limit.ts";
+import { parseInput } from "../../core/validate.ts";
+import type { Db } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
+import { AppError } from "../../http/errors.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { translate } from "../../i18n/translate.ts";
+import { recordAudit } from "../audit/record.ts";
+import { appendChange } from "./events.ts";
+import type { WallHub } from "./hub.ts";
+import { type WallInput, type WallSettingsInput, wallInput, wallSettingsInput } from "./inputs.ts";
+import { canModerate, canOpenWall, wallsPolicy } from "./policy.ts";
+import { type PostView, presentPost, presentPublicPost, presentWall, type WallView } from "./presenters.ts";
+import { wallPosts, wallSections, walls } from "./schema.ts";
+import type { WallViewer } from "./viewer.ts";
+
+type WallRow = typeof walls.$inferSelect;
+
+// Short links and join codes avoid letters and digits that look alike on a projector.
+const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const randomCode = (length: number) =>
+  Array.from({ length }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join("");
+
+export interface OpenedWall {
+  wall: WallView;
+  canModerate: boolean;
+  /** False when the wall is closed. */
+  canPost: boolean;
+  joinCode: string | null;
+}
+
+export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
+  // Six characters from 32 are a billion codes; 20 guesses per ten minutes per address find none.
+  const joinLimiter = new RateLimiter(20, 10 * 60_000);
+
+  async function findWall(where: ReturnType<typeof eq>): Promise<WallRow> {
+    const [row] = await db.select().from(walls).where(where);
+    if (!row) throw new AppError("NOT_FOUND");
+    return row;
+  }
+
+  async function sectionsOf(wallId: string) {
+    return db.select().from(wallSections).where(eq(wallSections.wallId, wallId)).orderBy(asc(wallSections.position));
+  }
+
+  /** The wall if this viewer may open it; JOIN_CODE_REQUIRED or UNAUTHENTICATED tells what is missing. */
+  async function open(viewer: WallViewer, row: WallRow): Promise<OpenedWall> {
+    if (!canOpenWall(row, viewer.actor, viewer.hasJoinCode(row.id, row.joinCode))) {
+      throw new AppError(row.access === "join_code" ? "JOIN_CODE_REQUIRED" : "UNAUTHENTICATED");
+    }
+    const moderator = canModerate(row, viewer.actor);
+    return {
+      wall: presentWall(row, await sectionsOf(row.id)),
+      canModerate: moderator,
+      canPost: !row.closed,
+      joinCode: moderator ? row.joinCode : null,
+    };
+  }
+
+  return {
+    async create(caller: Caller, input: WallInput | unknown): Promise<WallView> {
+      authorize(wallsPolicy, "createWall", caller.actor);
+      const data = parseInput(wallInput, input, caller.locale);
+      const joinCode = data.joinCode ?? (data.access === "join_code" ? randomCode(6) : null);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { wall, sections } = await db.transaction(async (tx) => {
+            const [wall] = await tx
+              .insert(walls)
+              .values({ ...data, joinCode, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
+              .returning();
+            if (!wall) throw new AppError("INTERNAL");
+            const sections = data.sections.length
+              ? await tx
+                  .insert(wallSections)
+                  .values(data.sections.map((title, position) => ({ wallId: wall.id, title, position })))
+                  .returning()
+              : [];
+            await recordAudit(tx, {
+              actorId: caller.actor?.id ?? null,
+              module: "walls",
+              action: "wall.create",
+              targetType: "wall",
+              targetId: wall.id,
+              details: { title: wall.title, access: wall.access, moderation: wall.moderation },
+            });
+            return { wall, sections };
+          });
+          return presentWall(wall, sections);
+        } catch (error) {
+          // A clash of random short links: try another.
+          if (isUniqueViolation(error) && attempt < 5) continue;
+          throw error;
+        }
+      }
+    },
+
+    async update(caller: Caller, wallId: string, input: WallSettingsInput | unknown): Promise<WallView> {
+      const row = await findWall(eq(walls.id, wallId));
+      if (!canModerate(row, caller.actor)) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+      const data = parseInput(wallSettingsInput, input, caller.locale);
+      const joinCode =
+        data.joinCode !== undefined
+          ? data.joinCode
+          : data.access === "join_code" && !row.joinCode
+            ? randomCode(6)
+            : row.joinCode;
+      const updated = await db.transaction(async (tx) => {
+        const [wall] = await tx
+          .update(walls)
+          .set({ ...data, joinCode, updatedAt: new Date() })
+          .where(eq(walls.id, wallId))
+          .returning();
+        if (!wall) throw new AppError("NOT_FOUND");
+        const view = presentWall(wall, await tx.select().from(wallSections).where(eq(wallSections.wallId, wallId)));
+        await appendChange(tx, wallId, {
+          type: "wall",
+          public: { type: "wall", wall: view },
+          moderator: { type: "wall", wall: view },
+        });
+        await recordAudit(tx, {
+          actorId: caller.actor?.id ?? null,
+          module: "walls",
+          action: data.closed === true ? "wall.close" : "wall.update",
+          targetType: "wall",
+          targetId: wallId,
+          details: data,
+        });
+        return view;
+      });
+      hub.notify(wallId);
+      return updated;
+    },
+
+    async openBySlug(viewer: WallViewer, slug: string): Promise<OpenedWall> {
+      return open(viewer, await findWall(eq(walls.slug, slug.toLowerCase())));
+    },
+
+    async openById(viewer: WallViewer, wallId: string): Promise<OpenedWall> {
+      return open(viewer, await findWall(eq(walls.id, wallId)));
+    },
+
+    /** Checks a join code (guesses are rate-limited per address); returns the code to remember. */
+    async joinById(
+      wallId: string,
+      code: string,
+      address: string,
+      locale: Locale = "fi",
+    ): Promise<{ wallId: string; code: string }> {
+      if (!joinLimiter.take(address)) throw new AppError("RATE_LIMITED");
+      const row = await findWall(eq(walls.id, wallId));
+      const given = code.trim().toUpperCase();
+      if (row.joinCode === null || given !== row.joinCode) {
+        throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
+      }
+      return { wallId: row.id, code: row.joinCode };
+    },
+
+    /** The wall's posts as this viewer may see them, newest first (pinned first), with the viewer's own marked. */
+    async posts(viewer: WallViewer, wallId: string): Promise<{ posts: (PostView & { mine: boolean })[]; seq: number }> {
+      const { canModerate: moderator, wall } = await open(viewer, await findWall(eq(walls.id, wallId)));
+      const own = viewer.participantHash;
+      const rows = await db
+        .select()
+        .from(wallPosts)
+        .where(
+          and(
+            eq(wallPosts.wallId, wallId),
+            isNull(wallPosts.deletedAt),
+            moderator
+              ? undefined
+              : or(eq(wallPosts.status, "visible"), own ? eq(wallPosts.participantHash, own) : undefined),
+          ),
+        )
+        .orderBy(desc(wallPosts.pinned), desc(wallPosts.createdAt));
+      return {
+        seq: wall.lastSeq,
+        posts: rows.map((r) => ({
+          ...(moderator ? presentPost(r) : presentPublicPost(r)),
+          mine: own !== null && r.participantHash === own,
+        })),
+      };
+    },
+
+    async listAll(caller: Caller): Promise<WallView[]> {
+      authorize(wallsPolicy, "listAllWalls", caller.actor);
+      const rows = await db.select().from(walls).orderBy(desc(walls.createdAt));
+      const sections = await db.select().from(wallSections);
+      return rows.map((w) =>
+        presentWall(
+          w,
+          sections.filter((s) => s.wallId === w.id),
+        ),
+      );
+    },
+  };
+}
+
+export type WallService = ReturnType<typeof createWallService>;
