@@ -1,14 +1,22 @@
+import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
+import type { Catalog as KeyedCatalog } from "./catalog.ts";
 import { interpolate, type MessageParams } from "./interpolate.ts";
 import type { Locale } from "./locale.ts";
 import { en } from "./messages/en.ts";
-import { fi, type MessageKey } from "./messages/fi.ts";
+import { type CoreMessageKey, fi } from "./messages/fi.ts";
 import { sv } from "./messages/sv.ts";
 
-export type { MessageKey, MessageParams };
+export type { MessageParams };
+/** Every translatable text's key: the shell's and each module's. */
+export type MessageKey = CoreMessageKey | WallsMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
-export type Catalog = Record<MessageKey, string>;
+export type Catalog = KeyedCatalog<MessageKey>;
 
-export const catalogs: Record<Locale, Catalog> = { fi, sv, en };
+export const catalogs: Record<Locale, Catalog> = {
+  fi: { ...fi, ...wallsFi },
+  sv: { ...sv, ...wallsSv },
+  en: { ...en, ...wallsEn },
+};
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   return interpolate(locale, catalogs[locale][key], params);

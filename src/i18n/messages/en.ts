@@ -1,7 +1,7 @@
-import type { MessageKey } from "./fi.ts";
+import type { CoreMessageKey } from "./fi.ts";
 
 /** British English. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   "app.name": "Uudistamo",
   "app.tagline": "Preparing reforms in the open",
 
@@ -131,10 +131,6 @@ export const en: Record<MessageKey, string> = {
   "profile.saved": "Details saved.",
 
   "forms.optional": "optional",
-
-  "walls.wrongJoinCode": "That code is not right. Check the code on the slide or poster.",
-  "walls.nameRequired": "Enter your name: this wall does not take anonymous posts.",
-  "walls.upvoteQuestionsOnly": "Only questions can be upvoted.",
 
   "errors.title": "Error",
   "errors.summary": "There are errors in the form:",

@@ -128,10 +128,6 @@ export const fi = {
 
   "forms.optional": "valinnainen",
 
-  "walls.wrongJoinCode": "Koodi ei kelpaa. Tarkista koodi tilaisuuden diasta tai julisteesta.",
-  "walls.nameRequired": "Kirjoita nimesi: tälle seinälle ei voi kirjoittaa nimettömänä.",
-  "walls.upvoteQuestionsOnly": "Vain kysymyksiä voi äänestää.",
-
   "errors.title": "Virhe",
   "errors.summary": "Lomakkeessa on virheitä:",
   "errors.VALIDATION_FAILED": "Tarkista lomakkeen tiedot.",
@@ -163,4 +159,4 @@ export const fi = {
     "Hei {name},\n\n{inviter} kutsui sinut Uudistamoon. Ota tunnus käyttöön asettamalla salasana tästä linkistä (voimassa 7 päivää):\n{link}\n\nUudistamo",
 } as const;
 
-export type MessageKey = keyof typeof fi;
+export type CoreMessageKey = keyof typeof fi;

@@ -1,7 +1,7 @@
-import type { MessageKey } from "./fi.ts";
+import type { CoreMessageKey } from "./fi.ts";
 
 /** Swedish (as used in Finland: finlandssvenska public-administration terms, e.g. landskap for maakunta, NMT-central for ELY-keskus, samkommun for kuntayhtymä). */
-export const sv: Record<MessageKey, string> = {
+export const sv: Record<CoreMessageKey, string> = {
   "app.name": "Uudistamo",
   "app.tagline": "Öppen beredning av reformer",
 
@@ -131,10 +131,6 @@ export const sv: Record<MessageKey, string> = {
   "profile.saved": "Uppgifterna har sparats.",
 
   "forms.optional": "frivillig",
-
-  "walls.wrongJoinCode": "Koden stämmer inte. Kontrollera koden på bilden eller affischen.",
-  "walls.nameRequired": "Skriv ditt namn: på den här väggen kan man inte skriva anonymt.",
-  "walls.upvoteQuestionsOnly": "Bara frågor kan röstas fram.",
 
   "errors.title": "Fel",
   "errors.summary": "Formuläret innehåller fel:",
