@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.pg.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

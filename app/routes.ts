@@ -13,5 +13,11 @@ export default [
   route("admin/organisations", "routes/admin.organisations.tsx"),
   route("admin/organisations/:id", "routes/admin.organisation.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  route("walls", "routes/walls.tsx"),
+  route("w/:slug", "routes/wall.tsx"),
+  route("w/:slug/present", "routes/wall-present.tsx"),
+  route("w/:slug/settings", "routes/wall-settings.tsx"),
+  route("w/:slug/poster", "routes/wall-poster.tsx"),
+  route("w/:slug/summary", "routes/wall-summary.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -7,7 +7,9 @@ import { type Auth, createAuth } from "./modules/accounts/auth.ts";
 import { createInvitationService } from "./modules/accounts/invitations.ts";
 import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
+import { createDatabaseFileStore } from "./modules/files/store.ts";
 import { createPeopleService } from "./modules/people/service.ts";
+import { createAttachmentService } from "./modules/walls/attachments.ts";
 import { createWallCookies } from "./modules/walls/cookies.ts";
 import { createChangeLoader } from "./modules/walls/events.ts";
 import { WallHub } from "./modules/walls/hub.ts";
@@ -20,11 +22,16 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
   const db = database.db;
   const hub = new WallHub(createChangeLoader(db), (error) => logger.error("wall stream dispatch failed", error));
   const participants = createParticipants(config.sessionSecret);
+  // Files live in the database by default; another FileStore can be wired here.
+  const files = createDatabaseFileStore(db);
+  const walls = createWallService({ db, hub });
   return {
     hub,
     participants,
     wallCookies: createWallCookies(participants, config.sessionSecret, config.publicUrl.startsWith("https://")),
-    walls: createWallService({ db, hub }),
+    walls,
+    files,
+    attachments: createAttachmentService({ db, files, walls, uploadMaxBytes: config.uploadMaxBytes }),
     posts: createPostService({ db, hub }),
     sessions: createSessionService(auth, config),
     people: createPeopleService(db),
@@ -59,5 +66,41 @@ export async function createPlatform(
   const mailer = overrides.mailer ?? createMailer(config, logger);
   const auth = createAuth({ db: database.db, config, mailer });
   const services = createServices(database, mailer, config, auth, logger);
-  return { config, logger, database, mailer, auth, services, close: () => database.close() };
+  const stopListening = await connectInstances(database, services.hub, logger);
+  return {
+    config,
+    logger,
+    database,
+    mailer,
+    auth,
+    services,
+    close: async () => {
+      await stopListening();
+      await database.close();
+    },
+  };
+}
+
+const wallChannel = "uudistamo_walls";
+
+/**
+ * With PostgreSQL several app instances may serve one wall: each announces its
+ * committed wall changes and wakes its own streams on the others' announcements
+ * (the streams then read the changes from the database, so nothing rides on the
+ * notification itself).
+ */
+async function connectInstances(database: Database, hub: WallHub, logger: Logger): Promise<() => Promise<void>> {
+  const channel = database.channel;
+  if (!channel) return async () => {};
+  const stop = await channel.listen(
+    wallChannel,
+    (wallId) => hub.wake(wallId),
+    () => hub.wakeAll(),
+  );
+  hub.announceTo((wallId) => {
+    channel
+      .notify(wallChannel, wallId)
+      .catch((error: unknown) => logger.warn("could not announce a wall change to other instances", error));
+  });
+  return stop;
 }

@@ -13,6 +13,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: "/", label: "nav.home", roles: ["anyone"] },
+  { to: "/walls", label: "nav.walls", roles: ["admin", "staff"] },
   { to: "/admin/people", label: "nav.people", roles: ["admin", "staff", "member"] },
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin", "staff", "member"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },

@@ -20,9 +20,12 @@ export async function attempt<T>(locale: Locale, run: () => Promise<T>) {
   }
 }
 
-/** A form's fields as a plain object, for the services' Zod schemas. */
+/** A form's text fields as a plain object, for the services' Zod schemas. */
 export async function formFields(request: Request): Promise<Record<string, string>> {
-  const form = await request.formData();
+  return fieldsOf(await request.formData());
+}
+
+export function fieldsOf(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
   return fields;

@@ -23,6 +23,19 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a channel between app instances (LISTEN/NOTIFY), so live
+   * changes committed on one instance reach the streams held by the others.
+   */
+  channel?: {
+    notify(channel: string, payload: string): Promise<void>;
+    /** Calls onMessage per notification; after a lost connection is re-made, onReconnect (notifications may have been missed). */
+    listen(
+      channel: string,
+      onMessage: (payload: string) => void,
+      onReconnect: () => void,
+    ): Promise<() => Promise<void>>;
+  };
 }
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
@@ -40,6 +53,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
       ping: async () => void (await pool.query("select 1")),
       close: () => pool.end(),
+      channel: {
+        notify: async (channel, payload) => void (await pool.query("select pg_notify($1, $2)", [channel, payload])),
+        async listen(channel, onMessage, onReconnect) {
+          // A dedicated connection: LISTEN belongs to one session, which a pooled client would lose.
+          let stopped = false;
+          let client: pg.Client;
+          const connect = async (): Promise<void> => {
+            const next = new pg.Client({ connectionString: target.url });
+            // A lost connection is re-made below; its error needs no other handling.
+            next.on("error", () => {});
+            next.on("end", () => {
+              if (!stopped) setTimeout(() => connect().then(onReconnect, () => next.emit("end")), 1000).unref();
+            });
+            next.on("notification", (message) => {
+              if (message.channel === channel && message.payload) onMessage(message.payload);
+            });
+            await next.connect();
+            await next.query(`listen "${channel.replace(/"/g, "")}"`);
+            client = next;
+          };
+          await connect();
+          return async () => {
+            stopped = true;
+            await client.end();
+          };
+        },
+      },
     };
   }
   let client: PGlite;

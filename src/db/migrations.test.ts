@@ -20,6 +20,7 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
       "accounts",
       "audit_events",
+      "file_uploads",
       "invitations",
       "organisations",
       "rate_limits",

@@ -30,6 +30,20 @@ describe("demo workspace", () => {
     const account = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });
     expect(await verifyPassword({ hash: account?.password ?? "", password })).toBe(true);
 
+    const demoWalls = await database.db.query.walls.findMany();
+    expect(demoWalls.map((w) => w.slug)).toEqual(
+      expect.arrayContaining([
+        "kyme-seminaari",
+        "kyme-sote",
+        "kyme-maakunta",
+        "kyme-tuki1",
+        "kyme-tuki2",
+        "kyme-itsehallinto",
+      ]),
+    );
+    const demoPosts = await database.db.query.wallPosts.findMany();
+    expect(demoPosts.length).toBeGreaterThanOrEqual(20);
+
     const reset = await resetDemoAdminPassword(database.db);
     expect(reset?.password).not.toBe(password);
     const after = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });

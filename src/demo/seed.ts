@@ -7,6 +7,7 @@ import { accounts, users } from "../modules/accounts/schema.ts";
 import { recordAudit } from "../modules/audit/record.ts";
 import { organisations } from "../modules/people/schema.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
+import { seedDemoWalls } from "./walls.ts";
 
 /** A readable one-off password: 20 characters from an alphabet without look-alikes. */
 export function generatePassword(): string {
@@ -29,13 +30,13 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   const password = generatePassword();
   const adminHash = await hashPassword(password);
   // People other than the admin get no password: they can use "forgot password".
-  await db.transaction(async (tx) => {
+  const adminId = await db.transaction(async (tx) => {
     const orgRows = await tx.insert(organisations).values(demoOrganisations).returning();
     const orgId = (name: string) => orgRows.find((o) => o.name === name)?.id ?? null;
 
-    const adminId = crypto.randomUUID();
+    const id = crypto.randomUUID();
     await tx.insert(users).values({
-      id: adminId,
+      id,
       name: demoAdmin.name,
       email: demoAdmin.email,
       emailVerified: true,
@@ -43,7 +44,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
       title: demoAdmin.title,
       organisationId: orgId(demoAdmin.organisation),
     });
-    await insertPasswordLogin(tx, adminId, adminHash);
+    await insertPasswordLogin(tx, id, adminHash);
     await tx.insert(users).values(
       demoPeople.map((p) => ({
         id: crypto.randomUUID(),
@@ -62,7 +63,9 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
       targetType: "workspace",
       details: { organisations: orgRows.length, people: demoPeople.length + 1 },
     });
+    return id;
   });
+  await seedDemoWalls(db, { id: adminId, name: demoAdmin.name, email: demoAdmin.email, role: "admin" });
   return { email: demoAdmin.email, password };
 }
 

@@ -8,8 +8,10 @@ import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
+import { fileResponse } from "../modules/files/http.ts";
 import { registerPeopleApi } from "../modules/people/api.ts";
 import { registerWallsApi } from "../modules/walls/api.ts";
+import { registerWallOutputs } from "../modules/walls/outputs/http.ts";
 import type { Platform } from "../platform.ts";
 import type { AppEnv, WebContext } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -75,13 +77,14 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     await next();
   });
 
-  app.use(
-    bodyLimit({
-      maxSize: Math.max(config.bodyMaxBytes, config.uploadMaxBytes),
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE");
-      },
-    }),
+  // Uploads may be as large as UPLOAD_MAX_BYTES (plus the multipart envelope); every other body only BODY_MAX_BYTES.
+  const tooLarge = () => {
+    throw new AppError("PAYLOAD_TOO_LARGE");
+  };
+  const uploadBodyLimit = bodyLimit({ maxSize: config.uploadMaxBytes + 64 * 1024, onError: tooLarge });
+  const otherBodyLimit = bodyLimit({ maxSize: config.bodyMaxBytes, onError: tooLarge });
+  app.use((c, next) =>
+    isUploadRequest(c.req.method, c.req.path) ? uploadBodyLimit(c, next) : otherBodyLimit(c, next),
   );
 
   app.use(async (c, next) => {
@@ -132,17 +135,39 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   app.route("/", api);
   app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
 
+  // Uploaded files: the name in the URL is for people and downloads; the id decides.
+  app.get("/files/:id/:name", async (c) => {
+    const { services } = platform;
+    const { viewer } = services.wallCookies.viewer(c.get("caller"), c.req.header("cookie"), c.get("clientIp"));
+    return fileResponse(await services.attachments.read(viewer, c.req.param("id")));
+  });
+
+  registerWallOutputs(app);
+
   const web = options.web;
   if (web) {
-    app.all("*", (c) =>
-      web(c.req.raw, {
+    app.all("*", async (c) => {
+      const { viewer, setCookie } = platform.services.wallCookies.viewer(
+        c.get("caller"),
+        c.req.header("cookie"),
+        c.get("clientIp"),
+        {
+          issue: c.req.path.startsWith("/w/"),
+        },
+      );
+      const response = await web(c.req.raw, {
         services: platform.services,
         auth: platform.auth,
         caller: c.get("caller"),
         clientIp: c.get("clientIp"),
         publicUrl: config.publicUrl,
-      }),
-    );
+        wallViewer: viewer,
+      });
+      if (!setCookie) return response;
+      const withCookie = new Response(response.body, response);
+      withCookie.headers.append("Set-Cookie", setCookie);
+      return withCookie;
+    });
   }
   return app;
 }
@@ -152,4 +177,9 @@ export function withClientIp(request: Request, ip: string): Request {
   const headers = new Headers(request.headers);
   headers.set(clientIpHeader, ip);
   return new Request(request, { headers });
+}
+
+/** Requests that carry a file: the wall upload endpoint and the wall page's no-JavaScript form. */
+function isUploadRequest(method: string, path: string): boolean {
+  return method === "POST" && (/^\/api\/walls\/[^/]+\/uploads$/.test(path) || /^\/w\/[^/]+$/.test(path));
 }

@@ -1,4 +1,5 @@
 import type { Caller } from "../core/caller.ts";
+import type { WallViewer } from "../modules/walls/viewer.ts";
 import type { Platform } from "../platform.ts";
 
 /** Variables the middleware chain sets on every request. */
@@ -17,6 +18,8 @@ export interface WebContext {
   caller: Caller;
   clientIp: string;
   publicUrl: string;
+  /** The same request as a wall participant (their cookie is issued on /w/ pages). */
+  wallViewer: WallViewer;
 }
 
 declare module "react-router" {

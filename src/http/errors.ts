@@ -29,6 +29,8 @@ export const errorStatus = {
   LINK_EXPIRED: 410,
   /** The body exceeds BODY_MAX_BYTES or UPLOAD_MAX_BYTES. */
   PAYLOAD_TOO_LARGE: 413,
+  /** The body's Content-Type is not one this endpoint takes (JSON, or multipart for uploads). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** Too many requests; wait and retry. */
   RATE_LIMITED: 429,
   /** A bug or an outage; the log has the details. */

@@ -15,6 +15,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError("PAYLOAD_TOO_LARGE");
+    if (error.status === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE");
     if (error.status === 400) return new AppError("MALFORMED_BODY");
     if (error.status === 404) return new AppError("NOT_FOUND");
   }

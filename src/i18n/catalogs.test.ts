@@ -3,7 +3,8 @@ import { interpolate } from "./interpolate.ts";
 import { pickLocale } from "./locale.ts";
 import { catalogs, translate } from "./translate.ts";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:, plural)?/g)].map((m) => m[1]).sort();
+// A placeholder is {name} or the head of {name, plural, ...}; the braces around plural forms hold text.
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
 
 describe("message catalogs", () => {
   const finnishKeys = Object.keys(catalogs.fi).sort();

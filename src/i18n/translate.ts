@@ -1,4 +1,5 @@
 import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
+import { type OutputsMessageKey, outputsEn, outputsFi, outputsSv } from "../modules/walls/outputs/messages.ts";
 import type { Catalog as KeyedCatalog } from "./catalog.ts";
 import { interpolate, type MessageParams } from "./interpolate.ts";
 import type { Locale } from "./locale.ts";
@@ -8,14 +9,14 @@ import { sv } from "./messages/sv.ts";
 
 export type { MessageParams };
 /** Every translatable text's key: the shell's and each module's. */
-export type MessageKey = CoreMessageKey | WallsMessageKey;
+export type MessageKey = CoreMessageKey | WallsMessageKey | OutputsMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  fi: { ...fi, ...wallsFi },
-  sv: { ...sv, ...wallsSv },
-  en: { ...en, ...wallsEn },
+  fi: { ...fi, ...wallsFi, ...outputsFi },
+  sv: { ...sv, ...wallsSv, ...outputsSv },
+  en: { ...en, ...wallsEn, ...outputsEn },
 };
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {

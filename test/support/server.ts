@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { loadConfig } from "../../src/config/env.ts";
-import type { Database } from "../../src/db/client.ts";
+import { type Database, openDatabase } from "../../src/db/client.ts";
 import { listen, type RunningServer } from "../../src/http/listen.ts";
 import { createLogger } from "../../src/logger.ts";
 import { insertPasswordLogin } from "../../src/modules/accounts/credentials.ts";
@@ -24,6 +24,8 @@ async function freePort(): Promise<number> {
 
 export interface TestApp {
   url: string;
+  /** The PostgreSQL database's URL; null on PGlite. */
+  databaseUrl: string | null;
   platform: Platform;
   database: Database;
   smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -35,8 +37,19 @@ export interface TestApp {
  * The real server on a free loopback port, with a fresh database and an
  * in-process SMTP server. `web: true` serves the built React Router UI too.
  */
-export async function startTestApp(options: { web?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const [database, smtp, port] = await Promise.all([openTestDatabase(), startSmtpServer(), freePort()]);
+export async function startTestApp(
+  options: {
+    web?: boolean;
+    env?: Record<string, string> /** A second instance on another app's PostgreSQL database. */;
+    sameDatabaseAs?: TestApp;
+  } = {},
+): Promise<TestApp> {
+  const sharedUrl = options.sameDatabaseAs?.databaseUrl;
+  const [database, smtp, port] = await Promise.all([
+    sharedUrl ? openDatabase({ url: sharedUrl }) : openTestDatabase(),
+    startSmtpServer(),
+    freePort(),
+  ]);
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({
     PORT: String(port),
@@ -54,6 +67,7 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
   const server = await listen(platform, { port, host: "127.0.0.1", withWeb: options.web ?? false });
   return {
     url,
+    databaseUrl: "url" in database ? (database.url as string | null) : (sharedUrl ?? null),
     platform,
     database,
     smtp,
@@ -61,7 +75,7 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
     async close() {
       await server.close();
       await smtp.close();
-      await database.close();
+      await platform.close();
     },
   };
 }

@@ -17,6 +17,7 @@ export const en: Record<CoreMessageKey, string> = {
   "shell.footer.api": "API description (OpenAPI)",
 
   "nav.home": "Home",
+  "nav.walls": "Walls",
   "nav.people": "People",
   "nav.organisations": "Organisations",
   "nav.audit": "Change log",
@@ -145,6 +146,7 @@ export const en: Record<CoreMessageKey, string> = {
   "errors.CONFLICT": "The information already exists or has been changed. Please reload the page.",
   "errors.LINK_EXPIRED": "The link has expired or has already been used. Please request a new link.",
   "errors.PAYLOAD_TOO_LARGE": "The data sent is too large.",
+  "errors.UNSUPPORTED_MEDIA_TYPE": "The request has the wrong format. Send it as JSON.",
   "errors.RATE_LIMITED": "Too many attempts. Please wait a moment and try again.",
   "errors.INTERNAL": "Something went wrong in the service. Please try again later.",
   "errors.UNAVAILABLE": "The service is not available right now.",

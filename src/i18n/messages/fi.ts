@@ -15,6 +15,7 @@ export const fi = {
   "shell.footer.api": "Rajapinnan kuvaus (OpenAPI)",
 
   "nav.home": "Etusivu",
+  "nav.walls": "Seinät",
   "nav.people": "Henkilöt",
   "nav.organisations": "Organisaatiot",
   "nav.audit": "Muutosloki",
@@ -141,6 +142,7 @@ export const fi = {
   "errors.CONFLICT": "Tieto on jo olemassa tai sitä on muutettu. Lataa sivu uudelleen.",
   "errors.LINK_EXPIRED": "Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.",
   "errors.PAYLOAD_TOO_LARGE": "Lähetetty tieto on liian suuri.",
+  "errors.UNSUPPORTED_MEDIA_TYPE": "Pyynnön sisältö on väärää muotoa. Lähetä JSON-muotoinen pyyntö.",
   "errors.RATE_LIMITED": "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
   "errors.INTERNAL": "Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.",
   "errors.UNAVAILABLE": "Palvelu ei ole juuri nyt käytettävissä.",

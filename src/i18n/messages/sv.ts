@@ -17,6 +17,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "shell.footer.api": "Beskrivning av gränssnittet (OpenAPI)",
 
   "nav.home": "Startsida",
+  "nav.walls": "Väggar",
   "nav.people": "Personer",
   "nav.organisations": "Organisationer",
   "nav.audit": "Ändringslogg",
@@ -145,6 +146,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "errors.CONFLICT": "Uppgiften finns redan eller har ändrats. Ladda om sidan.",
   "errors.LINK_EXPIRED": "Länken har gått ut eller har redan använts. Be om en ny länk.",
   "errors.PAYLOAD_TOO_LARGE": "De skickade uppgifterna är för stora.",
+  "errors.UNSUPPORTED_MEDIA_TYPE": "Begäran har fel format. Skicka begäran i JSON-format.",
   "errors.RATE_LIMITED": "För många försök. Vänta en stund och försök igen.",
   "errors.INTERNAL": "Ett fel uppstod i tjänsten. Försök igen senare.",
   "errors.UNAVAILABLE": "Tjänsten är inte tillgänglig just nu.",

@@ -1,4 +1,4 @@
-import { customType, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -19,3 +19,31 @@ export const storedFiles = pgTable("stored_files", {
   data: bytea("data").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A file someone uploaded for something (a post on a wall) that they have not
+ * attached yet, or have. Holds what attaching needs, so attaching never reads
+ * the bytes back; `used` makes each upload attachable once.
+ */
+export const fileUploads = pgTable(
+  "file_uploads",
+  {
+    /** The stored file's id. */
+    id: uuid("id")
+      .primaryKey()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    /** What the file was uploaded for ("wall") and that thing's id. */
+    scope: text("scope").notNull(),
+    scopeId: uuid("scope_id").notNull(),
+    /** Who uploaded it: the participant hash, never shown. */
+    uploader: text("uploader").notNull(),
+    kind: text("kind").$type<"image" | "file">().notNull(),
+    mimeType: text("mime_type").notNull(),
+    name: text("name").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    used: boolean("used").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("file_uploads_scope_idx").on(t.scope, t.scopeId)],
+);

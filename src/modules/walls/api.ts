@@ -70,6 +70,24 @@ const openedWallSchema = z
 
 const accessErrors = ["UNAUTHENTICATED", "JOIN_CODE_REQUIRED", "NOT_FOUND"] as const;
 
+const uploadForm = z.object({
+  file: z
+    .instanceof(File)
+    .openapi({ type: "string", format: "binary", description: "The file; its type is read from its content" }),
+});
+
+const uploadSchema = z
+  .object({
+    fileId: z.uuid().openapi({ description: "Send as the post's attachmentFileId" }),
+    kind: z.enum(["image", "file"]),
+    name: z.string(),
+    mimeType: z.string().openapi({ description: "Detected from the content" }),
+    size: z.number().int(),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+  })
+  .openapi("Upload");
+
 export function registerWallsApi(api: ApiRouter) {
   api.openapi(
     createRoute({
@@ -193,6 +211,33 @@ export function registerWallsApi(api: ApiRouter) {
         .get("platform")
         .services.posts.create(wallViewer(c), c.req.valid("param").id, c.req.valid("json"));
       return created ? c.json(post, 201) : c.json(post, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/walls/{id}/uploads",
+      tags,
+      summary: "Upload a file to attach to a post on this wall (no account needed)",
+      description:
+        "Images (JPEG, PNG, WebP, GIF) are turned upright, fitted within 1600×1600 and stored without any metadata (EXIF, GPS); an image post needs attachmentAlt. Files: PDF, docx, xlsx, pptx, odt, ods, odp, up to UPLOAD_MAX_BYTES. The type is read from the content, never from the name. Only the same browser can attach the upload, once, to a post on this wall.",
+      request: {
+        params: wallParam,
+        body: { required: true, content: { "multipart/form-data": { schema: uploadForm } } },
+      },
+      responses: {
+        201: jsonResponse(uploadSchema, "Stored, not attached yet"),
+        ...errorResponses("VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "WALL_CLOSED", "RATE_LIMITED", ...accessErrors),
+      },
+    }),
+    async (c) => {
+      const { file } = c.req.valid("form");
+      const upload = await c.get("platform").services.attachments.upload(wallViewer(c), c.req.valid("param").id, {
+        data: new Uint8Array(await file.arrayBuffer()),
+        name: file.name,
+      });
+      return c.json(upload, 201);
     },
   );
 

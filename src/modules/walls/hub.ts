@@ -88,8 +88,21 @@ export class WallHub {
     return remove;
   }
 
-  /** Something was committed on this wall. */
+  /** Where a committed change is also announced to other instances (PostgreSQL NOTIFY); none for PGlite. */
+  private announce: ((wallId: string) => void) | null = null;
+
+  announceTo(announce: (wallId: string) => void): void {
+    this.announce = announce;
+  }
+
+  /** Something was committed on this wall here: wake this instance's streams and tell the others. */
   notify(wallId: string): void {
+    this.announce?.(wallId);
+    this.wake(wallId);
+  }
+
+  /** Something was committed on this wall (here or on another instance): send it to this instance's streams. */
+  wake(wallId: string): void {
     const channel = this.channels.get(wallId);
     if (!channel) return;
     if (channel.running) {
@@ -100,6 +113,11 @@ export class WallHub {
     void this.dispatch(wallId, channel).finally(() => {
       channel.running = false;
     });
+  }
+
+  /** Every wall with streams here catches up from the database (after missed notifications). */
+  wakeAll(): void {
+    for (const wallId of this.channels.keys()) this.wake(wallId);
   }
 
   count(wallId?: string): number {

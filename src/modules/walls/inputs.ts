@@ -66,6 +66,14 @@ export const postInput = z.object({
     .or(z.literal("").transform(() => null))
     .nullable()
     .optional(),
+  /** A fileId from POST /walls/{id}/uploads, by the same browser to the same wall; an image needs attachmentAlt. */
+  attachmentFileId: z
+    .uuid()
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional(),
+  /** The attached image's alternative text. */
+  attachmentAlt: optionalText(500),
   /** Chosen by the writer's browser once per post; a retry with the same key returns the same post. */
   idempotencyKey: z
     .string()
@@ -75,7 +83,9 @@ export const postInput = z.object({
 });
 export type PostInput = z.input<typeof postInput>;
 
-export const postEditInput = postInput.pick({ kind: true, title: true, body: true, linkUrl: true }).partial();
+export const postEditInput = postInput
+  .pick({ kind: true, title: true, body: true, linkUrl: true, attachmentFileId: true, attachmentAlt: true })
+  .partial();
 export type PostEditInput = z.input<typeof postEditInput>;
 
 export const reactionInput = z.object({ kind: z.enum(reactionKinds), on: flag.default(true) });

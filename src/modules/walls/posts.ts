@@ -5,6 +5,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { recordAudit } from "../audit/record.ts";
+import { prepareAttachmentEdit, prepareFileAttachment } from "./attachments.ts";
 import { appendChange } from "./events.ts";
 import type { WallHub } from "./hub.ts";
 import {
@@ -173,6 +174,15 @@ export function createPostService({
             { path: "parentId", message: translate(viewer.locale, "errors.NOT_FOUND") },
           ]);
       }
+      const attachment = data.attachmentFileId
+        ? await prepareFileAttachment(db, viewer.locale, {
+            wallId,
+            participant,
+            fileId: data.attachmentFileId,
+            alt: data.attachmentAlt ?? null,
+            linkUrl: data.linkUrl,
+          })
+        : null;
 
       let duplicate = false;
       const row = await commitPostChange(wallId, null, async (tx) => {
@@ -191,10 +201,14 @@ export function createPostService({
             idempotencyKey: data.idempotencyKey,
             status: wall.moderation === "pre" && !moderator ? "pending" : "visible",
             ...(data.linkUrl ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl } : {}),
+            ...attachment?.columns,
           })
           .onConflictDoNothing({ target: [wallPosts.wallId, wallPosts.participantHash, wallPosts.idempotencyKey] })
           .returning();
-        if (inserted) return inserted;
+        if (inserted) {
+          await attachment?.claim(tx);
+          return inserted;
+        }
         // The same submission raced in twice: the other one won; roll this one back.
         duplicate = true;
         throw new AppError("CONFLICT");
@@ -221,7 +235,9 @@ export function createPostService({
       const { post, moderator, mine } = await postFor(viewer, postId);
       if (!mine && !moderator) throw new AppError("FORBIDDEN");
       const data = parseInput(postEditInput, input, viewer.locale);
+      const attachment = await prepareAttachmentEdit(db, viewer.locale, post, viewer.participantHash, data);
       const row = await commitPostChange(post.wallId, post, async (tx) => {
+        await attachment?.claim?.(tx);
         const [updated] = await tx
           .update(wallPosts)
           .set({
@@ -235,6 +251,7 @@ export function createPostService({
                   ? { attachmentKind: null, attachmentUrl: null }
                   : {}
               : {}),
+            ...attachment?.columns,
             updatedAt: new Date(),
           })
           .where(eq(wallPosts.id, postId))

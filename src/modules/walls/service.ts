@@ -61,6 +61,15 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
     };
   }
 
+  function join(row: WallRow, code: string, address: string, locale: Locale) {
+    if (!joinLimiter.take(address)) throw new AppError("RATE_LIMITED");
+    const given = code.trim().toUpperCase();
+    if (row.joinCode === null || given !== row.joinCode) {
+      throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
+    }
+    return { wallId: row.id, code: row.joinCode };
+  }
+
   return {
     async create(caller: Caller, input: WallInput | unknown): Promise<WallView> {
       authorize(wallsPolicy, "createWall", caller.actor);
@@ -103,12 +112,10 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
       const row = await findWall(eq(walls.id, wallId));
       if (!canModerate(row, caller.actor)) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
       const data = parseInput(wallSettingsInput, input, caller.locale);
-      const joinCode =
-        data.joinCode !== undefined
-          ? data.joinCode
-          : data.access === "join_code" && !row.joinCode
-            ? randomCode(6)
-            : row.joinCode;
+      // A wall open to code holders always has a code: a cleared field gets a new one.
+      const access = data.access ?? row.access;
+      let joinCode = data.joinCode !== undefined ? data.joinCode : row.joinCode;
+      if (access === "join_code" && !joinCode) joinCode = randomCode(6);
       const updated = await db.transaction(async (tx) => {
         const [wall] = await tx
           .update(walls)
@@ -145,19 +152,12 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
     },
 
     /** Checks a join code (guesses are rate-limited per address); returns the code to remember. */
-    async joinById(
-      wallId: string,
-      code: string,
-      address: string,
-      locale: Locale = "fi",
-    ): Promise<{ wallId: string; code: string }> {
-      if (!joinLimiter.take(address)) throw new AppError("RATE_LIMITED");
-      const row = await findWall(eq(walls.id, wallId));
-      const given = code.trim().toUpperCase();
-      if (row.joinCode === null || given !== row.joinCode) {
-        throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
-      }
-      return { wallId: row.id, code: row.joinCode };
+    async joinById(wallId: string, code: string, address: string, locale: Locale = "fi") {
+      return join(await findWall(eq(walls.id, wallId)), code, address, locale);
+    },
+
+    async joinBySlug(slug: string, code: string, address: string, locale: Locale = "fi") {
+      return join(await findWall(eq(walls.slug, slug.toLowerCase())), code, address, locale);
     },
 
     /** The wall's posts as this viewer may see them, newest first (pinned first), with the viewer's own marked. */

@@ -1,0 +1,192 @@
+import { data } from "react-router";
+import { Heading, Paragraph } from "suomifi-ui-components";
+import { isAppError } from "../../src/http/errors.ts";
+import { type SummaryGroup, summariseWall } from "../../src/modules/walls/outputs/summary.ts";
+import { type T, useI18n } from "../ui/i18n.ts";
+import outputsCss from "../ui/outputs/outputs.css?url";
+import { PrintButton } from "../ui/outputs/PrintButton.tsx";
+import { load, requireSignIn } from "../web/actions.server.ts";
+import type { Route } from "./+types/wall-summary";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: outputsCss }];
+
+/** The flip-chart summary of a wall, for its moderators. */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { services, caller, clientIp } = context;
+  const { viewer } = services.wallCookies.viewer(caller, request.headers.get("cookie"), clientIp);
+  const opened = await load(async () => {
+    try {
+      return await services.walls.openBySlug(viewer, params.slug);
+    } catch (error) {
+      if (isAppError(error) && error.code === "UNAUTHENTICATED") requireSignIn(request, caller.actor);
+      throw error;
+    }
+  });
+  if (!opened.canModerate) {
+    requireSignIn(request, caller.actor);
+    throw data("FORBIDDEN", { status: 403 });
+  }
+  const { posts } = await load(() => services.walls.posts(viewer, opened.wall.id));
+  return {
+    wall: { slug: opened.wall.slug, title: opened.wall.title, description: opened.wall.description },
+    summary: summariseWall(opened.wall, posts),
+    compiledAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * A post's text as HTML. Safe only because `html` comes from the presenters:
+ * rendered from the writer's text and sanitised by src/modules/walls/render.ts
+ * (an allow-list of tags; http, https and mailto links only). Never pass
+ * anything else here.
+ */
+function SanitisedBody({ html }: { html: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by walls/render.ts, see above
+  return <div className="summary-body" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+const groupLabel = (t: T, group: SummaryGroup) =>
+  group.title ?? (group.kind ? t(`outputs.kinds.${group.kind}`) : t("outputs.summary.noSection"));
+
+export default function WallSummary({ loaderData }: Route.ComponentProps) {
+  const { t, dateTime } = useI18n();
+  const { wall, summary, compiledAt } = loaderData;
+  const base = `/w/${encodeURIComponent(wall.slug)}`;
+  const total = summary.groups.reduce(
+    (sum, g) => ({
+      posts: sum.posts + g.posts.length,
+      replies: sum.replies + g.replies,
+      likes: sum.likes + g.likes,
+      votes: sum.votes + g.votes,
+    }),
+    { posts: 0, replies: 0, likes: 0, votes: 0 },
+  );
+  const columns = [
+    ["posts", t("outputs.summary.posts")],
+    ["replies", t("outputs.summary.replies")],
+    ["likes", t("outputs.summary.likes")],
+    ["votes", t("outputs.summary.votes")],
+  ] as const;
+
+  return (
+    <div className="stack">
+      <title>{`${t("outputs.summary.pageTitle", { title: wall.title })} – ${t("app.name")}`}</title>
+      <Heading variant="h1">{t("outputs.summary.pageTitle", { title: wall.title })}</Heading>
+      <Paragraph className="lead">
+        {t(summary.groupedBy === "section" ? "outputs.summary.leadBySection" : "outputs.summary.leadByKind")}{" "}
+        {t("outputs.summary.compiled", { date: dateTime(compiledAt) })}
+      </Paragraph>
+      {summary.leftOut > 0 && <p className="muted">{t("outputs.summary.leftOut", { count: summary.leftOut })}</p>}
+
+      <nav className="output-tools screen-only" aria-label={t("outputs.tools.title")}>
+        <PrintButton label={t("outputs.tools.printSummary")} />
+        <ul>
+          <li>
+            <a href={`${base}/export.xlsx`}>{t("outputs.tools.exportXlsx")}</a>
+          </li>
+          <li>
+            <a href={`${base}/export.csv`}>{t("outputs.tools.exportCsv")}</a>
+          </li>
+          <li>
+            <a href={`${base}/poster`}>{t("outputs.tools.poster")}</a>
+          </li>
+        </ul>
+      </nav>
+
+      <div className="table-wrap">
+        <table className="data stack-on-phone summary-overview">
+          <caption>{t("outputs.summary.overview")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("outputs.summary.group")}</th>
+              {columns.map(([key, label]) => (
+                <th scope="col" key={key}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {summary.groups.map((g) => {
+              const row = { posts: g.posts.length, replies: g.replies, likes: g.likes, votes: g.votes };
+              return (
+                <tr key={g.key}>
+                  <th scope="row">
+                    <a href={`#${g.key}`}>{groupLabel(t, g)}</a>
+                  </th>
+                  {columns.map(([key, label]) => (
+                    <td key={key} data-label={label}>
+                      {row[key]}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("outputs.summary.total")}</th>
+              {columns.map(([key, label]) => (
+                <td key={key} data-label={label}>
+                  {total[key]}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      {summary.groups.map((g) => (
+        <section key={g.key} className="summary-group" aria-labelledby={g.key}>
+          <h2 id={g.key}>
+            {groupLabel(t, g)}{" "}
+            <span className="summary-group-count">({t("outputs.summary.groupCount", { count: g.posts.length })})</span>
+          </h2>
+          {g.posts.length === 0 ? (
+            <p>{t("outputs.summary.empty")}</p>
+          ) : (
+            <ol className="summary-posts">
+              {g.posts.map((post) => (
+                <li key={post.id} className="summary-post">
+                  {post.title && <h3>{post.title}</h3>}
+                  <SanitisedBody html={post.html} />
+                  <ul className="summary-meta">
+                    <li className="summary-kind">{t(`outputs.kind.${post.kind}`)}</li>
+                    {post.pinned && <li>{t("outputs.summary.pinned")}</li>}
+                    <li>{post.authorName ?? t("outputs.summary.anonymous")}</li>
+                    <li>
+                      <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
+                    </li>
+                    <li>{t("outputs.summary.likeCount", { count: post.likes })}</li>
+                    {post.kind === "question" && <li>{t("outputs.summary.voteCount", { count: post.votes })}</li>}
+                  </ul>
+                  {post.replies.length > 0 && (
+                    <>
+                      <p className="summary-replies-title" id={`replies-${post.id}`}>
+                        {t("outputs.summary.replyList")} ({post.replies.length})
+                      </p>
+                      <ul className="summary-replies" aria-labelledby={`replies-${post.id}`}>
+                        {post.replies.map((reply) => (
+                          <li key={reply.id}>
+                            <SanitisedBody html={reply.html} />
+                            <ul className="summary-meta">
+                              <li>{reply.authorName ?? t("outputs.summary.anonymous")}</li>
+                              <li>
+                                <time dateTime={reply.createdAt}>{dateTime(reply.createdAt)}</time>
+                              </li>
+                              <li>{t("outputs.summary.likeCount", { count: reply.likes })}</li>
+                            </ul>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

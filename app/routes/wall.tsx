@@ -1,0 +1,321 @@
+import { type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
+import { Form, redirect } from "react-router";
+import { AppError } from "../../src/http/errors.ts";
+import { ErrorSummary, errorOf } from "../ui/forms.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { Composer } from "../ui/wall/Composer.tsx";
+import { LiveAnnouncer } from "../ui/wall/LiveAnnouncer.tsx";
+import { OutboxStatus } from "../ui/wall/OutboxStatus.tsx";
+import { useOutbox } from "../ui/wall/outbox.ts";
+import { PostCard } from "../ui/wall/PostCard.tsx";
+import { type SortOrder, sortPosts, type WallPost } from "../ui/wall/types.ts";
+import { useWallLive } from "../ui/wall/useWallLive.ts";
+import { WallLayout } from "../ui/wall/WallLayout.tsx";
+import { attempt, fieldsOf } from "../web/actions.server.ts";
+import { loadWall } from "../web/wall-loader.server.ts";
+import type { Route } from "./+types/wall";
+
+export function loader({ context, request, params }: Route.LoaderArgs) {
+  return loadWall(context, request, params.slug);
+}
+
+/** The wall's forms without JavaScript (and the per-post buttons with it). */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const fields = fieldsOf(form);
+  const { services, wallViewer: viewer, caller } = context;
+  return attempt(caller.locale, async () => {
+    if (fields.intent === "join") {
+      const opened = await services.walls.joinBySlug(
+        params.slug,
+        fields.code ?? "",
+        services.participants.hashAddress(context.clientIp),
+        caller.locale,
+      );
+      return redirect(`/w/${params.slug}`, {
+        headers: {
+          "Set-Cookie": services.wallCookies.rememberJoin(request.headers.get("cookie"), opened.wallId, opened.code),
+        },
+      });
+    }
+    const { wall } = await services.walls.openBySlug(viewer, params.slug);
+    const postId = fields.postId ?? "";
+    switch (fields.intent) {
+      case "post": {
+        // Without JavaScript the file comes with the form; upload it first, then post with it.
+        const file = form.get("file");
+        const upload =
+          file instanceof File && file.size > 0
+            ? await services.attachments.upload(viewer, wall.id, {
+                data: new Uint8Array(await file.arrayBuffer()),
+                name: file.name,
+              })
+            : null;
+        await services.posts.create(viewer, wall.id, {
+          ...fields,
+          ...(upload ? { attachmentFileId: upload.fileId } : { attachmentAlt: undefined }),
+        });
+        return redirect(`/w/${params.slug}#posts`);
+      }
+      case "like":
+      case "upvote":
+        return services.posts.react(viewer, postId, { kind: fields.intent });
+      case "delete":
+        await services.posts.remove(viewer, postId);
+        return { done: true };
+      case "report":
+        await services.posts.report(viewer, postId, {});
+        return { reported: true };
+      case "moderate":
+        await services.posts.moderate(
+          viewer,
+          postId,
+          fields.action === "move" ? { action: "move", sectionId: fields.sectionId || null } : fields,
+        );
+        return { done: true };
+      default:
+        throw new AppError("MALFORMED_BODY");
+    }
+  });
+}
+
+// A post's buttons change what the event stream then delivers: no need to reload the whole wall.
+const liveIntents = new Set(["like", "upvote", "delete", "report", "moderate"]);
+export function shouldRevalidate({
+  formData,
+  defaultShouldRevalidate,
+}: {
+  formData?: FormData;
+  defaultShouldRevalidate: boolean;
+}) {
+  const intent = formData?.get("intent");
+  return typeof intent === "string" && liveIntents.has(intent) ? false : defaultShouldRevalidate;
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data?.kind === "wall" ? `${data.wall.title} – Uudistamo` : "Uudistamo" }];
+}
+
+export default function WallPage({ loaderData, actionData }: Route.ComponentProps) {
+  if (loaderData.kind === "join") return <JoinWall error={errorOf(actionData)} />;
+  return <LiveWall data={loaderData} />;
+}
+
+function JoinWall({ error }: { error: ReturnType<typeof errorOf> }) {
+  const { t } = useI18n();
+  return (
+    <div className="narrow stack">
+      <h1>{t("walls.joinTitle")}</h1>
+      <p>{t("errors.JOIN_CODE_REQUIRED")}</p>
+      <ErrorSummary error={error} />
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="join" />
+        <div className="field">
+          <label htmlFor="field-code">{t("walls.joinCode")}</label>
+          <input
+            id="field-code"
+            name="code"
+            className="text-input"
+            autoComplete="off"
+            autoCapitalize="characters"
+            required
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button-primary">
+            {t("walls.join")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+type WallData = Extract<Route.ComponentProps["loaderData"], { kind: "wall" }>;
+
+function LiveWall({ data }: { data: WallData }) {
+  const { t } = useI18n();
+  const [composerOpen, setComposerOpen] = useState(false);
+  const [replyTo, setReplyTo] = useState<WallPost | null>(null);
+  const [editing, setEditing] = useState<WallPost | null>(null);
+  const [order, setOrder] = useState<SortOrder>("new");
+  // The server renders the composer inside a closed <details> so it works without JavaScript.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const opener = useRef<HTMLElement | null>(null);
+  const composerRef = useRef(composerOpen);
+  composerRef.current = composerOpen;
+
+  const live = useWallLive(
+    { wall: data.wall, posts: data.posts, seq: data.seq },
+    () => composerRef.current || window.scrollY > 200,
+  );
+  const outbox = useOutbox(data.wall.id, (post) => live.addOwn({ ...post, mine: true }));
+  const canPost = !live.wall.closed;
+
+  const open = useCallback((reply: WallPost | null = null, edit: WallPost | null = null) => {
+    opener.current = document.activeElement as HTMLElement | null;
+    setReplyTo(reply);
+    setEditing(edit);
+    setComposerOpen(true);
+  }, []);
+  const close = useCallback(() => {
+    setComposerOpen(false);
+    setReplyTo(null);
+    setEditing(null);
+    // Back to where the person was, so keyboard and screen-reader users do not lose their place.
+    requestAnimationFrame(() => opener.current?.focus());
+  }, []);
+
+  // "n" opens the composer, like the plus button; not while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== "n" || event.ctrlKey || event.metaKey || event.altKey || !canPost) return;
+      if (target.closest("input, textarea, select, [contenteditable]")) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, canPost]);
+
+  const onWallDoubleClick = (event: MouseEvent) => {
+    if (!canPost || (event.target as HTMLElement).closest("article, button, a, input, textarea, select, label")) return;
+    open();
+  };
+
+  async function saveEdit(post: WallPost, changes: { kind: string; title?: string; body: string }) {
+    const response = await fetch(`/api/posts/${post.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(changes),
+    }).catch(() => null);
+    if (!response) return t("walls.offlineEdit");
+    if (!response.ok)
+      return ((await response.json().catch(() => ({}))) as { message?: string }).message ?? t("errors.INTERNAL");
+    return null;
+  }
+
+  const roots = sortPosts(
+    live.posts.filter((p) => !p.parentId),
+    order,
+  );
+  const repliesOf = (id: string) =>
+    sortPosts(
+      live.posts.filter((p) => p.parentId === id),
+      "new",
+    ).reverse();
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: double-click is a shortcut; the plus button and the "n" key do the same
+    <div className="wall" onDoubleClick={onWallDoubleClick}>
+      <header className="wall-header">
+        <h1>{live.wall.title}</h1>
+        {live.wall.description && <p className="lead">{live.wall.description}</p>}
+        <p className="wall-links">
+          <span>
+            {t("walls.shortLink")}: <a href={data.shortLink}>{data.shortLink.replace(/^https?:\/\//, "")}</a>
+          </span>
+          {data.joinCode && (
+            <span>
+              {t("walls.joinCode")}: <strong>{data.joinCode}</strong>
+            </span>
+          )}
+          <a href={`/w/${live.wall.slug}/present`}>{t("walls.presenter")}</a>
+          {data.canModerate && <a href={`/w/${live.wall.slug}/poster`}>{t("walls.poster")}</a>}
+          {data.canModerate && <a href={`/w/${live.wall.slug}/summary`}>{t("walls.summary")}</a>}
+          {data.canModerate && <a href={`/w/${live.wall.slug}/export.csv`}>CSV</a>}
+          {data.canModerate && <a href={`/w/${live.wall.slug}/export.xlsx`}>XLSX</a>}
+          {data.canModerate && <a href={`/w/${live.wall.slug}/settings`}>{t("walls.settings")}</a>}
+        </p>
+        {live.wall.closed && <p className="notice">{t("walls.closedNotice")}</p>}
+        <p className="muted wall-connection" aria-live="off">
+          {t(`walls.connection.${live.connection}`)}
+        </p>
+      </header>
+
+      {canPost && (
+        <details
+          className="composer-details"
+          open={composerOpen}
+          onToggle={(e) => setComposerOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary className="composer-summary">{t("walls.writePost")}</summary>
+          {composerOpen || !hydrated ? (
+            <Composer
+              key={`${replyTo?.id ?? ""}${editing?.id ?? ""}`}
+              wall={live.wall}
+              idempotencyKey={data.idempotencyKey}
+              replyTo={replyTo}
+              editing={editing}
+              onSubmit={outbox.submit}
+              onSaveEdit={saveEdit}
+              onClose={close}
+              focusOnMount={hydrated}
+            />
+          ) : null}
+        </details>
+      )}
+
+      <OutboxStatus entries={outbox.entries} onDiscard={outbox.discard} />
+
+      <div className="wall-toolbar">
+        <label htmlFor="wall-sort">{t("walls.sort")}</label>
+        <select
+          id="wall-sort"
+          className="native-select"
+          value={order}
+          onChange={(e) => setOrder(e.target.value as SortOrder)}
+        >
+          <option value="new">{t("walls.sortNew")}</option>
+          <option value="votes">{t("walls.sortVotes")}</option>
+        </select>
+        {live.held.length > 0 && (
+          <button
+            type="button"
+            className="button-primary wall-new-posts"
+            onClick={() => {
+              live.release();
+              window.scrollTo({ top: 0 });
+              requestAnimationFrame(() => document.querySelector<HTMLElement>("#posts article")?.focus());
+            }}
+          >
+            {t("walls.newPosts", { count: live.held.length })}
+          </button>
+        )}
+      </div>
+
+      <LiveAnnouncer arrivals={live.arrivals} />
+
+      <WallLayout wall={live.wall} posts={roots} label={t("walls.postsLabel")}>
+        {(post, index, setSize) => (
+          <PostCard
+            key={post.id}
+            post={post}
+            wall={live.wall}
+            replies={repliesOf(post.id)}
+            canModerate={data.canModerate}
+            canPost={canPost}
+            position={index + 1}
+            setSize={setSize}
+            onReply={(p) => open(p)}
+            onEdit={(p) => open(null, p)}
+          />
+        )}
+      </WallLayout>
+
+      {canPost && (
+        <button
+          type="button"
+          className="wall-add"
+          aria-label={t("walls.newPost")}
+          title={t("walls.newPostShortcut")}
+          onClick={() => open()}
+        >
+          <span aria-hidden="true">+</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useI18n } from "../i18n.ts";
+import type { OutboxEntry } from "./outbox.ts";
+
+/** The writer's own posts on their way: sending, waiting for the connection, sent, or refused (and why). */
+export function OutboxStatus({ entries, onDiscard }: { entries: OutboxEntry[]; onDiscard(key: string): void }) {
+  const { t } = useI18n();
+  if (entries.length === 0) return null;
+  return (
+    <section className="outbox" aria-label={t("walls.outbox")}>
+      <div role="status" aria-live="polite">
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.draft.idempotencyKey} className={`outbox-${entry.state}`}>
+              <span className="outbox-text">{entry.draft.body.slice(0, 80)}</span>{" "}
+              <strong>{t(`walls.outbox.${entry.state}`)}</strong>
+              {entry.message && <span> {entry.message}</span>}
+              {entry.state === "failed" && (
+                <button type="button" className="post-button" onClick={() => onDiscard(entry.draft.idempotencyKey)}>
+                  {t("walls.discard")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import type { ErrorBody } from "../../../src/http/respond-error.ts";
+import { wallAccessModes, wallLayouts, wallModerationModes } from "../../../src/modules/walls/constants.ts";
+import type { WallView } from "../../../src/modules/walls/presenters.ts";
+import { fieldError } from "../forms.tsx";
+import { useI18n } from "../i18n.ts";
+import { TextField } from "../TextField.tsx";
+
+function Choice({
+  name,
+  legend,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string;
+  error?: string;
+}) {
+  return (
+    <fieldset className="choice" id={`field-${name}`}>
+      <legend>{legend}</legend>
+      {error && <span className="field-error">{error}</span>}
+      {options.map((o) => (
+        <label key={o.value} className="choice-option">
+          <input type="radio" name={name} value={o.value} defaultChecked={value === o.value} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The settings a wall is created with and later changed by its moderators. */
+export function WallSettingsFields({
+  wall,
+  error,
+  withSections,
+  joinCode,
+}: {
+  wall?: WallView;
+  error?: ErrorBody;
+  withSections: boolean;
+  joinCode?: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField name="title" label={t("walls.form.title")} defaultValue={wall?.title} error={error} required />
+      <div className="field">
+        <label htmlFor="field-description">
+          {t("walls.form.description")} <span className="muted">({t("forms.optional")})</span>
+        </label>
+        <textarea
+          id="field-description"
+          name="description"
+          className="text-input"
+          rows={3}
+          defaultValue={wall?.description}
+        />
+      </div>
+      <Choice
+        name="access"
+        legend={t("walls.form.access")}
+        value={wall?.access ?? "link"}
+        options={wallAccessModes.map((m) => ({ value: m, label: t(`walls.access.${m}`) }))}
+        error={fieldError(error, "access")}
+      />
+      <TextField
+        name="joinCode"
+        label={t("walls.joinCode")}
+        hintText={t("walls.form.joinCodeHint")}
+        defaultValue={joinCode ?? ""}
+        error={error}
+        optional
+      />
+      <label className="choice-option">
+        <input type="hidden" name="anonymousAllowed" value="false" />
+        <input type="checkbox" name="anonymousAllowed" value="true" defaultChecked={wall?.anonymousAllowed ?? true} />{" "}
+        {t("walls.form.anonymousAllowed")}
+      </label>
+      <Choice
+        name="moderation"
+        legend={t("walls.form.moderation")}
+        value={wall?.moderation ?? "open"}
+        options={wallModerationModes.map((m) => ({ value: m, label: t(`walls.moderationMode.${m}`) }))}
+      />
+      <Choice
+        name="layout"
+        legend={t("walls.form.layout")}
+        value={wall?.layout ?? "masonry"}
+        options={wallLayouts.map((m) => ({ value: m, label: t(`walls.layout.${m}`) }))}
+      />
+      {withSections && (
+        <div className="field">
+          <label htmlFor="field-sections">
+            {t("walls.form.sections")} <span className="muted">({t("forms.optional")})</span>
+          </label>
+          <span id="field-sections-hint" className="field-hint">
+            {t("walls.form.sectionsHint")}
+          </span>
+          <textarea
+            id="field-sections"
+            name="sections"
+            className="text-input"
+            rows={4}
+            aria-describedby="field-sections-hint"
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Form fields as the wall services take them: sections one per line, a checkbox's last value wins. */
+export function wallFormInput(form: FormData) {
+  const last = (name: string) => form.getAll(name).at(-1)?.toString();
+  return {
+    title: last("title") ?? "",
+    description: last("description") ?? "",
+    access: last("access"),
+    joinCode: last("joinCode") ?? "",
+    anonymousAllowed: last("anonymousAllowed") ?? "false",
+    moderation: last("moderation"),
+    layout: last("layout"),
+    closed: last("closed"),
+    sections: (last("sections") ?? "")
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,21 @@
+import type { PostView, WallView } from "../../../src/modules/walls/presenters.ts";
+
+export type { PostView, WallView };
+export type WallPost = PostView & { mine: boolean };
+
+/** What the wall's event stream sends (see src/modules/walls/posts.ts and service.ts). */
+export type WallChange =
+  | { type: "post"; post: PostView }
+  | { type: "post.removed"; id: string }
+  | { type: "reactions"; id: string; likes: number; votes: number }
+  | { type: "wall"; wall: WallView };
+
+export type SortOrder = "new" | "votes";
+
+export function sortPosts(posts: WallPost[], order: SortOrder): WallPost[] {
+  return posts.slice().sort((a, b) => {
+    if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+    if (order === "votes" && a.votes !== b.votes) return b.votes - a.votes;
+    return b.createdAt.localeCompare(a.createdAt);
+  });
+}

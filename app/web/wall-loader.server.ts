@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect } from "react-router";
+import type { WebContext } from "../../src/http/context.ts";
+import { isAppError } from "../../src/http/errors.ts";
+
+/**
+ * Opens a wall page's data for this visitor: the wall, its posts and the seq to
+ * stream from; or what is missing (the join code, or signing in).
+ */
+export async function loadWall(context: WebContext, request: Request, slug: string) {
+  const { services, wallViewer } = context;
+  try {
+    const opened = await services.walls.openBySlug(wallViewer, slug);
+    const { posts, seq } = await services.walls.posts(wallViewer, opened.wall.id);
+    return {
+      kind: "wall" as const,
+      ...opened,
+      posts,
+      seq,
+      idempotencyKey: randomUUID(),
+      shortLink: `${context.publicUrl}/w/${opened.wall.slug}`,
+    };
+  } catch (error) {
+    if (isAppError(error) && error.code === "JOIN_CODE_REQUIRED") return { kind: "join" as const, slug };
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") {
+      const url = new URL(request.url);
+      throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname)}`);
+    }
+    if (isAppError(error)) throw data(error.code, { status: error.status });
+    throw error;
+  }
+}

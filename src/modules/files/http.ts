@@ -1,0 +1,36 @@
+import type { StoredFile } from "./store.ts";
+
+/**
+ * A stored file as an HTTP response. The browser must take the type we
+ * detected (nosniff) and must never run anything from it on our origin: the
+ * CSP sandbox gives the file an opaque origin with scripts, forms and plugins
+ * off, even when someone opens its URL directly.
+ */
+export function fileResponse(file: StoredFile): Response {
+  const inline = file.mimeType.startsWith("image/") || file.mimeType === "application/pdf";
+  // Buffers from both drivers are backed by plain ArrayBuffers (never shared memory).
+  return new Response(file.data as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(file.data.byteLength),
+      "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.name),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      // Private: a members-only wall's file must not sit in a shared cache. Ids are never reused.
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "Cross-Origin-Resource-Policy": "same-origin",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}
+
+/** RFC 6266: an ASCII fallback name and the real one in UTF-8. */
+export function contentDisposition(type: "inline" | "attachment", name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

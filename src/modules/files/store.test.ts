@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../test/support/database.ts";
+import type { Database } from "../../db/client.ts";
+import { contentDisposition } from "./http.ts";
+import { safeFileName } from "./prepare.ts";
+import { createDatabaseFileStore, type FileStore } from "./store.ts";
+
+describe("database file store", () => {
+  let database: Database;
+  let store: FileStore;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    store = createDatabaseFileStore(database.db);
+  });
+  afterAll(() => database.close());
+
+  it("gives back every byte it was given, with its size and SHA-256", async () => {
+    const data = new Uint8Array(Array.from({ length: 512 }, (_, i) => i % 256));
+    const put = await store.put({ data, mimeType: "application/pdf", name: "pöytäkirja.pdf" });
+    expect(put).toMatchObject({ size: 512, sha256: createHash("sha256").update(data).digest("hex") });
+    const got = await store.get(put.id);
+    expect(got).toMatchObject({ mimeType: "application/pdf", name: "pöytäkirja.pdf", size: 512 });
+    expect(Buffer.isBuffer(got?.data)).toBe(true);
+    expect(got?.data.equals(Buffer.from(data))).toBe(true);
+  });
+
+  it("stores a few megabytes and a view into a larger buffer", async () => {
+    const big = randomBytes(3 * 1024 * 1024);
+    const bigId = (await store.put({ data: big, mimeType: "image/png", name: "a.png" })).id;
+    expect((await store.get(bigId))?.data.equals(big)).toBe(true);
+
+    const view = big.subarray(100, 200);
+    const put = await store.put({ data: view, mimeType: "image/png", name: "b.png" });
+    expect(put.size).toBe(100);
+    expect((await store.get(put.id))?.data.equals(view)).toBe(true);
+  });
+
+  it("answers null for unknown and malformed ids, and deletes", async () => {
+    expect(await store.get(crypto.randomUUID())).toBeNull();
+    expect(await store.get("not-a-uuid")).toBeNull();
+    const { id } = await store.put({ data: new Uint8Array([1, 2, 3]), mimeType: "application/pdf", name: "x.pdf" });
+    await store.delete(id);
+    expect(await store.get(id)).toBeNull();
+    await expect(store.delete(id)).resolves.toBeUndefined();
+    await expect(store.delete("../etc/passwd")).resolves.toBeUndefined();
+  });
+});
+
+describe("file names", () => {
+  it("keeps the last path segment, drops unsafe characters and takes the detected extension", () => {
+    expect(safeFileName("C:\\Users\\anna\\Kuvat\\kesä 2025.JPG", "jpg")).toBe("kesä 2025.jpg");
+    expect(safeFileName("../../etc/passwd", "pdf")).toBe("passwd.pdf");
+    expect(safeFileName("lasku.pdf.exe", "pdf")).toBe("lasku.pdf.pdf");
+    expect(safeFileName("kuva\u202egpj.exe", "png")).toBe("kuvagpj.png");
+    expect(safeFileName('a"b<c>\n.docx', "docx")).toBe("abc.docx");
+    expect(safeFileName("", "pdf")).toBe("file.pdf");
+    expect(safeFileName("...", "pdf")).toBe("file.pdf");
+    expect(safeFileName(`${"x".repeat(300)}.pdf`, "pdf")).toHaveLength(124);
+  });
+
+  it("offers an ASCII name and the UTF-8 name for download", () => {
+    expect(contentDisposition("attachment", "Äänestys (1).xlsx")).toBe(
+      "attachment; filename=\"__nestys (1).xlsx\"; filename*=UTF-8''%C3%84%C3%A4nestys%20%281%29.xlsx",
+    );
+  });
+});

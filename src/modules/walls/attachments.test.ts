@@ -1,0 +1,401 @@
+import ExcelJS from "exceljs";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { wallsFi } from "./messages.ts";
+
+/** A browser: keeps the cookies the server gives it (and a session cookie, when signed in). */
+function browser(app: TestApp, initialCookie = "") {
+  let cookie = initialCookie;
+  const remember = (headers: Headers) => {
+    const fresh = headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
+    const jar = new Map(
+      cookie
+        .split("; ")
+        .filter(Boolean)
+        .map((c) => [c.split("=")[0], c] as const),
+    );
+    for (const c of fresh) jar.set(c.split("=")[0], c);
+    cookie = [...jar.values()].join("; ");
+  };
+  return {
+    async call(path: string, init: { method?: string; body?: unknown } = {}) {
+      const response = await api(app, path, { ...init, cookie });
+      remember(response.headers);
+      return response;
+    },
+    async upload(wallId: string, data: Uint8Array | string, name: string, type = "application/octet-stream") {
+      const form = new FormData();
+      form.append("file", new Blob([data as BlobPart], { type }), name);
+      const response = await fetch(`${app.url}/api/walls/${wallId}/uploads`, {
+        method: "POST",
+        headers: { origin: app.url, ...(cookie ? { cookie } : {}) },
+        body: form,
+      });
+      remember(response.headers);
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    },
+    async file(url: string) {
+      const response = await fetch(`${app.url}${url}`, { headers: cookie ? { cookie } : {} });
+      return { status: response.status, headers: response.headers, data: Buffer.from(await response.arrayBuffer()) };
+    },
+  };
+}
+
+let keys = 0;
+const key = () => `attach-${Date.now()}-${++keys}`;
+
+interface Upload {
+  fileId: string;
+  kind: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
+interface Attachment {
+  kind: string;
+  url: string;
+  name: string;
+  alt: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 20, g: 120, b: 200 } } });
+
+/** A phone photo: 2400×1200 pixels stored sideways (EXIF orientation 6), with camera and GPS tags. */
+const phonePhoto = () =>
+  solid(2400, 1200)
+    .withExif({
+      IFD0: { Make: "KameraOy", Copyright: "Anna" },
+      IFD3: { GPSLatitudeRef: "N", GPSLongitudeRef: "E", GPSMapDatum: "WGS-84" },
+    })
+    .withMetadata({ orientation: 6 })
+    .jpeg()
+    .toBuffer();
+
+const animatedGif = async () => {
+  const frames = await Promise.all(
+    ["#c00", "#0c0", "#00c"].map((background) =>
+      sharp({ create: { width: 40, height: 30, channels: 4, background } })
+        .png()
+        .toBuffer(),
+    ),
+  );
+  return sharp(frames, { join: { animated: true } })
+    .gif({ delay: [100, 100, 100], loop: 0 })
+    .toBuffer();
+};
+
+/** The smallest PDF file-type recognises as one; a PDF reader would want more, the detector does not. */
+const minimalPdf = (padding = 0) =>
+  `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n${"%".repeat(padding)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+
+describe("attachments on wall posts", () => {
+  let app: TestApp;
+  let staffCookie: string;
+  const createWall = async (body: Record<string, unknown> = {}) => {
+    const response = await api(app, "/api/walls", {
+      method: "POST",
+      cookie: staffCookie,
+      body: { title: "Seinä", ...body },
+    });
+    expect(response.status).toBe(201);
+    return response.json as unknown as { id: string };
+  };
+  const post = (who: ReturnType<typeof browser>, wallId: string, body: Record<string, unknown>) =>
+    who.call(`/api/walls/${wallId}/posts`, { method: "POST", body: { body: "Liite", idempotencyKey: key(), ...body } });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const staff = await createPerson(app.database, "staff");
+    staffCookie = await signIn(app, staff.email, staff.password);
+  });
+  afterAll(() => app.close());
+
+  it("stores a photo upright, at most 1600 px, without EXIF or GPS data", async () => {
+    const wall = await createWall();
+    const anna = browser(app);
+    const photo = await phonePhoto();
+    const before = await sharp(photo).metadata();
+    expect(before).toMatchObject({ width: 2400, height: 1200, orientation: 6 });
+    expect(before.exif).toBeDefined();
+    expect(photo.includes("WGS-84")).toBe(true);
+
+    const uploaded = await anna.upload(wall.id, photo, "IMG_0001.JPG", "image/jpeg");
+    expect(uploaded.status).toBe(201);
+    const upload = uploaded.json as unknown as Upload;
+    expect(upload).toMatchObject({
+      kind: "image",
+      mimeType: "image/jpeg",
+      name: "IMG_0001.jpg",
+      width: 800,
+      height: 1600,
+    });
+
+    // Not attached yet: only the uploader's browser can read it back.
+    const stored = await anna.file(`/files/${upload.fileId}/${upload.name}`);
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get("content-type")).toBe("image/jpeg");
+    expect(stored.data.byteLength).toBe(upload.size);
+    const after = await sharp(stored.data).metadata();
+    expect(after).toMatchObject({ format: "jpeg", width: 800, height: 1600 });
+    expect(after.orientation).toBeUndefined();
+    expect(after.exif).toBeUndefined();
+    expect(after.xmp).toBeUndefined();
+    expect(after.icc).toBeUndefined();
+    expect(stored.data.includes("WGS-84")).toBe(false);
+    expect(stored.data.includes("KameraOy")).toBe(false);
+    expect((await browser(app).file(`/files/${upload.fileId}/${upload.name}`)).status).toBe(404);
+  });
+
+  it("takes PNG, WebP and animated GIF images in their own format", async () => {
+    const wall = await createWall();
+    const anna = browser(app);
+    const png = await solid(3200, 100).png().withMetadata({ density: 300 }).toBuffer();
+    const webp = await solid(50, 40).webp().toBuffer();
+    const gif = await animatedGif();
+    for (const [data, name, format, width, height] of [
+      [png, "kaavio.png", "png", 1600, 50],
+      [webp, "kuva.webp", "webp", 50, 40],
+      [gif, "liike.gif", "gif", 40, 30],
+    ] as const) {
+      const uploaded = await anna.upload(wall.id, data, name);
+      expect(uploaded.status).toBe(201);
+      expect(uploaded.json).toMatchObject({ kind: "image", mimeType: `image/${format}`, name, width, height });
+      const upload = uploaded.json as unknown as Upload;
+      const stored = await anna.file(`/files/${upload.fileId}/${name}`);
+      expect(stored.headers.get("content-type")).toBe(`image/${format}`);
+      const meta = await sharp(stored.data, { animated: true }).metadata();
+      expect(meta.format).toBe(format);
+      if (format === "gif") expect(meta).toMatchObject({ pages: 3, pageHeight: 30 });
+    }
+  });
+
+  it("reads the type from the content: text, HTML, SVG and programs are refused whatever their name", async () => {
+    const wall = await createWall();
+    const anna = browser(app);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
+    const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(200)]);
+    exe.writeUInt32LE(0x80, 0x3c);
+    exe.write("PE\0\0", 0x80, "latin1");
+    const refused: [Uint8Array | string, string, string][] = [
+      ["Tämä on vain tekstiä, ei kuva.", "kuva.png", "image/png"],
+      ["<!doctype html><script>alert(1)</script>", "sivu.png", "image/png"],
+      ["<html><body onload=alert(1)>", "sivu.html", "text/html"],
+      [svg, "logo.svg", "image/svg+xml"],
+      [svg, "logo.png", "image/png"],
+      [exe, "lasku.pdf", "application/pdf"],
+    ];
+    for (const [data, name, type] of refused) {
+      const response = await anna.upload(wall.id, data, name, type);
+      expect(response.status, name).toBe(400);
+      expect(response.json).toMatchObject({
+        code: "VALIDATION_FAILED",
+        issues: [{ path: "file", message: wallsFi["walls.fileTypeRefused"] }],
+      });
+    }
+    const broken = Buffer.concat([(await solid(100, 100).png().toBuffer()).subarray(0, 60)]);
+    const unreadable = await anna.upload(wall.id, broken, "rikki.png");
+    expect(unreadable.json).toMatchObject({ issues: [{ path: "file", message: wallsFi["walls.imageUnreadable"] }] });
+    const missing = await fetch(`${app.url}/api/walls/${wall.id}/uploads`, {
+      method: "POST",
+      headers: { origin: app.url },
+      body: new FormData(),
+    });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "file" }] });
+  });
+
+  it("takes a PDF and an Office file; serves them safely to the wall's readers", async () => {
+    const wall = await createWall();
+    const anna = browser(app);
+    const reader = browser(app);
+    const pdf = await anna.upload(wall.id, minimalPdf(), "Esityslista.pdf", "text/plain");
+    expect(pdf.status).toBe(201);
+    expect(pdf.json).toMatchObject({ kind: "file", mimeType: "application/pdf", name: "Esityslista.pdf" });
+    expect(pdf.json).not.toHaveProperty("width");
+
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Äänet").addRow(["Kunta", 12]);
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const sheet = await anna.upload(wall.id, xlsx, "tulokset.zip");
+    expect(sheet.json).toMatchObject({
+      kind: "file",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      name: "tulokset.xlsx",
+    });
+
+    const withPdf = await post(anna, wall.id, { attachmentFileId: (pdf.json as unknown as Upload).fileId });
+    expect(withPdf.status).toBe(201);
+    const withSheet = await post(anna, wall.id, { attachmentFileId: (sheet.json as unknown as Upload).fileId });
+    expect(withSheet.status).toBe(201);
+    const pdfAttachment = (withPdf.json as unknown as { attachment: Attachment }).attachment;
+    expect(pdfAttachment).toMatchObject({ kind: "file", name: "Esityslista.pdf", alt: null, width: null });
+
+    const served = await reader.file(pdfAttachment.url);
+    expect(served.status).toBe(200);
+    expect(served.data.toString("latin1")).toBe(minimalPdf());
+    expect(served.headers.get("content-type")).toBe("application/pdf");
+    expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="Esityslista.pdf"/);
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    );
+    expect(served.headers.get("cache-control")).toContain("immutable");
+
+    const download = await reader.file((withSheet.json as unknown as { attachment: Attachment }).attachment.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="tulokset.xlsx"/);
+    expect(download.headers.get("content-security-policy")).toContain("sandbox");
+    expect((await reader.file(`/files/${crypto.randomUUID()}/x.pdf`)).status).toBe(404);
+    expect((await reader.file("/files/not-an-id/x.pdf")).status).toBe(404);
+  });
+
+  it("asks for alternative text with an image, and shows the image to the wall's other readers", async () => {
+    const wall = await createWall();
+    const anna = browser(app);
+    const reader = browser(app);
+    const upload = (await anna.upload(wall.id, await phonePhoto(), "kartta.jpg")).json as unknown as Upload;
+
+    const noAlt = await post(anna, wall.id, { attachmentFileId: upload.fileId });
+    expect(noAlt.status).toBe(400);
+    expect(noAlt.json).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "attachmentAlt", message: wallsFi["walls.imageAltRequired"] }],
+    });
+    const blankAlt = await post(anna, wall.id, { attachmentFileId: upload.fileId, attachmentAlt: "   " });
+    expect(blankAlt.status).toBe(400);
+
+    const posted = await post(anna, wall.id, {
+      attachmentFileId: upload.fileId,
+      attachmentAlt: "Kartta: uudet alueet",
+    });
+    expect(posted.status).toBe(201);
+    const list = await reader.call(`/api/walls/${wall.id}/posts`);
+    const [shown] = (list.json as unknown as { posts: { id: string; attachment: Attachment }[] }).posts;
+    expect(shown?.attachment).toEqual({
+      kind: "image",
+      url: `/files/${upload.fileId}/kartta.jpg`,
+      name: "kartta.jpg",
+      alt: "Kartta: uudet alueet",
+      width: 800,
+      height: 1600,
+    });
+    const image = await reader.file(shown?.attachment.url ?? "");
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(image.headers.get("content-disposition")).toMatch(/^inline/);
+
+    // The writer rewrites the alternative text; an empty one is refused; removing the image takes it away.
+    const id = shown?.id ?? "";
+    const edited = await anna.call(`/api/posts/${id}`, { method: "PATCH", body: { attachmentAlt: "Kartta" } });
+    expect(edited.json).toMatchObject({ attachment: { kind: "image", alt: "Kartta" } });
+    const emptied = await anna.call(`/api/posts/${id}`, { method: "PATCH", body: { attachmentAlt: "" } });
+    expect(emptied.status).toBe(400);
+    const removed = await anna.call(`/api/posts/${id}`, { method: "PATCH", body: { attachmentFileId: null } });
+    expect(removed.json).toMatchObject({ attachment: null });
+    expect((await reader.file(`/files/${upload.fileId}/kartta.jpg`)).status).toBe(404);
+  });
+
+  it("attaches only the same browser's unused upload to the same wall; a link and a file do not go together", async () => {
+    const wall = await createWall();
+    const otherWall = await createWall();
+    const anna = browser(app);
+    const mallory = browser(app);
+    const upload = (await anna.upload(wall.id, minimalPdf(), "a.pdf")).json as unknown as Upload;
+    const refusedAs = (response: { status: number; json: unknown }) => {
+      expect(response.status).toBe(400);
+      expect(response.json).toMatchObject({
+        issues: [{ path: "attachmentFileId", message: wallsFi["walls.uploadNotFound"] }],
+      });
+    };
+
+    refusedAs(await post(mallory, wall.id, { attachmentFileId: upload.fileId }));
+    refusedAs(await post(anna, otherWall.id, { attachmentFileId: upload.fileId }));
+    refusedAs(await post(anna, wall.id, { attachmentFileId: crypto.randomUUID() }));
+    const both = await post(anna, wall.id, { attachmentFileId: upload.fileId, linkUrl: "https://example.test/" });
+    expect(both.json).toMatchObject({
+      issues: [{ path: "attachmentFileId", message: wallsFi["walls.oneAttachment"] }],
+    });
+    expect((await mallory.file(`/files/${upload.fileId}/a.pdf`)).status).toBe(404);
+
+    expect((await post(anna, wall.id, { attachmentFileId: upload.fileId })).status).toBe(201);
+    refusedAs(await post(anna, wall.id, { attachmentFileId: upload.fileId }));
+    const other = (await post(anna, wall.id, {})).json as unknown as { id: string };
+    refusedAs(
+      await anna.call(`/api/posts/${other.id}`, { method: "PATCH", body: { attachmentFileId: upload.fileId } }),
+    );
+  });
+
+  it("serves a members-only wall's files only to its members, and a held post's file only to its writer", async () => {
+    const wall = await createWall({ access: "members" });
+    const staff = browser(app, staffCookie);
+    const upload = (await staff.upload(wall.id, await solid(10, 10).png().toBuffer(), "a.png"))
+      .json as unknown as Upload;
+    expect((await post(staff, wall.id, { attachmentFileId: upload.fileId, attachmentAlt: "Sininen" })).status).toBe(
+      201,
+    );
+    const url = `/files/${upload.fileId}/a.png`;
+    expect((await browser(app).file(url)).status).toBe(404);
+    expect((await browser(app).upload(wall.id, minimalPdf(), "a.pdf")).status).toBe(401);
+    const member = await createPerson(app.database, "member");
+    expect((await browser(app, await signIn(app, member.email, member.password)).file(url)).status).toBe(200);
+
+    const moderated = await createWall({ moderation: "pre" });
+    const writer = browser(app);
+    const held = (await writer.upload(moderated.id, minimalPdf(), "b.pdf")).json as unknown as Upload;
+    const pending = await post(writer, moderated.id, { attachmentFileId: held.fileId });
+    expect(pending.json).toMatchObject({ status: "pending" });
+    expect((await writer.file(`/files/${held.fileId}/b.pdf`)).status).toBe(200);
+    expect((await browser(app).file(`/files/${held.fileId}/b.pdf`)).status).toBe(404);
+    expect((await staff.file(`/files/${held.fileId}/b.pdf`)).status).toBe(200);
+  });
+
+  it("refuses uploads to a closed wall", async () => {
+    const wall = await createWall();
+    await api(app, `/api/walls/${wall.id}`, { method: "PATCH", cookie: staffCookie, body: { closed: true } });
+    const response = await browser(app).upload(wall.id, minimalPdf(), "a.pdf");
+    expect(response.status).toBe(409);
+    expect(response.json).toMatchObject({ code: "WALL_CLOSED" });
+  });
+
+  it("describes the upload as multipart/form-data in the OpenAPI document", async () => {
+    const doc = (await api(app, "/api/openapi.json")).json as unknown as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>;
+    };
+    const upload = doc.paths["/api/walls/{id}/uploads"]?.post;
+    expect(upload?.requestBody.content["multipart/form-data"]?.schema).toMatchObject({
+      type: "object",
+      properties: { file: { type: "string", format: "binary" } },
+      required: ["file"],
+    });
+  });
+});
+
+describe("upload size limit", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { UPLOAD_MAX_BYTES: "2048" } });
+  });
+  afterAll(() => app.close());
+
+  it("answers 413 for a file over UPLOAD_MAX_BYTES and for a body over every limit", async () => {
+    const staff = await createPerson(app.database, "staff");
+    const cookie = await signIn(app, staff.email, staff.password);
+    const wall = (await api(app, "/api/walls", { method: "POST", cookie, body: { title: "Pieni" } }))
+      .json as unknown as {
+      id: string;
+    };
+    const anna = browser(app);
+    expect((await anna.upload(wall.id, minimalPdf(), "pieni.pdf")).status).toBe(201);
+    const big = await anna.upload(wall.id, minimalPdf(4096), "iso.pdf");
+    expect(big.status).toBe(413);
+    expect(big.json).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const huge = await anna.upload(wall.id, minimalPdf(2 * 1024 * 1024), "valtava.pdf");
+    expect(huge.status).toBe(413);
+  });
+});

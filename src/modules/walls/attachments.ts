@@ -1,0 +1,266 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { RateLimiter } from "../../core/rate-limit.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { translate } from "../../i18n/translate.ts";
+import { prepareUpload, RefusedFileError } from "../files/prepare.ts";
+import { fileUploads } from "../files/schema.ts";
+import { type FileStore, isFileId, type StoredFile } from "../files/store.ts";
+import { canModerate, canOpenWall } from "./policy.ts";
+import { wallPosts, walls } from "./schema.ts";
+import type { WallService } from "./service.ts";
+import type { WallViewer } from "./viewer.ts";
+
+type PostRow = typeof wallPosts.$inferSelect;
+type UploadRow = typeof fileUploads.$inferSelect;
+
+/** What an upload answers; send `fileId` as a post's `attachmentFileId`. */
+export interface UploadView {
+  fileId: string;
+  kind: "image" | "file";
+  name: string;
+  mimeType: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
+
+export interface UploadLimits {
+  /** Uploads per participant per minute, and per client address per minute (a hall shares one address). */
+  perParticipant: number;
+  perAddress: number;
+}
+
+export const defaultUploadLimits: UploadLimits = { perParticipant: 20, perAddress: 300 };
+
+const wallScope = "wall";
+
+/**
+ * Files on wall posts: the upload (anyone who may post on the wall), and
+ * reading a stored file back (whoever may read the post it is attached to, or
+ * its uploader while it is not attached yet).
+ */
+export function createAttachmentService({
+  db,
+  files,
+  walls: wallService,
+  uploadMaxBytes,
+  limits = defaultUploadLimits,
+}: {
+  db: Db;
+  files: FileStore;
+  walls: WallService;
+  uploadMaxBytes: number;
+  limits?: UploadLimits;
+}) {
+  const participantLimiter = new RateLimiter(limits.perParticipant, 60_000);
+  const addressLimiter = new RateLimiter(limits.perAddress, 60_000);
+
+  return {
+    async upload(viewer: WallViewer, wallId: string, file: { data: Uint8Array; name: string }): Promise<UploadView> {
+      const participant = viewer.participantHash;
+      if (!participant) throw new AppError("UNAUTHENTICATED");
+      const opened = await wallService.openById(viewer, wallId);
+      if (!opened.canPost) throw new AppError("WALL_CLOSED");
+      if (file.data.byteLength > uploadMaxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+      if (!participantLimiter.take(participant) || !addressLimiter.take(viewer.addressHash)) {
+        throw new AppError("RATE_LIMITED");
+      }
+
+      let prepared: Awaited<ReturnType<typeof prepareUpload>>;
+      try {
+        prepared = await prepareUpload(file.data, file.name);
+      } catch (error) {
+        if (!(error instanceof RefusedFileError)) throw error;
+        const key = error.reason === "type" ? "walls.fileTypeRefused" : "walls.imageUnreadable";
+        throw new AppError("VALIDATION_FAILED", [{ path: "file", message: translate(viewer.locale, key) }]);
+      }
+
+      const stored = await files.put(prepared);
+      const image = prepared.kind === "image" ? { width: prepared.width, height: prepared.height } : {};
+      try {
+        await db.insert(fileUploads).values({
+          id: stored.id,
+          scope: wallScope,
+          scopeId: wallId,
+          uploader: participant,
+          kind: prepared.kind,
+          mimeType: prepared.mimeType,
+          name: prepared.name,
+          ...image,
+        });
+      } catch (error) {
+        await files.delete(stored.id);
+        throw error;
+      }
+      return {
+        fileId: stored.id,
+        kind: prepared.kind,
+        name: prepared.name,
+        mimeType: prepared.mimeType,
+        size: stored.size,
+        ...image,
+      };
+    },
+
+    /** The file if this viewer may read it; NOT_FOUND otherwise (never says whether it exists). */
+    async read(viewer: WallViewer, fileId: string): Promise<StoredFile> {
+      if (!isFileId(fileId)) throw new AppError("NOT_FOUND");
+      const attachedTo = await db
+        .select({ post: wallPosts, wall: walls })
+        .from(wallPosts)
+        .innerJoin(walls, eq(walls.id, wallPosts.wallId))
+        .where(
+          and(
+            eq(wallPosts.attachmentFileId, fileId),
+            inArray(wallPosts.attachmentKind, ["image", "file"]),
+            isNull(wallPosts.deletedAt),
+          ),
+        );
+      let allowed = attachedTo.some(({ post, wall }) => {
+        if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode))) return false;
+        const mine = viewer.participantHash !== null && viewer.participantHash === post.participantHash;
+        // A post others may not see yet (held for approval, hidden) shows its file only to the same people.
+        return post.status === "visible" || mine || canModerate(wall, viewer.actor);
+      });
+      if (!allowed && attachedTo.length === 0 && viewer.participantHash) {
+        const [upload] = await db
+          .select({ id: fileUploads.id })
+          .from(fileUploads)
+          .where(
+            and(
+              eq(fileUploads.id, fileId),
+              eq(fileUploads.uploader, viewer.participantHash),
+              eq(fileUploads.used, false),
+            ),
+          );
+        allowed = upload !== undefined;
+      }
+      const file = allowed ? await files.get(fileId) : null;
+      if (!file) throw new AppError("NOT_FOUND");
+      return file;
+    },
+  };
+}
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>;
+
+/** The attachment columns of a post. */
+type AttachmentColumns = Pick<
+  typeof wallPosts.$inferInsert,
+  | "attachmentKind"
+  | "attachmentFileId"
+  | "attachmentUrl"
+  | "attachmentName"
+  | "attachmentAlt"
+  | "attachmentWidth"
+  | "attachmentHeight"
+>;
+
+const noAttachment: AttachmentColumns = {
+  attachmentKind: null,
+  attachmentFileId: null,
+  attachmentUrl: null,
+  attachmentName: null,
+  attachmentAlt: null,
+  attachmentWidth: null,
+  attachmentHeight: null,
+};
+
+/** A checked file attachment: the columns to write, and `claim` to run in the write's transaction. */
+export interface PreparedAttachment {
+  columns: AttachmentColumns;
+  /** Marks the upload used; refuses (rolling the write back) when another post took it first. */
+  claim(tx: Tx): Promise<void>;
+}
+
+const refuse = (locale: Locale, path: string, key: Parameters<typeof translate>[1]) =>
+  new AppError("VALIDATION_FAILED", [{ path, message: translate(locale, key) }]);
+
+/**
+ * Checks that the file was uploaded by this participant to this wall and is
+ * not attached yet, and that an image has its alternative text. A post has one
+ * attachment: a file and a link together are refused.
+ */
+export async function prepareFileAttachment(
+  db: Db,
+  locale: Locale,
+  request: { wallId: string; participant: string; fileId: string; alt: string | null; linkUrl?: string | null },
+): Promise<PreparedAttachment> {
+  if (request.linkUrl) throw refuse(locale, "attachmentFileId", "walls.oneAttachment");
+  const [upload] = await db
+    .select()
+    .from(fileUploads)
+    .where(
+      and(
+        eq(fileUploads.id, request.fileId),
+        eq(fileUploads.scope, wallScope),
+        eq(fileUploads.scopeId, request.wallId),
+        eq(fileUploads.uploader, request.participant),
+        eq(fileUploads.used, false),
+      ),
+    );
+  if (!upload) throw refuse(locale, "attachmentFileId", "walls.uploadNotFound");
+  if (upload.kind === "image" && !request.alt) throw refuse(locale, "attachmentAlt", "walls.imageAltRequired");
+  return {
+    columns: columnsFor(upload, request.alt),
+    async claim(tx) {
+      const claimed = await tx
+        .update(fileUploads)
+        .set({ used: true })
+        .where(and(eq(fileUploads.id, upload.id), eq(fileUploads.used, false)))
+        .returning({ id: fileUploads.id });
+      if (claimed.length === 0) throw refuse(locale, "attachmentFileId", "walls.uploadNotFound");
+    },
+  };
+}
+
+function columnsFor(upload: UploadRow, alt: string | null): AttachmentColumns {
+  return {
+    attachmentKind: upload.kind,
+    attachmentFileId: upload.id,
+    attachmentUrl: null,
+    attachmentName: upload.name,
+    attachmentAlt: upload.kind === "image" ? alt : null,
+    attachmentWidth: upload.width,
+    attachmentHeight: upload.height,
+  };
+}
+
+/**
+ * An edit's change to a post's file attachment: a new upload replaces it
+ * (the old file stays stored, unattached), null or "" removes it, and
+ * `attachmentAlt` alone rewrites an image's alternative text. A link given in
+ * the same edit replaces a file. Returns null when the edit leaves it alone;
+ * the columns returned are to be written over the edit's link columns.
+ */
+export async function prepareAttachmentEdit(
+  db: Db,
+  locale: Locale,
+  post: PostRow,
+  participant: string | null,
+  edit: { attachmentFileId?: string | null; attachmentAlt?: string | null; linkUrl?: string | null },
+): Promise<{ columns: Partial<AttachmentColumns>; claim?: PreparedAttachment["claim"] } | null> {
+  const hasFile = post.attachmentKind === "image" || post.attachmentKind === "file";
+  const fileId = edit.attachmentFileId;
+  if (fileId && fileId !== post.attachmentFileId) {
+    if (!participant) throw new AppError("UNAUTHENTICATED");
+    return prepareFileAttachment(db, locale, {
+      wallId: post.wallId,
+      participant,
+      fileId,
+      alt: edit.attachmentAlt ?? null,
+      linkUrl: edit.linkUrl,
+    });
+  }
+  if (hasFile && (fileId === null || edit.linkUrl)) {
+    const link = edit.linkUrl ? { attachmentKind: "link" as const, attachmentUrl: edit.linkUrl } : {};
+    return { columns: { ...noAttachment, ...link } };
+  }
+  if (edit.attachmentAlt !== undefined && post.attachmentKind === "image") {
+    if (!edit.attachmentAlt) throw refuse(locale, "attachmentAlt", "walls.imageAltRequired");
+    return { columns: { attachmentAlt: edit.attachmentAlt } };
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+import ExcelJS from "exceljs";
+import type { Locale } from "../../../i18n/locale.ts";
+import { translate } from "../../../i18n/translate.ts";
+import { type Cell, type ExportTable, exportColumns, finnishTime } from "./table.ts";
+
+/**
+ * Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ],
+ * not starting or ending with an apostrophe, unique in the workbook (compared
+ * without case).
+ */
+export function sheetName(wanted: string, taken: Set<string>, fallback: string): string {
+  const clean =
+    wanted
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^'+|'+$/g, "")
+      .trim() || fallback;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = `${clean.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/**
+ * Excel's dates have no time zone: a date cell shows the clock time it holds
+ * as if it were UTC. This gives the moment that shows Finnish time.
+ */
+function asFinnishClock(date: Date): Date {
+  const f = finnishTime(date);
+  return new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second));
+}
+
+const dateFormat: Record<Locale, string> = { fi: "d.m.yyyy h:mm", sv: "yyyy-mm-dd hh:mm", en: "yyyy-mm-dd hh:mm" };
+
+/** An empty text is an empty cell, so Excel's "blanks" filter finds it. */
+const xlsxCell = (value: Cell) => (value instanceof Date ? asFinnishClock(value) : value === "" ? null : value);
+
+/**
+ * The workbook: a sheet per table, each with a bold header row that stays in
+ * view (frozen), a filter on it, and widths that fit the columns. Strings go
+ * in as strings, so a post that starts with "=" never becomes a formula.
+ */
+export async function toXlsx(tables: ExportTable[], locale: Locale, title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Uudistamo";
+  workbook.title = title;
+  workbook.created = new Date();
+  const taken = new Set<string>();
+  tables.forEach((table, index) => {
+    const sheet = workbook.addWorksheet(sheetName(table.name, taken, `${index + 1}`), {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    sheet.columns = exportColumns.map((c) => ({
+      key: c.key,
+      header: translate(locale, c.header),
+      width: c.width,
+      style:
+        c.key === "createdLocal"
+          ? { numFmt: dateFormat[locale] }
+          : c.key === "text"
+            ? { alignment: { wrapText: true, vertical: "top" } }
+            : {},
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of table.rows) {
+      sheet.addRow(Object.fromEntries(exportColumns.map((c) => [c.key, xlsxCell(row[c.key])])));
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: exportColumns.length } };
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
