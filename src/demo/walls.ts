@@ -126,6 +126,11 @@ const demoWalls: {
     posts: [
       { kind: "comment", body: "ELY-keskuksen ja liiton tehtävien yhdistämisessä on paljon mahdollisuuksia." },
       { kind: "question", body: "Mitkä ylimaakunnalliset tehtävät jäävät valtiolle?", likes: 2 },
+      {
+        kind: "comment",
+        body: "Kasvupalveluissa yrittäjien ääni pitää saada kuuluviin alusta asti.",
+        author: "Aino Heikkinen",
+      },
     ],
   },
   {

@@ -1,0 +1,67 @@
+import type { ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import { type OutgoingChange, sseFrame, WallHub } from "./hub.ts";
+
+/** A stand-in for Node's response that records what was written, with a settable send buffer. */
+function fakeResponse(buffered = 0) {
+  const written: string[] = [];
+  let ended = false;
+  const response = {
+    writableLength: buffered,
+    write(chunk: string) {
+      written.push(chunk);
+      return true;
+    },
+    end() {
+      ended = true;
+    },
+  };
+  return { response: response as unknown as ServerResponse, written, ended: () => ended, state: response };
+}
+
+const change = (seq: number, publicPayload: unknown = { type: "post", n: seq }): OutgoingChange => ({
+  seq,
+  publicFrame: publicPayload === null ? null : sseFrame(seq, "change", publicPayload),
+  moderatorFrame: sseFrame(seq, "change", { type: "post", n: seq, moderator: true }),
+});
+
+describe("the wall hub", () => {
+  it("replays what a subscriber missed, then sends live changes once each, in order", async () => {
+    const log: OutgoingChange[] = [change(1), change(2), change(3)];
+    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const client = fakeResponse();
+    await hub.subscribe("w", { response: client.response, moderator: false, lastSeq: 1, pending: null }, 3);
+    log.push(change(4), change(5));
+    hub.notify("w");
+    hub.notify("w");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(client.written.map((f) => /^id: (\d+)/.exec(f)?.[1])).toEqual(["2", "3", "4", "5"]);
+  });
+
+  it("sends moderators what the public stream leaves out", async () => {
+    const log: OutgoingChange[] = [change(1, null)];
+    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const visitor = fakeResponse();
+    const moderator = fakeResponse();
+    await hub.subscribe("w", { response: visitor.response, moderator: false, lastSeq: 0, pending: null }, 0);
+    await hub.subscribe("w", { response: moderator.response, moderator: true, lastSeq: 0, pending: null }, 0);
+    expect(visitor.written).toEqual([]);
+    expect(moderator.written).toHaveLength(1);
+  });
+
+  it("cuts off a subscriber whose socket is not keeping up, instead of buffering for it", async () => {
+    const log: OutgoingChange[] = [];
+    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const slow = fakeResponse();
+    const fast = fakeResponse();
+    await hub.subscribe("w", { response: slow.response, moderator: false, lastSeq: 0, pending: null }, 0);
+    await hub.subscribe("w", { response: fast.response, moderator: false, lastSeq: 0, pending: null }, 0);
+    slow.state.writableLength = 10 * 1024 * 1024;
+    log.push(change(1));
+    hub.notify("w");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(slow.ended()).toBe(true);
+    expect(slow.written).toEqual([]);
+    expect(fast.written).toHaveLength(1);
+  });
+});
