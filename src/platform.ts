@@ -7,6 +7,7 @@ import { type Auth, createAuth } from "./modules/accounts/auth.ts";
 import { createInvitationService } from "./modules/accounts/invitations.ts";
 import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
+import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
 import { createPeopleService } from "./modules/people/service.ts";
 import { createAttachmentService } from "./modules/walls/attachments.ts";
@@ -37,6 +38,7 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
     people: createPeopleService(db),
     invitations: createInvitationService({ db, mailer, config }),
     audit: createAuditService(db),
+    events: createEventService({ db, walls }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { type SummaryGroup, summariseWall } from "../../src/modules/walls/output
 import { type T, useI18n } from "../ui/i18n.ts";
 import outputsCss from "../ui/outputs/outputs.css?url";
 import { PrintButton } from "../ui/outputs/PrintButton.tsx";
+import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/wall-summary";
 
@@ -32,17 +33,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     summary: summariseWall(opened.wall, posts),
     compiledAt: new Date().toISOString(),
   };
-}
-
-/**
- * A post's text as HTML. Safe only because `html` comes from the presenters:
- * rendered from the writer's text and sanitised by src/modules/walls/render.ts
- * (an allow-list of tags; http, https and mailto links only). Never pass
- * anything else here.
- */
-function SanitisedBody({ html }: { html: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by walls/render.ts, see above
-  return <div className="summary-body" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 const groupLabel = (t: T, group: SummaryGroup) =>
@@ -149,7 +139,7 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
               {g.posts.map((post) => (
                 <li key={post.id} className="summary-post">
                   {post.title && <h3>{post.title}</h3>}
-                  <SanitisedBody html={post.html} />
+                  <SanitisedHtml className="summary-body" html={post.html} />
                   <ul className="summary-meta">
                     <li className="summary-kind">{t(`outputs.kind.${post.kind}`)}</li>
                     {post.pinned && <li>{t("outputs.summary.pinned")}</li>}
@@ -168,7 +158,7 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
                       <ul className="summary-replies" aria-labelledby={`replies-${post.id}`}>
                         {post.replies.map((reply) => (
                           <li key={reply.id}>
-                            <SanitisedBody html={reply.html} />
+                            <SanitisedHtml className="summary-body" html={reply.html} />
                             <ul className="summary-meta">
                               <li>{reply.authorName ?? t("outputs.summary.anonymous")}</li>
                               <li>

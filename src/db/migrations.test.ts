@@ -19,7 +19,12 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     );
     expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
       "accounts",
+      "agenda_items",
+      "agenda_speakers",
       "audit_events",
+      "event_registrations",
+      "event_series",
+      "events",
       "file_uploads",
       "invitations",
       "organisations",
@@ -34,6 +39,9 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       "wall_reports",
       "wall_sections",
       "walls",
+      "workshop_groups",
+      "workshop_steps",
+      "workshops",
     ]);
   });
 

@@ -1,6 +1,7 @@
 // The one schema both drivers (PGlite and node-postgres) use; migrations in drizzle/ are generated from it.
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/audit/schema.ts";
+export * from "../modules/events/schema.ts";
 export * from "../modules/files/schema.ts";
 export * from "../modules/people/schema.ts";
 export * from "../modules/walls/schema.ts";

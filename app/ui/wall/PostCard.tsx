@@ -1,5 +1,6 @@
 import { useFetcher } from "react-router";
 import { useI18n } from "../i18n.ts";
+import { SanitisedHtml } from "../SanitisedHtml.tsx";
 import type { WallPost, WallView } from "./types.ts";
 
 interface PostCardProps {
@@ -76,6 +77,7 @@ export function PostCard({
       aria-describedby={bodyId}
       aria-posinset={position}
       aria-setsize={setSize}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: in an ARIA feed every article is focusable, so keyboard users move post by post
       tabIndex={0}
       data-post-id={post.id}
     >
@@ -91,8 +93,7 @@ export function PostCard({
       <h3 id={titleId} className="post-title">
         {post.title ?? <span className="visually-hidden">{t("walls.postBy", { kind: kindLabel, author })}</span>}
       </h3>
-      {/* html is rendered from the writer's text and sanitised on the server (src/modules/walls/render.ts). */}
-      <div id={bodyId} className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <SanitisedHtml id={bodyId} className="post-body" html={post.html} />
       {post.attachment?.kind === "image" && (
         <img
           className="post-image"
@@ -142,7 +143,8 @@ export function PostCard({
         </div>
       )}
       {!presenting && canModerate && (
-        <div className="post-actions post-moderation" aria-label={t("walls.moderation")} role="group">
+        <fieldset className="post-actions post-moderation">
+          <legend className="visually-hidden">{t("walls.moderation")}</legend>
           {post.status !== "visible" && (
             <ActionButton intent="moderate" postId={post.id} label={t("walls.approve")} extra={{ action: "approve" }} />
           )}
@@ -166,13 +168,13 @@ export function PostCard({
                 extra={{ action: "move", sectionId: s.id }}
               />
             ))}
-        </div>
+        </fieldset>
       )}
       {replies.length > 0 && (
         <section className="post-replies" aria-label={t("walls.replies", { count: replies.length })}>
           {replies.map((reply) => (
             <div key={reply.id} className="post-reply">
-              <div className="post-body" dangerouslySetInnerHTML={{ __html: reply.html }} />
+              <SanitisedHtml className="post-body" html={reply.html} />
               <p className="post-meta">
                 <span className="post-author">{reply.authorName ?? t("walls.anonymous")}</span>{" "}
                 <time dateTime={reply.createdAt}>{dateTime(reply.createdAt)}</time>

@@ -28,7 +28,10 @@ const change = (seq: number, publicPayload: unknown = { type: "post", n: seq }):
 describe("the wall hub", () => {
   it("replays what a subscriber missed, then sends live changes once each, in order", async () => {
     const log: OutgoingChange[] = [change(1), change(2), change(3)];
-    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const hub = new WallHub(
+      async (_wall, after) => log.filter((c) => c.seq > after),
+      () => {},
+    );
     const client = fakeResponse();
     await hub.subscribe("w", { response: client.response, moderator: false, lastSeq: 1, pending: null }, 3);
     log.push(change(4), change(5));
@@ -40,7 +43,10 @@ describe("the wall hub", () => {
 
   it("sends moderators what the public stream leaves out", async () => {
     const log: OutgoingChange[] = [change(1, null)];
-    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const hub = new WallHub(
+      async (_wall, after) => log.filter((c) => c.seq > after),
+      () => {},
+    );
     const visitor = fakeResponse();
     const moderator = fakeResponse();
     await hub.subscribe("w", { response: visitor.response, moderator: false, lastSeq: 0, pending: null }, 0);
@@ -51,7 +57,10 @@ describe("the wall hub", () => {
 
   it("cuts off a subscriber whose socket is not keeping up, instead of buffering for it", async () => {
     const log: OutgoingChange[] = [];
-    const hub = new WallHub(async (_wall, after) => log.filter((c) => c.seq > after), () => {});
+    const hub = new WallHub(
+      async (_wall, after) => log.filter((c) => c.seq > after),
+      () => {},
+    );
     const slow = fakeResponse();
     const fast = fakeResponse();
     await hub.subscribe("w", { response: slow.response, moderator: false, lastSeq: 0, pending: null }, 0);

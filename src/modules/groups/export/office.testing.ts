@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { unzipSync } from "fflate";
+
+const run = promisify(execFile);
+
+/**
+ * Converts a file with LibreOffice headless, each call with a fresh user
+ * profile so parallel test files do not collide over the default one.
+ * Returns the converted file's bytes.
+ */
+async function convert(bytes: Buffer, inputName: string, format: string, outputExtension: string): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), "uudistamo-export-"));
+  const profile = join(tmpdir(), `lo-${randomUUID()}`);
+  try {
+    const input = join(dir, inputName);
+    await writeFile(input, bytes);
+    await run(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", dir, input],
+      { timeout: 120_000 },
+    );
+    return await readFile(join(dir, inputName.replace(/\.[^.]+$/, `.${outputExtension}`)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** The text LibreOffice Writer reads from a DOCX file. */
+export async function docxToText(docx: Buffer): Promise<string> {
+  return (await convert(docx, "deliverable.docx", "txt:Text (encoded):UTF8", "txt")).toString("utf8");
+}
+
+/** The text of each page of the PDF LibreOffice Impress prints from a PPTX file (pdftotext, in reading order). */
+export async function pptxToPageTexts(pptx: Buffer): Promise<string[]> {
+  const pdf = await convert(pptx, "deliverable.pptx", "pdf", "pdf");
+  const dir = await mkdtemp(join(tmpdir(), "uudistamo-pdf-"));
+  try {
+    const input = join(dir, "deliverable.pdf");
+    await writeFile(input, pdf);
+    const { stdout } = await run("pdftotext", ["-enc", "UTF-8", input, "-"], { maxBuffer: 16 * 1024 * 1024 });
+    return stdout.split("\f").slice(0, -1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The parts of an Office Open XML file (a zip), text parts decoded. */
+export function zipParts(bytes: Buffer): Map<string, string> {
+  const files = unzipSync(new Uint8Array(bytes));
+  return new Map(Object.entries(files).map(([name, data]) => [name, Buffer.from(data).toString("utf8")]));
+}
+
+/** Whether the words appear in the text in this order, each after the previous one. */
+export function inOrder(text: string, words: string[]): { ok: boolean; missing?: string } {
+  let from = 0;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return { ok: false, missing: word };
+    from = at + word.length;
+  }
+  return { ok: true };
+}
