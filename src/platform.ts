@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/client.ts";
@@ -9,13 +10,18 @@ import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
 import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
+import { installBuiltIns } from "./modules/groups/builtins.ts";
+import { createDeliverableService } from "./modules/groups/deliverables.ts";
+import { createGroupService } from "./modules/groups/service.ts";
+import { createTemplateService } from "./modules/groups/templates/service.ts";
+import { createTimelineService } from "./modules/groups/timeline.ts";
 import { createPeopleService } from "./modules/people/service.ts";
 import { createAttachmentService } from "./modules/walls/attachments.ts";
 import { createWallCookies } from "./modules/walls/cookies.ts";
 import { createChangeLoader } from "./modules/walls/events.ts";
 import { WallHub } from "./modules/walls/hub.ts";
 import { createParticipants } from "./modules/walls/participants.ts";
-import { createPostService } from "./modules/walls/posts.ts";
+import { createPostService, defaultPostLimits } from "./modules/walls/posts.ts";
 import { createWallService } from "./modules/walls/service.ts";
 
 /** Every service, built once per process; web routes and API handlers reach them through here. */
@@ -33,12 +39,20 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
     walls,
     files,
     attachments: createAttachmentService({ db, files, walls, uploadMaxBytes: config.uploadMaxBytes }),
-    posts: createPostService({ db, hub }),
+    posts: createPostService({
+      db,
+      hub,
+      limits: { ...defaultPostLimits, postsPerAddress: config.wallPostsPerAddress },
+    }),
     sessions: createSessionService(auth, config),
     people: createPeopleService(db),
     invitations: createInvitationService({ db, mailer, config }),
     audit: createAuditService(db),
     events: createEventService({ db, walls }),
+    groups: createGroupService({ db, walls }),
+    deliverables: createDeliverableService({ db }),
+    deliverableTemplates: createTemplateService({ db }),
+    timeline: createTimelineService({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -65,6 +79,8 @@ export async function createPlatform(
       config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, "pglite") },
     ));
   await database.migrate();
+  // The deliverable template and programme phases every workspace starts with (idempotent).
+  await installBuiltIns(database.db);
   const mailer = overrides.mailer ?? createMailer(config, logger);
   const auth = createAuth({ db: database.db, config, mailer });
   const services = createServices(database, mailer, config, auth, logger);
@@ -94,14 +110,19 @@ const wallChannel = "uudistamo_walls";
 async function connectInstances(database: Database, hub: WallHub, logger: Logger): Promise<() => Promise<void>> {
   const channel = database.channel;
   if (!channel) return async () => {};
+  // Each instance hears its own announcements too; it has already woken its streams, so it skips them.
+  const instance = randomUUID();
   const stop = await channel.listen(
     wallChannel,
-    (wallId) => hub.wake(wallId),
+    (payload) => {
+      const [from, wallId] = payload.split(":");
+      if (from !== instance && wallId) hub.wake(wallId);
+    },
     () => hub.wakeAll(),
   );
   hub.announceTo((wallId) => {
     channel
-      .notify(wallChannel, wallId)
+      .notify(wallChannel, `${instance}:${wallId}`)
       .catch((error: unknown) => logger.warn("could not announce a wall change to other instances", error));
   });
   return stop;

@@ -13,7 +13,9 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: "/", label: "nav.home", roles: ["anyone"] },
+  { to: "/events", label: "nav.events", roles: ["anyone"] },
   { to: "/walls", label: "nav.walls", roles: ["admin", "staff"] },
+  { to: "/groups", label: "groups.nav", roles: ["admin", "staff", "member"] },
   { to: "/admin/people", label: "nav.people", roles: ["admin", "staff", "member"] },
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin", "staff", "member"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },

@@ -5,6 +5,8 @@ import { useI18n } from "./i18n.ts";
 
 interface TextFieldProps {
   name: string;
+  /** Needed when two forms on one page have a field of the same name (ids must be unique). */
+  id?: string;
   type?: "text" | "email" | "password" | "url" | "tel";
   autoComplete?: string;
   defaultValue?: string;
@@ -19,12 +21,12 @@ interface TextFieldProps {
 }
 
 /** A Suomi.fi text input whose id matches the error summary's links (#field-name) and shows its own error. */
-export function TextField({ name, label, error, optional, ...rest }: TextFieldProps) {
+export function TextField({ name, id, label, error, optional, ...rest }: TextFieldProps) {
   const { t } = useI18n();
   const message = fieldError(error, name);
   return (
     <TextInput
-      id={`field-${name}`}
+      id={id ?? `field-${name}`}
       name={name}
       labelText={label}
       status={message ? "error" : "default"}

@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "react-router";
 import type { Actor } from "../../src/core/caller.ts";
-import { formatDate, formatDateTime, formatNumber } from "../../src/i18n/format.ts";
+import { formatDate, formatDateTime, formatNumber, formatTime } from "../../src/i18n/format.ts";
 import { interpolate, type MessageParams } from "../../src/i18n/interpolate.ts";
 import { defaultLocale, type Locale } from "../../src/i18n/locale.ts";
 import type { Catalog, MessageKey } from "../../src/i18n/translate.ts";
@@ -23,6 +23,7 @@ export function useI18n() {
     t,
     date: (d: Date | string) => formatDate(locale, d),
     dateTime: (d: Date | string) => formatDateTime(locale, d),
+    time: (d: Date | string) => formatTime(locale, d),
     number: (n: number) => formatNumber(locale, n),
   };
 }

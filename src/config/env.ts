@@ -33,6 +33,7 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  WALL_POSTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(300),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -53,6 +54,8 @@ export interface Config {
   bodyMaxBytes: number;
   /** Sign-in attempts allowed per client address per minute. */
   signInRateLimit: number;
+  /** Wall posts per client address per minute: a seminar hall shares one address, so this is generous. */
+  wallPostsPerAddress: number;
   demoData: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,
     signInRateLimit: e.SIGNIN_RATE_LIMIT,
+    wallPostsPerAddress: e.WALL_POSTS_PER_ADDRESS_PER_MINUTE,
     demoData: e.DEMO_DATA === "true",
     logLevel: e.LOG_LEVEL,
   };

@@ -3,5 +3,6 @@ export * from "../modules/accounts/schema.ts";
 export * from "../modules/audit/schema.ts";
 export * from "../modules/events/schema.ts";
 export * from "../modules/files/schema.ts";
+export * from "../modules/groups/schema.ts";
 export * from "../modules/people/schema.ts";
 export * from "../modules/walls/schema.ts";

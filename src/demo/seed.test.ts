@@ -44,6 +44,14 @@ describe("demo workspace", () => {
     const demoPosts = await database.db.query.wallPosts.findMany();
     expect(demoPosts.length).toBeGreaterThanOrEqual(20);
 
+    const demoEvents = await database.db.query.events.findMany();
+    expect(demoEvents).toHaveLength(7);
+    const agenda = await database.db.query.agendaItems.findMany();
+    expect(agenda.map((i) => i.title)).toContain(
+      "Työosuus II: Valmistelun jatkotavoitteet sekä osallisuus ja viestintä",
+    );
+    expect(await database.db.query.workshops.findMany()).toHaveLength(2);
+
     const reset = await resetDemoAdminPassword(database.db);
     expect(reset?.password).not.toBe(password);
     const after = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });

@@ -5,7 +5,12 @@ import { insertPasswordLogin } from "../modules/accounts/credentials.ts";
 import { hashPassword } from "../modules/accounts/password.ts";
 import { accounts, users } from "../modules/accounts/schema.ts";
 import { recordAudit } from "../modules/audit/record.ts";
+import { createEventService } from "../modules/events/service.ts";
 import { organisations } from "../modules/people/schema.ts";
+import { WallHub } from "../modules/walls/hub.ts";
+import { createWallService } from "../modules/walls/service.ts";
+import { seedDemoEvents } from "./events.ts";
+import { seedDemoGroups } from "./groups.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
 import { seedDemoWalls } from "./walls.ts";
 
@@ -65,7 +70,23 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
     });
     return id;
   });
-  await seedDemoWalls(db, { id: adminId, name: demoAdmin.name, email: demoAdmin.email, role: "admin" });
+  const admin = { id: adminId, name: demoAdmin.name, email: demoAdmin.email, role: "admin" as const };
+  await seedDemoWalls(db, admin);
+  await seedDemoEvents(
+    db,
+    createEventService({
+      db,
+      walls: createWallService({
+        db,
+        hub: new WallHub(
+          async () => [],
+          () => {},
+        ),
+      }),
+    }),
+    admin,
+  );
+  await seedDemoGroups(db, admin);
   return { email: demoAdmin.email, password };
 }
 

@@ -8,7 +8,11 @@ import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
+import { registerEventsApi } from "../modules/events/api.ts";
+import { registerEventCalendars } from "../modules/events/calendar-http.ts";
 import { fileResponse } from "../modules/files/http.ts";
+import { registerGroupsApi } from "../modules/groups/api.ts";
+import { registerGroupOutputs } from "../modules/groups/http.ts";
 import { registerPeopleApi } from "../modules/people/api.ts";
 import { registerWallsApi } from "../modules/walls/api.ts";
 import { registerWallOutputs } from "../modules/walls/outputs/http.ts";
@@ -123,6 +127,8 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   registerPeopleApi(api);
   registerAuditApi(api);
   registerWallsApi(api);
+  registerGroupsApi(api);
+  registerEventsApi(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -143,6 +149,9 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   });
 
   registerWallOutputs(app);
+  registerGroupOutputs(app);
+
+  registerEventCalendars(app);
 
   const web = options.web;
   if (web) {

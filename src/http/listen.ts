@@ -45,10 +45,19 @@ export async function listen(
     onError: (error) => platform.logger.error("wall stream failed", error),
   });
   // Wall streams bypass Hono: they write to Node's response directly (see walls/stream.ts).
+  // Requests still being answered; shutdown waits for them before the database closes.
+  let inFlight = 0;
   const server = createServer((request, response) => {
     const wallId = stream.matches(request);
-    if (wallId) void stream.handle(request, response, wallId);
-    else void handleApp(request, response);
+    if (wallId) {
+      void stream.handle(request, response, wallId);
+      return;
+    }
+    inFlight += 1;
+    response.once("close", () => {
+      inFlight -= 1;
+    });
+    void handleApp(request, response);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
@@ -57,11 +66,15 @@ export async function listen(
   return {
     url: `http://${host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((done) => {
-        stream.close();
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+    /** Stops taking requests, ends the live streams (clients resume elsewhere), lets answers finish (10 s at most). */
+    close: async () => {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      stream.close();
+      server.closeIdleConnections();
+      const deadline = Date.now() + 10_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

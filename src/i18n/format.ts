@@ -16,3 +16,7 @@ export function formatDateTime(locale: Locale, date: Date | string): string {
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlTag[locale], options).format(value);
 }
+
+export function formatTime(locale: Locale, date: Date | string): string {
+  return new Intl.DateTimeFormat(intlTag[locale], { timeStyle: "short", timeZone }).format(new Date(date));
+}

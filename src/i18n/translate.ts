@@ -1,4 +1,5 @@
 import { type EventsMessageKey, eventsEn, eventsFi, eventsSv } from "../modules/events/messages.ts";
+import { type GroupsMessageKey, groupsEn, groupsFi, groupsSv } from "../modules/groups/messages.ts";
 import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
 import { type OutputsMessageKey, outputsEn, outputsFi, outputsSv } from "../modules/walls/outputs/messages.ts";
 import type { Catalog as KeyedCatalog } from "./catalog.ts";
@@ -10,14 +11,14 @@ import { sv } from "./messages/sv.ts";
 
 export type { MessageParams };
 /** Every translatable text's key: the shell's and each module's. */
-export type MessageKey = CoreMessageKey | WallsMessageKey | OutputsMessageKey | EventsMessageKey;
+export type MessageKey = CoreMessageKey | WallsMessageKey | OutputsMessageKey | EventsMessageKey | GroupsMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi },
-  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv },
-  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn },
+  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi },
+  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv },
+  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn },
 };
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {

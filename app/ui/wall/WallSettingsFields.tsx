@@ -3,6 +3,7 @@ import { wallAccessModes, wallLayouts, wallModerationModes } from "../../../src/
 import type { WallView } from "../../../src/modules/walls/presenters.ts";
 import { fieldError } from "../forms.tsx";
 import { useI18n } from "../i18n.ts";
+import { TextArea } from "../TextArea.tsx";
 import { TextField } from "../TextField.tsx";
 
 function Choice({
@@ -47,18 +48,14 @@ export function WallSettingsFields({
   return (
     <>
       <TextField name="title" label={t("walls.form.title")} defaultValue={wall?.title} error={error} required />
-      <div className="field">
-        <label htmlFor="field-description">
-          {t("walls.form.description")} <span className="muted">({t("forms.optional")})</span>
-        </label>
-        <textarea
-          id="field-description"
-          name="description"
-          className="text-input"
-          rows={3}
-          defaultValue={wall?.description}
-        />
-      </div>
+      <TextArea
+        id="field-description"
+        name="description"
+        label={t("walls.form.description")}
+        optional
+        rows={3}
+        defaultValue={wall?.description}
+      />
       <Choice
         name="access"
         legend={t("walls.form.access")}
@@ -92,21 +89,14 @@ export function WallSettingsFields({
         options={wallLayouts.map((m) => ({ value: m, label: t(`walls.layout.${m}`) }))}
       />
       {withSections && (
-        <div className="field">
-          <label htmlFor="field-sections">
-            {t("walls.form.sections")} <span className="muted">({t("forms.optional")})</span>
-          </label>
-          <span id="field-sections-hint" className="field-hint">
-            {t("walls.form.sectionsHint")}
-          </span>
-          <textarea
-            id="field-sections"
-            name="sections"
-            className="text-input"
-            rows={4}
-            aria-describedby="field-sections-hint"
-          />
-        </div>
+        <TextArea
+          id="field-sections"
+          name="sections"
+          label={t("walls.form.sections")}
+          hint={t("walls.form.sectionsHint")}
+          optional
+          rows={4}
+        />
       )}
     </>
   );

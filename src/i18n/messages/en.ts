@@ -17,6 +17,7 @@ export const en: Record<CoreMessageKey, string> = {
   "shell.footer.api": "API description (OpenAPI)",
 
   "nav.home": "Home",
+  "nav.events": "Events",
   "nav.walls": "Walls",
   "nav.people": "People",
   "nav.organisations": "Organisations",

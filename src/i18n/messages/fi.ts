@@ -15,6 +15,7 @@ export const fi = {
   "shell.footer.api": "Rajapinnan kuvaus (OpenAPI)",
 
   "nav.home": "Etusivu",
+  "nav.events": "Tilaisuudet",
   "nav.walls": "Seinät",
   "nav.people": "Henkilöt",
   "nav.organisations": "Organisaatiot",

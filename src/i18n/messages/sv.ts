@@ -17,6 +17,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "shell.footer.api": "Beskrivning av gränssnittet (OpenAPI)",
 
   "nav.home": "Startsida",
+  "nav.events": "Evenemang",
   "nav.walls": "Väggar",
   "nav.people": "Personer",
   "nav.organisations": "Organisationer",

@@ -123,4 +123,18 @@ describe("events service", () => {
       code: "UNAUTHENTICATED",
     });
   });
+
+  it("shows the walls' posts with the published summary, and not before", async () => {
+    const event = await app.platform.services.events.create(staff, { ...seminar, joinCode: "JULKAISU" });
+    const [wall] = await app.platform.services.events.wallsOf(event);
+    const writer = { ...visitor, participantHash: "writer", addressHash: "a", hasJoinCode: () => true };
+    await app.platform.services.posts.create(writer, wall?.wallId ?? "", {
+      body: "Tärkein havainto",
+      idempotencyKey: "summary-post-1",
+    });
+    expect(await app.platform.services.events.publishedWallPosts(visitor, event.slug)).toEqual([]);
+    await app.platform.services.events.publishSummary(staff, event.id, { summary: "Päivän yhteenveto", publish: true });
+    const published = await app.platform.services.events.publishedWallPosts(visitor, event.slug);
+    expect(published.flatMap((w) => w.posts.map((p) => p.body))).toEqual(["Tärkein havainto"]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { helsinkiToInstant } from "../../core/helsinki-time.ts";
 import { allows, authorize } from "../../core/policy.ts";
@@ -8,7 +8,8 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { recordAudit } from "../audit/record.ts";
-import { walls } from "../walls/schema.ts";
+import { presentPublicPost, presentWall } from "../walls/presenters.ts";
+import { wallPosts, wallSections, walls } from "../walls/schema.ts";
 import { randomCode, type WallService } from "../walls/service.ts";
 import {
   type AgendaItemInput,
@@ -77,6 +78,14 @@ function translateEventIssues(error: unknown, locale: Caller["locale"]): never {
   throw error;
 }
 
+function parseEvent(input: unknown, locale: Caller["locale"]) {
+  try {
+    return parseInput(eventInput, input, locale);
+  } catch (error) {
+    return translateEventIssues(error, locale);
+  }
+}
+
 export function createEventService({ db, walls: wallService }: { db: Db; walls: WallService }) {
   const joinLimiter = new RateLimiter(20, 10 * 60_000);
 
@@ -133,13 +142,7 @@ export function createEventService({ db, walls: wallService }: { db: Db; walls: 
     /** Creates the event and its own wall. */
     async create(caller: Caller, input: EventInput | unknown): Promise<EventRow> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = (() => {
-        try {
-          return parseInput(eventInput, input, caller.locale);
-        } catch (error) {
-          return translateEventIssues(error, caller.locale);
-        }
-      })();
+      const data = parseEvent(input, caller.locale);
       const event = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(events)
@@ -173,13 +176,7 @@ export function createEventService({ db, walls: wallService }: { db: Db; walls: 
 
     async update(caller: Caller, eventId: string, input: EventInput | unknown): Promise<EventRow> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = (() => {
-        try {
-          return parseInput(eventInput, input, caller.locale);
-        } catch (error) {
-          return translateEventIssues(error, caller.locale);
-        }
-      })();
+      const data = parseEvent(input, caller.locale);
       const current = await findEvent(eq(events.id, eventId));
       const joinCode = data.joinCode ?? current.joinCode;
       const [row] = await db
@@ -462,6 +459,37 @@ export function createEventService({ db, walls: wallService }: { db: Db; walls: 
         .from(walls)
         .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, event.id)));
       return rows.filter((w) => w.joinCode).map((w) => ({ wallId: w.id, code: w.joinCode as string }));
+    },
+
+    /**
+     * The event's walls with their visible posts, once the summary is published:
+     * publishing is staff's decision to show what was said, also on code-only walls.
+     */
+    async publishedWallPosts(caller: Caller, slug: string) {
+      const event = await findEvent(eq(events.slug, slug.toLowerCase()));
+      assertReadable(caller, event);
+      if (!event.summaryPublishedAt) return [];
+      const eventWalls = await db
+        .select()
+        .from(walls)
+        .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, event.id)))
+        .orderBy(asc(walls.createdAt));
+      if (eventWalls.length === 0) return [];
+      const ids = eventWalls.map((w) => w.id);
+      const [posts, sections] = await Promise.all([
+        db
+          .select()
+          .from(wallPosts)
+          .where(and(inArray(wallPosts.wallId, ids), eq(wallPosts.status, "visible"), isNull(wallPosts.deletedAt))),
+        db.select().from(wallSections).where(inArray(wallSections.wallId, ids)),
+      ]);
+      return eventWalls.map((wall) => ({
+        wall: presentWall(
+          wall,
+          sections.filter((s) => s.wallId === wall.id),
+        ),
+        posts: posts.filter((p) => p.wallId === wall.id).map(presentPublicPost),
+      }));
     },
 
     async publishSummary(caller: Caller, eventId: string, input: unknown): Promise<void> {

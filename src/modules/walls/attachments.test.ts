@@ -1,46 +1,9 @@
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpBrowser as browser } from "../../../test/support/http-browser.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { wallsFi } from "./messages.ts";
-
-/** A browser: keeps the cookies the server gives it (and a session cookie, when signed in). */
-function browser(app: TestApp, initialCookie = "") {
-  let cookie = initialCookie;
-  const remember = (headers: Headers) => {
-    const fresh = headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
-    const jar = new Map(
-      cookie
-        .split("; ")
-        .filter(Boolean)
-        .map((c) => [c.split("=")[0], c] as const),
-    );
-    for (const c of fresh) jar.set(c.split("=")[0], c);
-    cookie = [...jar.values()].join("; ");
-  };
-  return {
-    async call(path: string, init: { method?: string; body?: unknown } = {}) {
-      const response = await api(app, path, { ...init, cookie });
-      remember(response.headers);
-      return response;
-    },
-    async upload(wallId: string, data: Uint8Array | string, name: string, type = "application/octet-stream") {
-      const form = new FormData();
-      form.append("file", new Blob([data as BlobPart], { type }), name);
-      const response = await fetch(`${app.url}/api/walls/${wallId}/uploads`, {
-        method: "POST",
-        headers: { origin: app.url, ...(cookie ? { cookie } : {}) },
-        body: form,
-      });
-      remember(response.headers);
-      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-    },
-    async file(url: string) {
-      const response = await fetch(`${app.url}${url}`, { headers: cookie ? { cookie } : {} });
-      return { status: response.status, headers: response.headers, data: Buffer.from(await response.arrayBuffer()) };
-    },
-  };
-}
 
 let keys = 0;
 const key = () => `attach-${Date.now()}-${++keys}`;

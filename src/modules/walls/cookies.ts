@@ -62,11 +62,16 @@ export function createWallCookies(participants: Participants, secret: string, se
       };
     },
 
-    /** The Set-Cookie that remembers this browser gave the right join code for a wall. */
-    rememberJoin(cookieHeader: string | null | undefined, wallId: string, code: string): string {
-      const entries = joinedEntries(parseCookies(cookieHeader)).filter((e) => !e.startsWith(`${wallId}:`));
-      entries.push(`${wallId}:${joinTag(wallId, code)}`);
+    /** The Set-Cookie that remembers this browser gave the right join code for these walls. */
+    rememberJoins(cookieHeader: string | null | undefined, walls: { wallId: string; code: string }[]): string {
+      const joining = new Set(walls.map((w) => w.wallId));
+      const entries = joinedEntries(parseCookies(cookieHeader)).filter((e) => !joining.has(e.split(":")[0] ?? ""));
+      for (const { wallId, code } of walls) entries.push(`${wallId}:${joinTag(wallId, code)}`);
       return cookieString(joinedCookie, entries.slice(-maxJoinedWalls).join(","), secure);
+    },
+
+    rememberJoin(cookieHeader: string | null | undefined, wallId: string, code: string): string {
+      return this.rememberJoins(cookieHeader, [{ wallId, code }]);
     },
   };
 }

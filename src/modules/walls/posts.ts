@@ -20,7 +20,7 @@ import {
   reportInput,
 } from "./inputs.ts";
 import { canModerate, canOpenWall } from "./policy.ts";
-import { type PostView, presentPost, presentPublicPost } from "./presenters.ts";
+import { type PostView, presentPost, publicView } from "./presenters.ts";
 import { wallPosts, wallReactions, wallReports, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
 
@@ -49,11 +49,11 @@ const isPublic = (row: PostRow) => row.status === "visible" && row.deletedAt ===
  * is now; the public sees it only while it is visible, and is told to remove it
  * when it stops being visible.
  */
-function postChange(before: PostRow | null, after: PostRow) {
+function postChange(before: PostRow | null, after: PostRow, view: PostView) {
   const removed = { type: "post.removed", id: after.id };
-  const moderator = after.deletedAt ? removed : { type: "post", post: presentPost(after) };
+  const moderator = after.deletedAt ? removed : { type: "post", post: view };
   const wasPublic = before !== null && isPublic(before);
-  const publicPayload = isPublic(after) ? { type: "post", post: presentPublicPost(after) } : wasPublic ? removed : null;
+  const publicPayload = isPublic(after) ? { type: "post", post: publicView(view) } : wasPublic ? removed : null;
   return { type: moderator.type, public: publicPayload, moderator };
 }
 
@@ -95,6 +95,16 @@ export function createPostService({
     return { post, wall, moderator, mine };
   }
 
+  /** A section id from the client must be one of this wall's sections. */
+  async function assertSectionOf(wallId: string, sectionId: string, locale: WallViewer["locale"]) {
+    const [section] = await db
+      .select({ id: wallSections.id })
+      .from(wallSections)
+      .where(and(eq(wallSections.id, sectionId), eq(wallSections.wallId, wallId)));
+    if (!section)
+      throw new AppError("VALIDATION_FAILED", [{ path: "sectionId", message: translate(locale, "errors.NOT_FOUND") }]);
+  }
+
   function requireParticipant(viewer: WallViewer): string {
     if (!viewer.participantHash) throw new AppError("UNAUTHENTICATED");
     return viewer.participantHash;
@@ -106,15 +116,17 @@ export function createPostService({
     before: PostRow | null,
     write: (tx: Tx) => Promise<PostRow | undefined>,
     audit?: { actorId: string | null; action: string },
-  ): Promise<PostRow> {
+  ): Promise<{ row: PostRow; view: PostView }> {
     const after = await db.transaction(async (tx) => {
       const row = await write(tx);
       if (!row) throw new AppError("NOT_FOUND");
-      await appendChange(tx, wallId, postChange(before, row));
+      // Rendered once: the change log's payloads and the caller's answer share it.
+      const view = presentPost(row);
+      await appendChange(tx, wallId, postChange(before, row, view));
       if (audit) {
         await recordAudit(tx, { ...audit, module: "walls", targetType: "post", targetId: row.id, details: { wallId } });
       }
-      return row;
+      return { row, view };
     });
     hub.notify(wallId);
     return after;
@@ -132,19 +144,28 @@ export function createPostService({
     ): Promise<{ post: PostView; created: boolean }> {
       const participant = requireParticipant(viewer);
       const data = parseInput(postInput, input, viewer.locale);
+      const findRetry = async () => {
+        const [existing] = await db
+          .select()
+          .from(wallPosts)
+          .where(
+            and(
+              eq(wallPosts.wallId, wallId),
+              eq(wallPosts.participantHash, participant),
+              eq(wallPosts.idempotencyKey, data.idempotencyKey),
+            ),
+          );
+        return existing;
+      };
+      // The in-memory limits first, so a flood costs no database work; a retry of a post already made still gets its post.
+      if (!postLimiter.take(participant) || !postAddressLimiter.take(viewer.addressHash)) {
+        const existing = await findRetry();
+        if (existing) return { post: presentPost(existing), created: false };
+        throw new AppError("RATE_LIMITED");
+      }
       const wall = await wallFor(viewer, wallId, true);
       const moderator = canModerate(wall, viewer.actor);
-
-      const [existing] = await db
-        .select()
-        .from(wallPosts)
-        .where(
-          and(
-            eq(wallPosts.wallId, wallId),
-            eq(wallPosts.participantHash, participant),
-            eq(wallPosts.idempotencyKey, data.idempotencyKey),
-          ),
-        );
+      const existing = await findRetry();
       if (existing) return { post: presentPost(existing), created: false };
 
       if (!wall.anonymousAllowed && !data.authorName) {
@@ -152,18 +173,7 @@ export function createPostService({
           { path: "authorName", message: translate(viewer.locale, "walls.nameRequired") },
         ]);
       }
-      if (!postLimiter.take(participant) || !postAddressLimiter.take(viewer.addressHash))
-        throw new AppError("RATE_LIMITED");
-      if (data.sectionId) {
-        const [section] = await db
-          .select({ id: wallSections.id })
-          .from(wallSections)
-          .where(and(eq(wallSections.id, data.sectionId), eq(wallSections.wallId, wallId)));
-        if (!section)
-          throw new AppError("VALIDATION_FAILED", [
-            { path: "sectionId", message: translate(viewer.locale, "errors.NOT_FOUND") },
-          ]);
-      }
+      if (data.sectionId) await assertSectionOf(wallId, data.sectionId, viewer.locale);
       if (data.parentId) {
         const [parent] = await db
           .select({ id: wallPosts.id })
@@ -185,7 +195,7 @@ export function createPostService({
         : null;
 
       let duplicate = false;
-      const row = await commitPostChange(wallId, null, async (tx) => {
+      const made = await commitPostChange(wallId, null, async (tx) => {
         const [inserted] = await tx
           .insert(wallPosts)
           .values({
@@ -214,20 +224,11 @@ export function createPostService({
         throw new AppError("CONFLICT");
       }).catch(async (error) => {
         if (!duplicate) throw error;
-        const [winner] = await db
-          .select()
-          .from(wallPosts)
-          .where(
-            and(
-              eq(wallPosts.wallId, wallId),
-              eq(wallPosts.participantHash, participant),
-              eq(wallPosts.idempotencyKey, data.idempotencyKey),
-            ),
-          );
+        const winner = await findRetry();
         if (!winner) throw error;
-        return winner;
+        return { row: winner, view: presentPost(winner) };
       });
-      return { post: presentPost(row), created: !duplicate };
+      return { post: made.view, created: !duplicate };
     },
 
     /** The writer edits their own post (same browser), or a moderator edits any. */
@@ -258,7 +259,7 @@ export function createPostService({
           .returning();
         return updated;
       });
-      return presentPost(row);
+      return row.view;
     },
 
     async remove(viewer: WallViewer, postId: string): Promise<void> {
@@ -365,16 +366,7 @@ export function createPostService({
       const { post, moderator } = await postFor(viewer, postId);
       if (!moderator) throw new AppError(viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
       const data = parseInput(moderationInput, input, viewer.locale);
-      if (data.action === "move" && data.sectionId) {
-        const [section] = await db
-          .select({ id: wallSections.id })
-          .from(wallSections)
-          .where(and(eq(wallSections.id, data.sectionId), eq(wallSections.wallId, post.wallId)));
-        if (!section)
-          throw new AppError("VALIDATION_FAILED", [
-            { path: "sectionId", message: translate(viewer.locale, "errors.NOT_FOUND") },
-          ]);
-      }
+      if (data.action === "move" && data.sectionId) await assertSectionOf(post.wallId, data.sectionId, viewer.locale);
       const change =
         data.action === "approve"
           ? { status: "visible" as const }
@@ -385,13 +377,13 @@ export function createPostService({
               : data.action === "pin"
                 ? { pinned: data.on }
                 : { sectionId: data.sectionId };
-      const row = await commitPostChange(
+      const { row, view } = await commitPostChange(
         post.wallId,
         post,
         async (tx) => (await tx.update(wallPosts).set(change).where(eq(wallPosts.id, postId)).returning())[0],
         { actorId: viewer.actor?.id ?? null, action: `post.${data.action}` },
       );
-      return row.deletedAt ? null : presentPost(row);
+      return row.deletedAt ? null : view;
     },
   };
 }

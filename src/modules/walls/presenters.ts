@@ -71,7 +71,8 @@ export function presentPost(row: PostRow): PostView {
 }
 
 /** Moderators see the report count; everyone else does not. */
-export const presentPublicPost = (row: PostRow): PostView => ({ ...presentPost(row), reports: 0 });
+export const publicView = (view: PostView): PostView => ({ ...view, reports: 0 });
+export const presentPublicPost = (row: PostRow): PostView => publicView(presentPost(row));
 
 export interface WallView {
   id: string;

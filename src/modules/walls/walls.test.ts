@@ -1,34 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpBrowser as participant } from "../../../test/support/http-browser.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { openStream } from "../../../test/support/sse.ts";
 import { wallPosts } from "./schema.ts";
-
-/** A browser without an account: keeps the participant cookie the server gives it. */
-function participant(app: TestApp) {
-  let cookie = "";
-  const remember = (headers: Headers) => {
-    const fresh = headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
-    const jar = new Map(
-      cookie
-        .split("; ")
-        .filter(Boolean)
-        .map((c) => [c.split("=")[0], c] as const),
-    );
-    for (const c of fresh) jar.set(c.split("=")[0], c);
-    cookie = [...jar.values()].join("; ");
-  };
-  return {
-    get cookie() {
-      return cookie;
-    },
-    async call(path: string, init: { method?: string; body?: unknown } = {}) {
-      const response = await api(app, path, { ...init, cookie });
-      remember(response.headers);
-      return response;
-    },
-  };
-}
 
 let keys = 0;
 const key = () => `key-${Date.now()}-${++keys}`;

@@ -28,6 +28,7 @@ import { type Block, type Inline, parseRichText } from "./html.ts";
 const bullets = "uudistamo-bullets";
 const numbers = "uudistamo-numbers";
 const grey = "595959"; // 7:1 against white
+const navy = "1F3864";
 const bulletSymbols = ["•", "◦", "▪"];
 
 /** List levels indented 0.5 inch apiece, the bullet or number hanging in the margin. */
@@ -41,14 +42,14 @@ function listLevels(format: "bullet" | "decimal"): ILevelsOptions[] {
   }));
 }
 
-function runs(inlines: Inline[], extra: { italics?: boolean; color?: string } = {}): ParagraphChild[] {
+function runs(inlines: Inline[]): ParagraphChild[] {
   return inlines.map((inline) => {
     if (inline.kind === "break") return new TextRun({ break: 1 });
+    // Only what is on: an explicit "not bold" would override a heading style's bold.
     const run = {
       text: inline.text,
-      bold: inline.bold,
-      italics: inline.italic || extra.italics,
-      ...(extra.color ? { color: extra.color } : {}),
+      ...(inline.bold ? { bold: true } : {}),
+      ...(inline.italic ? { italics: true } : {}),
     };
     if (!inline.href) return new TextRun(run);
     return new ExternalHyperlink({ link: inline.href, children: [new TextRun({ ...run, style: "Hyperlink" })] });
@@ -135,7 +136,24 @@ export async function renderDeliverableDocx(
     lastModifiedBy: creator,
     styles: {
       default: {
-        document: { run: { font: "Calibri", size: 22, language: { value: intlTag[doc.locale] } } },
+        document: {
+          run: { font: "Calibri", size: 22, language: { value: intlTag[doc.locale] } },
+          paragraph: { spacing: { after: 120 } },
+        },
+        title: { run: { size: 44, color: navy }, paragraph: { spacing: { after: 120 } } },
+        heading1: {
+          run: { size: 30, bold: true, color: navy },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        },
+        heading2: {
+          run: { size: 26, bold: true, color: navy },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        },
+        heading3: {
+          run: { size: 22, bold: true, color: navy },
+          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true },
+        },
+        listParagraph: { paragraph: { spacing: { after: 60 } } },
       },
       paragraphStyles: [
         {

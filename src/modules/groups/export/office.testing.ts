@@ -19,12 +19,18 @@ async function convert(bytes: Buffer, inputName: string, format: string, outputE
   try {
     const input = join(dir, inputName);
     await writeFile(input, bytes);
-    await run(
+    const output = await run(
       "soffice",
       [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", dir, input],
       { timeout: 120_000 },
-    );
-    return await readFile(join(dir, inputName.replace(/\.[^.]+$/, `.${outputExtension}`)));
+    ).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      throw new Error("LibreOffice is needed: apt-get install libreoffice-writer-nogui libreoffice-impress-nogui");
+    });
+    // soffice exits 0 even when it could not convert; say what it printed.
+    return await readFile(join(dir, inputName.replace(/\.[^.]+$/, `.${outputExtension}`))).catch(() => {
+      throw new Error(`LibreOffice did not convert ${inputName}: ${output.stdout}${output.stderr}`);
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(profile, { recursive: true, force: true });
@@ -43,7 +49,12 @@ export async function pptxToPageTexts(pptx: Buffer): Promise<string[]> {
   try {
     const input = join(dir, "deliverable.pdf");
     await writeFile(input, pdf);
-    const { stdout } = await run("pdftotext", ["-enc", "UTF-8", input, "-"], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run("pdftotext", ["-enc", "UTF-8", input, "-"], { maxBuffer: 16 * 1024 * 1024 }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+        throw new Error("pdftotext is needed: apt-get install poppler-utils");
+      },
+    );
     return stdout.split("\f").slice(0, -1);
   } finally {
     await rm(dir, { recursive: true, force: true });

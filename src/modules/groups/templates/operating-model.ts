@@ -201,8 +201,8 @@ export const operatingModelTemplate: DeliverableTemplateData = {
           title: "Riskerna med den nya verksamhetsmodellen",
           guidance:
             "Beskriv vilka de viktigaste riskerna med den nya verksamhetsmodellen / övergången till den är: vilka " +
-            "hot är förknippade med den nya verksamhetsmodellen? Och under övergångsskedet, vilka risker är förknippade " +
-            "med det? Innebär förändringen särskilda risker för kunden?",
+            "hot är förknippade med den nya verksamhetsmodellen? Och under övergångsskedet, vilka risker är " +
+            "förknippade med det? Innebär förändringen särskilda risker för kunden?",
         },
         en: {
           title: "Risks of the new operating model",
@@ -270,8 +270,8 @@ export const operatingModelTemplate: DeliverableTemplateData = {
           title: "Preciserat förslag om hur de centrala gränsytorna ska lösas: arbetsfördelningen stat – landskap",
           guidance:
             "arbetsfördelning: beskriv vilka de centrala gränsytorna mellan staten och landskapet är, vilka " +
-            "uppgifter staten sköter i fortsättningen och vilka landskapet, om något i dessa är oklart eller om det finns " +
-            "frågor som ska avtalas/utredas separat eller lösas",
+            "uppgifter staten sköter i fortsättningen och vilka landskapet, om något i dessa är oklart eller om det " +
+            "finns frågor som ska avtalas/utredas separat eller lösas",
         },
         en: {
           title: "Detailed proposal on resolving the key interfaces: division of work state – region",

@@ -1,33 +1,9 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpBrowser as participant } from "../../../../test/support/http-browser.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../../test/support/server.ts";
 import { wallPosts } from "../schema.ts";
-
-/** A browser without an account: keeps the cookies the server gives it. */
-function participant(app: TestApp) {
-  let cookie = "";
-  const remember = (headers: Headers) => {
-    const jar = new Map(
-      cookie
-        .split("; ")
-        .filter(Boolean)
-        .map((c) => [c.split("=")[0], c] as const),
-    );
-    for (const c of headers.getSetCookie().map((c) => c.split(";")[0] ?? "")) jar.set(c.split("=")[0], c);
-    cookie = [...jar.values()].join("; ");
-  };
-  return {
-    get cookie() {
-      return cookie;
-    },
-    async call(path: string, init: { method?: string; body?: unknown } = {}) {
-      const response = await api(app, path, { ...init, cookie });
-      remember(response.headers);
-      return response;
-    },
-  };
-}
 
 let keys = 0;
 const key = () => `out-${Date.now()}-${++keys}`;

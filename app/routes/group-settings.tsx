@@ -1,0 +1,144 @@
+import { Form } from "react-router";
+import { AppError } from "../../src/http/errors.ts";
+import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
+import { roleOptions } from "../ui/groups/labels.tsx";
+import { useI18n } from "../ui/i18n.ts";
+import { TextArea } from "../ui/TextArea.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
+import type { Route } from "./+types/group-settings";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { caller, services } = context;
+  requireSignIn(request, caller.actor);
+  return load(async () => {
+    const detail = await services.groups.getBySlug(caller, params.slug);
+    if (!detail.canManage) throw new AppError("FORBIDDEN");
+    return { ...detail, people: await services.people.listPeople(caller) };
+  });
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { intent, ...fields } = await formFields(request);
+  const { caller, services } = context;
+  return attempt(caller.locale, async () => {
+    const { group } = await services.groups.getBySlug(caller, params.slug);
+    switch (intent) {
+      case "details":
+        await services.groups.update(caller, group.id, { ...fields, isPublic: fields.isPublic ?? "false" });
+        return { saved: "details" as const };
+      case "remove":
+        await services.groups.removeMember(caller, group.id, fields.userId ?? "");
+        return { saved: "members" as const };
+      default:
+        await services.groups.setMember(caller, group.id, fields);
+        return { saved: "members" as const };
+    }
+  });
+}
+
+export default function GroupSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { group, members, people } = loaderData;
+  const error = errorOf(actionData);
+  const saved = actionData && "saved" in actionData ? actionData.saved : null;
+  const outside = people.filter((p) => !members.some((m) => m.userId === p.id));
+  return (
+    <div className="stack">
+      <title>{`${t("groups.settingsOf", { name: group.name })} – ${t("app.name")}`}</title>
+      <p>
+        <a href={`/groups/${group.slug}`}>← {group.name}</a>
+      </p>
+      <h1>{t("groups.settingsOf", { name: group.name })}</h1>
+      {saved && <Notice>{saved === "details" ? t("groups.saved") : t("groups.memberAdded")}</Notice>}
+      <ErrorSummary error={error} />
+
+      <section aria-labelledby="details-title" className="narrow stack">
+        <h2 id="details-title">{t("groups.details")}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="details" />
+          <TextField name="name" label={t("groups.name")} defaultValue={group.name} error={error} required />
+          <TextField name="theme" label={t("groups.theme")} defaultValue={group.theme} error={error} optional />
+          <TextArea
+            name="description"
+            label={t("groups.description")}
+            defaultValue={group.description}
+            error={error}
+            optional
+          />
+          <label className="choice-option">
+            <input type="hidden" name="isPublic" value="false" />
+            <input type="checkbox" name="isPublic" value="true" defaultChecked={group.isPublic} />{" "}
+            {t("groups.isPublic")}
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="button-primary">
+              {t("groups.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="members-title" className="stack">
+        <h2 id="members-title">{t("groups.members")}</h2>
+        <p className="field-hint">{t("groups.leadHint")}</p>
+        {members.length === 0 ? (
+          <p>{t("groups.noMembers")}</p>
+        ) : (
+          <ul className="member-list">
+            {members.map((m) => (
+              <li key={m.userId}>
+                <span className="member-name">
+                  {m.name}
+                  {m.organisation && <span className="muted"> · {m.organisation}</span>}
+                </span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={m.userId} />
+                  <label htmlFor={`role-${m.userId}`} className="visually-hidden">
+                    {t("groups.roleOf", { name: m.name })}
+                  </label>
+                  <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="native-select">
+                    {roleOptions(t).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="role" className="button-secondary">
+                    {t("groups.changeRole")}
+                    <span className="visually-hidden">: {m.name}</span>
+                  </button>
+                  <button type="submit" name="intent" value="remove" className="button-secondary">
+                    {t("groups.removeMember")}
+                    <span className="visually-hidden">: {m.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        {outside.length > 0 && (
+          <Form method="post" className="narrow stack">
+            <h3>{t("groups.addMember")}</h3>
+            <input type="hidden" name="intent" value="add" />
+            <Select
+              name="userId"
+              label={t("groups.person")}
+              options={outside.map((p) => ({
+                value: p.id,
+                label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+              }))}
+              error={fieldError(error, "userId")}
+            />
+            <Select name="role" label={t("groups.role")} options={roleOptions(t)} defaultValue="member" />
+            <div className="form-actions">
+              <button type="submit" className="button-primary">
+                {t("groups.add")}
+              </button>
+            </div>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}

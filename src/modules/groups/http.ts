@@ -1,0 +1,49 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../http/context.ts";
+import { renderDeliverableDocx } from "./export/docx.ts";
+import { renderDeliverablePptx } from "./export/pptx.ts";
+
+const types = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+} as const;
+
+/** The title as a file name of ASCII letters, digits and dashes ("Uuden toimintamallin kuvaus" → "uuden-toimintamallin-kuvaus"). */
+export function deliverableFileName(title: string, extension: keyof typeof types): string {
+  const stem =
+    title
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "")
+      .toLowerCase() || "deliverable";
+  return `${stem}.${extension}`;
+}
+
+/**
+ * A deliverable as the Word document or slide deck people circulate: for
+ * whoever may read it (the group's people and staff; everyone for a published
+ * one). `?guidance=1` adds each section's template guidance. Mounted before
+ * the web UI, so these paths never reach React Router; errors are JSON.
+ */
+export function registerGroupOutputs(app: Hono<AppEnv>) {
+  for (const extension of ["docx", "pptx"] as const) {
+    app.get(`/d/:id/export.${extension}`, async (c) => {
+      const { services } = c.get("platform");
+      const doc = await services.deliverables.exportDocument(c.get("caller"), c.req.param("id"));
+      const options = { includeGuidance: c.req.query("guidance") === "1" };
+      const body =
+        extension === "docx" ? await renderDeliverableDocx(doc, options) : await renderDeliverablePptx(doc, options);
+      return new Response(new Uint8Array(body), {
+        headers: {
+          "Content-Type": types[extension],
+          "Content-Disposition": `attachment; filename="${deliverableFileName(doc.title, extension)}"`,
+          "Cache-Control": "private, no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    });
+  }
+}
