@@ -15,6 +15,7 @@ import { createDeliverableService } from "./modules/groups/deliverables.ts";
 import { createGroupService } from "./modules/groups/service.ts";
 import { createTemplateService } from "./modules/groups/templates/service.ts";
 import { createTimelineService } from "./modules/groups/timeline.ts";
+import { groupWallRole } from "./modules/groups/wall-access.ts";
 import { createPeopleService } from "./modules/people/service.ts";
 import { createAttachmentService } from "./modules/walls/attachments.ts";
 import { createWallCookies } from "./modules/walls/cookies.ts";
@@ -31,7 +32,9 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
   const participants = createParticipants(config.sessionSecret);
   // Files live in the database by default; another FileStore can be wired here.
   const files = createDatabaseFileStore(db);
-  const walls = createWallService({ db, hub });
+  // Group walls are the group's: the groups module says who leads and who takes part.
+  const ownerRole = groupWallRole(db);
+  const walls = createWallService({ db, hub, ownerRole });
   return {
     hub,
     participants,
@@ -42,6 +45,7 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
     posts: createPostService({
       db,
       hub,
+      ownerRole,
       limits: { ...defaultPostLimits, postsPerAddress: config.wallPostsPerAddress },
     }),
     sessions: createSessionService(auth, config),

@@ -123,4 +123,27 @@ describe("working groups", () => {
       code: "NOT_FOUND",
     });
   });
+
+  it("keeps the group's wall to its members and staff, and lets the convener moderate it", async () => {
+    const group = await strategyGroup();
+    const viewerOf = (caller: Caller) => ({
+      ...caller,
+      participantHash: `p-${caller.actor?.id}`,
+      addressHash: "a",
+      hasJoinCode: () => false,
+    });
+    const wallId = group.wallId ?? "";
+    const asConvener = await app.platform.services.walls.openById(viewerOf(convener.caller), wallId);
+    expect(asConvener.canModerate).toBe(true);
+    await expect(app.platform.services.walls.openById(viewerOf(outsider.caller), wallId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      app.platform.services.posts.create(viewerOf(outsider.caller), wallId, {
+        body: "Ulkopuolelta",
+        idempotencyKey: "outsider-1",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await app.platform.services.walls.openById(viewerOf(staff), wallId)).canModerate).toBe(true);
+  });
 });

@@ -118,12 +118,14 @@ export function createAttachmentService({
             isNull(wallPosts.deletedAt),
           ),
         );
-      let allowed = attachedTo.some(({ post, wall }) => {
-        if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode))) return false;
+      let allowed = false;
+      for (const { post, wall } of attachedTo) {
+        const role = await wallService.ownerRole(wall, viewer.actor);
+        if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode), role)) continue;
         const mine = viewer.participantHash !== null && viewer.participantHash === post.participantHash;
         // A post others may not see yet (held for approval, hidden) shows its file only to the same people.
-        return post.status === "visible" || mine || canModerate(wall, viewer.actor);
-      });
+        if (post.status === "visible" || mine || canModerate(wall, viewer.actor, role)) allowed = true;
+      }
       if (!allowed && attachedTo.length === 0 && viewer.participantHash) {
         const [upload] = await db
           .select({ id: fileUploads.id })

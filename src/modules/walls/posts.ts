@@ -19,7 +19,7 @@ import {
   reactionInput,
   reportInput,
 } from "./inputs.ts";
-import { canModerate, canOpenWall } from "./policy.ts";
+import { canModerate, canOpenWall, noOwnerRoles, type OwnerRoleResolver } from "./policy.ts";
 import { type PostView, presentPost, publicView } from "./presenters.ts";
 import { wallPosts, wallReactions, wallReports, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -61,24 +61,33 @@ export function createPostService({
   db,
   hub,
   limits = defaultPostLimits,
+  ownerRole = noOwnerRoles,
 }: {
   db: Db;
   hub: WallHub;
   limits?: PostLimits;
+  ownerRole?: OwnerRoleResolver;
 }) {
   const postLimiter = new RateLimiter(limits.postsPerParticipant, 60_000);
   const postAddressLimiter = new RateLimiter(limits.postsPerAddress, 60_000);
   const reactionLimiter = new RateLimiter(limits.reactionsPerParticipant, 60_000);
   const reactionAddressLimiter = new RateLimiter(limits.reactionsPerAddress, 60_000);
 
-  async function wallFor(viewer: WallViewer, wallId: string, forWriting: boolean): Promise<WallRow> {
+  async function wallFor(
+    viewer: WallViewer,
+    wallId: string,
+    forWriting: boolean,
+  ): Promise<WallRow & { moderator: boolean }> {
     const [wall] = await db.select().from(walls).where(eq(walls.id, wallId));
     if (!wall) throw new AppError("NOT_FOUND");
-    if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode))) {
-      throw new AppError(wall.access === "join_code" ? "JOIN_CODE_REQUIRED" : "UNAUTHENTICATED");
+    const role = await ownerRole(wall, viewer.actor);
+    if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode), role)) {
+      throw new AppError(
+        wall.access === "join_code" ? "JOIN_CODE_REQUIRED" : viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED",
+      );
     }
     if (forWriting && wall.closed) throw new AppError("WALL_CLOSED");
-    return wall;
+    return { ...wall, moderator: canModerate(wall, viewer.actor, role) };
   }
 
   async function postFor(viewer: WallViewer, postId: string) {
@@ -88,7 +97,7 @@ export function createPostService({
       .where(and(eq(wallPosts.id, postId), isNull(wallPosts.deletedAt)));
     if (!post) throw new AppError("NOT_FOUND");
     const wall = await wallFor(viewer, post.wallId, true);
-    const moderator = canModerate(wall, viewer.actor);
+    const moderator = wall.moderator;
     const mine = viewer.participantHash !== null && viewer.participantHash === post.participantHash;
     // A post others may not see yet is not there for them.
     if (!isPublic(post) && !moderator && !mine) throw new AppError("NOT_FOUND");
@@ -164,7 +173,7 @@ export function createPostService({
         throw new AppError("RATE_LIMITED");
       }
       const wall = await wallFor(viewer, wallId, true);
-      const moderator = canModerate(wall, viewer.actor);
+      const moderator = wall.moderator;
       const existing = await findRetry();
       if (existing) return { post: presentPost(existing), created: false };
 

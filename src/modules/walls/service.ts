@@ -13,7 +13,7 @@ import { recordAudit } from "../audit/record.ts";
 import { appendChange } from "./events.ts";
 import type { WallHub } from "./hub.ts";
 import { type WallInput, type WallSettingsInput, wallInput, wallSettingsInput } from "./inputs.ts";
-import { canModerate, canOpenWall, wallsPolicy } from "./policy.ts";
+import { canModerate, canOpenWall, noOwnerRoles, type OwnerRoleResolver, wallsPolicy } from "./policy.ts";
 import { type PostView, presentPost, presentPublicPost, presentWall, type WallView } from "./presenters.ts";
 import { wallPosts, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -33,7 +33,15 @@ export interface OpenedWall {
   joinCode: string | null;
 }
 
-export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
+export function createWallService({
+  db,
+  hub,
+  ownerRole = noOwnerRoles,
+}: {
+  db: Db;
+  hub: WallHub;
+  ownerRole?: OwnerRoleResolver;
+}) {
   // Six characters from 32 are a billion codes; 20 guesses per ten minutes per address find none.
   const joinLimiter = new RateLimiter(20, 10 * 60_000);
 
@@ -49,10 +57,13 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
 
   /** The wall if this viewer may open it; JOIN_CODE_REQUIRED or UNAUTHENTICATED tells what is missing. */
   async function open(viewer: WallViewer, row: WallRow): Promise<OpenedWall> {
-    if (!canOpenWall(row, viewer.actor, viewer.hasJoinCode(row.id, row.joinCode))) {
-      throw new AppError(row.access === "join_code" ? "JOIN_CODE_REQUIRED" : "UNAUTHENTICATED");
+    const role = await ownerRole(row, viewer.actor);
+    if (!canOpenWall(row, viewer.actor, viewer.hasJoinCode(row.id, row.joinCode), role)) {
+      throw new AppError(
+        row.access === "join_code" ? "JOIN_CODE_REQUIRED" : viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED",
+      );
     }
-    const moderator = canModerate(row, viewer.actor);
+    const moderator = canModerate(row, viewer.actor, role);
     return {
       wall: presentWall(row, await sectionsOf(row.id)),
       canModerate: moderator,
@@ -71,6 +82,9 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
   }
 
   return {
+    /** The owner role resolver this service uses, for the post and attachment services. */
+    ownerRole,
+
     async create(caller: Caller, input: WallInput | unknown): Promise<WallView> {
       authorize(wallsPolicy, "createWall", caller.actor);
       const data = parseInput(wallInput, input, caller.locale);
@@ -110,7 +124,9 @@ export function createWallService({ db, hub }: { db: Db; hub: WallHub }) {
 
     async update(caller: Caller, wallId: string, input: WallSettingsInput | unknown): Promise<WallView> {
       const row = await findWall(eq(walls.id, wallId));
-      if (!canModerate(row, caller.actor)) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+      if (!canModerate(row, caller.actor, await ownerRole(row, caller.actor))) {
+        throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+      }
       const data = parseInput(wallSettingsInput, input, caller.locale);
       // A wall open to code holders always has a code: a cleared field gets a new one.
       const access = data.access ?? row.access;

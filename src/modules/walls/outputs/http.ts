@@ -28,7 +28,12 @@ async function linkOf(c: Context<AppEnv>): Promise<string> {
 async function exportFor(c: Context<AppEnv>) {
   const { database, config } = c.get("platform");
   const caller = c.get("caller");
-  const data = await readWallForModerator(database.db, caller, c.req.param("slug") ?? "");
+  const data = await readWallForModerator(
+    database.db,
+    caller,
+    c.req.param("slug") ?? "",
+    c.get("platform").services.walls.ownerRole,
+  );
   const now = new Date();
   const name = (extension: "csv" | "xlsx") =>
     exportFileName(data.wall.title, translate(caller.locale, "outputs.file.fallback"), now, extension);

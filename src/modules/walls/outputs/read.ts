@@ -3,7 +3,7 @@ import type { Caller } from "../../../core/caller.ts";
 import type { Db } from "../../../db/client.ts";
 import { AppError } from "../../../http/errors.ts";
 import type { AttachmentKind, PostKind, PostStatus } from "../constants.ts";
-import { canModerate } from "../policy.ts";
+import { canModerate, noOwnerRoles, type OwnerRoleResolver } from "../policy.ts";
 import { wallPosts, wallSections, walls } from "../schema.ts";
 
 /**
@@ -42,13 +42,28 @@ export interface WallForExport {
  * NOT_FOUND for an unknown wall, UNAUTHENTICATED for a visitor who is not signed
  * in, FORBIDDEN for anyone else.
  */
-export async function readWallForModerator(db: Db, caller: Caller, slug: string): Promise<WallForExport> {
+export async function readWallForModerator(
+  db: Db,
+  caller: Caller,
+  slug: string,
+  ownerRole: OwnerRoleResolver = noOwnerRoles,
+): Promise<WallForExport> {
   const [wall] = await db
-    .select({ id: walls.id, slug: walls.slug, title: walls.title, access: walls.access, createdBy: walls.createdBy })
+    .select({
+      id: walls.id,
+      slug: walls.slug,
+      title: walls.title,
+      access: walls.access,
+      createdBy: walls.createdBy,
+      ownerType: walls.ownerType,
+      ownerId: walls.ownerId,
+    })
     .from(walls)
     .where(eq(walls.slug, slug.toLowerCase()));
   if (!wall) throw new AppError("NOT_FOUND");
-  if (!canModerate(wall, caller.actor)) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+  if (!canModerate(wall, caller.actor, await ownerRole(wall, caller.actor))) {
+    throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+  }
 
   const [sections, rows] = await Promise.all([
     db
