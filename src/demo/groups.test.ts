@@ -26,12 +26,13 @@ describe("demo working group", () => {
     database = await openTestDatabase();
     await database.db.insert(organisations).values(demoOrganisations);
     await database.db.insert(users).values({ ...admin, emailVerified: true });
-    await seedDemoGroups(database.db, admin);
     const hub = new WallHub(
       async () => [],
       () => {},
     );
-    groups = createGroupService({ db: database.db, walls: createWallService({ db: database.db, hub }) });
+    const walls = createWallService({ db: database.db, hub });
+    await seedDemoGroups(database.db, admin, walls);
+    groups = createGroupService({ db: database.db, walls });
   });
   afterAll(() => database.close());
 

@@ -9,8 +9,7 @@ import { createGroupService } from "../modules/groups/service.ts";
 import { operatingModelExample } from "../modules/groups/templates/operating-model.ts";
 import { createTimelineService } from "../modules/groups/timeline.ts";
 import { organisations } from "../modules/people/schema.ts";
-import { WallHub } from "../modules/walls/hub.ts";
-import { createWallService } from "../modules/walls/service.ts";
+import type { WallService } from "../modules/walls/service.ts";
 
 type Actor = NonNullable<Caller["actor"]>;
 
@@ -110,14 +109,10 @@ const filledSections = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
  * The seed gives only "6/2017" for the report and "2–6/2017" for the working
  * period; the preliminary and finished outputs' days are invented.
  */
-export async function seedDemoGroups(db: Db, admin: Actor): Promise<void> {
+export async function seedDemoGroups(db: Db, admin: Actor, wallService: WallService): Promise<void> {
   // Installed at every start already; here too, so the demo never depends on the order of the two.
   await installBuiltIns(db);
-  const hub = new WallHub(
-    async () => [],
-    () => {},
-  );
-  const groups = createGroupService({ db, walls: createWallService({ db, hub }) });
+  const groups = createGroupService({ db, walls: wallService });
   const deliverables = createDeliverableService({ db });
   const timeline = createTimelineService({ db });
   const asAdmin: Caller = { actor: admin, locale: "fi" };

@@ -71,22 +71,16 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
     return id;
   });
   const admin = { id: adminId, name: demoAdmin.name, email: demoAdmin.email, role: "admin" as const };
-  await seedDemoWalls(db, admin);
-  await seedDemoEvents(
-    db,
-    createEventService({
-      db,
-      walls: createWallService({
-        db,
-        hub: new WallHub(
-          async () => [],
-          () => {},
-        ),
-      }),
-    }),
-    admin,
+  // The demo goes through the same services as real use (so change logs and walls are right); nobody listens
+  // while seeding, so the hub has no subscribers and loads nothing.
+  const hub = new WallHub(
+    async () => [],
+    () => {},
   );
-  await seedDemoGroups(db, admin);
+  const walls = createWallService({ db, hub });
+  await seedDemoWalls(db, admin, hub, walls);
+  await seedDemoEvents(db, createEventService({ db, walls }), admin);
+  await seedDemoGroups(db, admin, walls);
   return { email: demoAdmin.email, password };
 }
 

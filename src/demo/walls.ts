@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Caller } from "../core/caller.ts";
 import type { Db } from "../db/client.ts";
-import { WallHub } from "../modules/walls/hub.ts";
+import type { WallHub } from "../modules/walls/hub.ts";
 import { createPostService } from "../modules/walls/posts.ts";
 import { walls } from "../modules/walls/schema.ts";
-import { createWallService } from "../modules/walls/service.ts";
+import type { WallService } from "../modules/walls/service.ts";
 import type { WallViewer } from "../modules/walls/viewer.ts";
 
 type DemoPost = {
@@ -183,13 +183,12 @@ const demoViewer = (actor: Caller["actor"], participant: string): WallViewer => 
 });
 
 /** Adds the demo walls with their posts, through the same services as real use (so the change logs are right). */
-export async function seedDemoWalls(db: Db, admin: NonNullable<Caller["actor"]>): Promise<number> {
-  // Nobody listens while seeding; the hub only satisfies the services' wiring.
-  const hub = new WallHub(
-    async () => [],
-    () => {},
-  );
-  const wallService = createWallService({ db, hub });
+export async function seedDemoWalls(
+  db: Db,
+  admin: NonNullable<Caller["actor"]>,
+  hub: WallHub,
+  wallService: WallService,
+): Promise<number> {
   const posts = createPostService({
     db,
     hub,
