@@ -6,3 +6,4 @@ export * from "../modules/files/schema.ts";
 export * from "../modules/groups/schema.ts";
 export * from "../modules/people/schema.ts";
 export * from "../modules/walls/schema.ts";
+export * from "../core/rate-limit-schema.ts";

@@ -3,6 +3,8 @@ import { auditEvents } from "./schema.ts";
 
 export interface AuditEntry {
   actorId: string | null;
+  /** For a wall participant without an account: their pseudonymous id (participant hash), never an address. */
+  actorParticipant?: string | null;
   module: string;
   action: string;
   targetType: string;

@@ -8,6 +8,8 @@ export const auditEvents = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** A wall participant without an account: their pseudonymous id (a keyed hash), never an address. */
+    actorParticipant: text("actor_participant"),
     module: text("module").notNull(),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),

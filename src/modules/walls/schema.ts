@@ -154,9 +154,11 @@ export const wallEvents = pgTable(
       .references(() => walls.id, { onDelete: "cascade" }),
     seq: bigint("seq", { mode: "number" }).notNull(),
     type: text("type").notNull(),
+    /** The post the change is about, so a later change can scrub what this one said. */
+    postId: uuid("post_id"),
     publicPayload: jsonb("public_payload"),
     moderatorPayload: jsonb("moderator_payload").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.wallId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.wallId, t.seq] }), index("wall_events_post_idx").on(t.wallId, t.postId)],
 );
