@@ -39,6 +39,7 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       "organisations",
       "programme_milestones",
       "programme_phases",
+      "rate_limit_windows",
       "rate_limits",
       "sessions",
       "stored_files",
