@@ -1,13 +1,14 @@
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { Button, Heading } from "suomifi-ui-components";
+import { localPath } from "../../src/core/local-path.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { TextField } from "../ui/TextField.tsx";
-import { attempt, formFields, safeNext } from "../web/actions.server.ts";
+import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/sign-in";
 
 export function loader({ context, request }: Route.LoaderArgs) {
-  if (context.caller.actor) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+  if (context.caller.actor) throw redirect(localPath(new URL(request.url).searchParams.get("next")));
   return null;
 }
 
@@ -20,7 +21,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     );
     const headers = new Headers();
     for (const cookie of cookies) headers.append("Set-Cookie", cookie);
-    return redirect(safeNext(fields.next), { headers });
+    return redirect(localPath(fields.next), { headers });
   });
 }
 

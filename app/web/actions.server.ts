@@ -39,9 +39,6 @@ export function requireSignIn(request: Request, actor: unknown): void {
 }
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
-export function safeNext(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 /** Runs a loader's service call; FORBIDDEN and NOT_FOUND become the matching error page. */
 export async function load<T>(run: () => Promise<T>): Promise<T> {

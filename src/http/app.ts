@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Caller } from "../core/caller.ts";
+import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
@@ -118,8 +119,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     if (isLocale(locale)) {
       setCookie(c, localeCookie, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "Lax", httpOnly: true });
     }
-    const next = c.req.query("next") ?? "/";
-    return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/", 303);
+    return c.redirect(localPath(c.req.query("next")), 303);
   });
 
   const api = createApiRouter().basePath("/api");
