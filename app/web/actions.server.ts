@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import { isAppError } from "../../src/http/errors.ts";
-import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
+import { type ErrorBody, errorBody, toAppError } from "../../src/http/respond-error.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 
 export type ActionFailure = { error: ErrorBody };
@@ -13,8 +13,10 @@ export async function attempt<T>(locale: Locale, run: () => Promise<T>) {
   try {
     return await run();
   } catch (error) {
-    if (isAppError(error)) {
-      return data<ActionFailure>({ error: errorBody(error, locale) }, { status: error.status });
+    // A value the database refused (see toAppError) is bad input too, never an error page.
+    const known = isAppError(error) ? error : toAppError(error);
+    if (known.code !== "INTERNAL") {
+      return data<ActionFailure>({ error: errorBody(known, locale) }, { status: known.status });
     }
     throw error;
   }
@@ -37,8 +39,6 @@ export function requireSignIn(request: Request, actor: unknown): void {
   const url = new URL(request.url);
   throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
 }
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
 
 /** Runs a loader's service call; FORBIDDEN and NOT_FOUND become the matching error page. */
 export async function load<T>(run: () => Promise<T>): Promise<T> {

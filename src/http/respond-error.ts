@@ -20,7 +20,30 @@ export function toAppError(error: unknown): AppError {
     if (error.status === 404) return new AppError("NOT_FOUND");
   }
   if (error instanceof SyntaxError) return new AppError("MALFORMED_BODY");
+  if (refusedValueCodes.has(databaseErrorCode(error) ?? ""))
+    return new AppError("VALIDATION_FAILED", [], { cause: error });
   return new AppError("INTERNAL", [], { cause: error });
+}
+
+/**
+ * SQLSTATEs with which the database refuses a value, not a broken server: text
+ * it cannot store (NUL), a malformed number or date, a value out of range. The
+ * input layer cleans and checks values first; this is the net under it, so a
+ * value that slipped past still gets a 400 (the transaction is rolled back).
+ */
+const refusedValueCodes = new Set(["22001", "22003", "22007", "22008", "22021", "22P02", "22P05"]);
+
+/** The SQLSTATE of a database error from either driver, also when Drizzle wraps it (in `cause`). */
+function databaseErrorCode(error: unknown): string | undefined {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
