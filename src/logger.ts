@@ -1,4 +1,5 @@
-import { inspect } from "node:util";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { pino } from "pino";
 import type { Config } from "./config/env.ts";
 
 export interface Logger {
@@ -8,45 +9,47 @@ export interface Logger {
   error(message: string, extra?: unknown): void;
 }
 
-const order = ["debug", "info", "warn", "error", "silent"] as const;
-type LogLevel = Exclude<(typeof order)[number], "silent">;
-type LineWriter = (level: LogLevel, line: string) => void;
+/** What every log line written while handling one request carries (set by the HTTP app's first middleware). */
+export interface RequestLogContext {
+  requestId: string;
+}
 
-// Debug and info to standard output, warnings and errors to standard error, as before.
-const writeToConsole: LineWriter = (level, line) =>
-  (level === "warn" || level === "error" ? console.error : console.log)(line);
+const requestContext = new AsyncLocalStorage<RequestLogContext>();
+
+/** Runs `work` with the request's id attached to every log line written meanwhile, however deep. */
+export function withRequestLogContext<T>(context: RequestLogContext, work: () => T): T {
+  return requestContext.run(context, work);
+}
+
+/** Where log lines go: standard output by default; tests pass a writer to read them back. */
+export type LogDestination = { write(line: string): void };
 
 /**
- * One log entry is one line of text per thing it says: messages and error
- * messages can carry what a client sent (a path, a database error quoting a
- * value), so their line breaks and other control characters are escaped and a
- * client can never start a line of its own. Stack frames come from our code.
+ * Structured logs with pino: one JSON object per line, with the level, the
+ * time, the request id (inside a request) and the message. JSON escapes line
+ * breaks and control characters, so text a client sent (a path, a database
+ * error quoting a value) can never start a line of its own. An error passed
+ * as `extra` is logged with pino's error serializer (type, message, stack,
+ * cause) under `err`; any other value under `extra`.
  */
-export function createLogger(level: Config["logLevel"], write: LineWriter = writeToConsole): Logger {
-  const min = order.indexOf(level);
-  const at = (name: LogLevel) => (message: string, extra?: unknown) => {
-    if (order.indexOf(name) < min) return;
-    write(name, `[${name}] ${escapeForLog(message)}${extra === undefined ? "" : ` ${describeForLog(extra)}`}`);
+export function createLogger(level: Config["logLevel"], destination?: LogDestination): Logger {
+  const log = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const context = requestContext.getStore();
+        return context ? { requestId: context.requestId } : {};
+      },
+    },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+  const at = (name: "debug" | "info" | "warn" | "error") => (message: string, extra?: unknown) => {
+    if (extra === undefined) log[name](message);
+    else if (extra instanceof Error) log[name]({ err: extra }, message);
+    else log[name]({ extra }, message);
   };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point.
-const unsafeInLog = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-export function escapeForLog(text: string): string {
-  return text.replace(unsafeInLog, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** An error as its escaped "Name: message", its stack frames, and its causes; anything else on one line. */
-export function describeForLog(value: unknown, depth = 0): string {
-  if (!(value instanceof Error))
-    return escapeForLog(inspect(value, { breakLength: Number.POSITIVE_INFINITY, depth: 4 }));
-  const header = `${value.name}: ${value.message}`;
-  const frames = (value.stack ?? "")
-    .split("\n")
-    .filter((line) => /^\s+at /.test(line))
-    .map(escapeForLog);
-  const cause = value.cause !== undefined && depth < 3 ? `\n  caused by ${describeForLog(value.cause, depth + 1)}` : "";
-  return [escapeForLog(header), ...frames].join("\n") + cause;
 }

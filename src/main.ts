@@ -17,9 +17,11 @@ async function main() {
   }
   const server = await listen(platform, { port: config.port, host: config.host });
   const where = config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
-  logger.info(`Uudistamo is running at ${config.publicUrl} (database: ${where})`);
+  logger.info("started", { url: config.publicUrl, database: where });
+  // For the person at the terminal, not the log: the log is shipped elsewhere and must never hold a password.
+  console.log(`\nUudistamo is running at ${config.publicUrl} (database: ${where})`);
   if (demo) {
-    logger.info(
+    console.log(
       [
         "Demo workspace loaded. Sign in as the demo admin:",
         `  e-mail:   ${demo.email}`,

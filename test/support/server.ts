@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { loadConfig } from "../../src/config/env.ts";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import { listen, type RunningServer } from "../../src/http/listen.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { insertPasswordLogin } from "../../src/modules/accounts/credentials.ts";
 import { hashPassword } from "../../src/modules/accounts/password.ts";
 import { type Role, users } from "../../src/modules/accounts/schema.ts";
@@ -42,6 +42,8 @@ export async function startTestApp(
     web?: boolean;
     env?: Record<string, string> /** A second instance on another app's PostgreSQL database. */;
     sameDatabaseAs?: TestApp;
+    /** The app's log; by default errors only, to standard output. */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const sharedUrl = options.sameDatabaseAs?.databaseUrl;
@@ -63,7 +65,7 @@ export async function startTestApp(
     DATA_DIR: "./data/test-unused",
     ...options.env,
   });
-  const platform = await createPlatform(config, { database, logger: createLogger("error") });
+  const platform = await createPlatform(config, { database, logger: options.logger ?? createLogger("error") });
   const server = await listen(platform, { port, host: "127.0.0.1", withWeb: options.web ?? false });
   return {
     url,
