@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "./config/env.ts";
+import { createJoinCodeGuesses } from "./core/join-code-guesses.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
@@ -34,7 +35,9 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
   const files = createDatabaseFileStore(db);
   // Group walls are the group's: the groups module says who leads and who takes part.
   const ownerRole = groupWallRole(db);
-  const walls = createWallService({ db, hub, ownerRole });
+  // Walls and events check join codes (an event's walls take the event's code): one guess budget per address for all.
+  const joinGuesses = createJoinCodeGuesses(db);
+  const walls = createWallService({ db, hub, ownerRole, joinGuesses });
   return {
     hub,
     participants,
@@ -52,7 +55,7 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
     people: createPeopleService(db),
     invitations: createInvitationService({ db, mailer, config }),
     audit: createAuditService(db),
-    events: createEventService({ db, walls }),
+    events: createEventService({ db, walls, joinGuesses }),
     groups: createGroupService({ db, walls }),
     deliverables: createDeliverableService({ db }),
     deliverableTemplates: createTemplateService({ db }),

@@ -39,6 +39,20 @@ describe("configuration", () => {
     expect(load).toThrow(new RegExp(`${name}:`));
   });
 
+  it("trusts no proxy by default, and reads TRUSTED_PROXIES as a comma-separated list of addresses, CIDRs and names", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: " loopback, 10.0.0.0/8 ,192.168.1.20,fd00::/8,, uniquelocal" })
+        .trustedProxies,
+    ).toEqual(["loopback", "10.0.0.0/8", "192.168.1.20", "fd00::/8", "uniquelocal"]);
+  });
+
+  it.each(["proxy.example", "10.0.0.0/33", "127.0.0.1, lan"])("stops when TRUSTED_PROXIES is %s", (value) => {
+    const load = () => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/TRUSTED_PROXIES:/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "", PORT: "" }).port).toBe(3000);
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -34,6 +35,16 @@ const envSchema = z.object({
     .default(1024 * 1024),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   WALL_POSTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(isTrustList, "must be IP addresses, CIDRs or loopback/linklocal/uniquelocal, separated by commas"),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -56,6 +67,8 @@ export interface Config {
   signInRateLimit: number;
   /** Wall posts per client address per minute: a seminar hall shares one address, so this is generous. */
   wallPostsPerAddress: number;
+  /** Proxies whose X-Forwarded-For is believed for the client address (empty: none, the socket's address counts). */
+  trustedProxies: string[];
   demoData: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -88,9 +101,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyMaxBytes: e.BODY_MAX_BYTES,
     signInRateLimit: e.SIGNIN_RATE_LIMIT,
     wallPostsPerAddress: e.WALL_POSTS_PER_ADDRESS_PER_MINUTE,
+    trustedProxies: e.TRUSTED_PROXIES,
     demoData: e.DEMO_DATA === "true",
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** proxy-addr's own parser decides, so what starts is exactly what it will trust. */
+function isTrustList(entries: string[]): boolean {
+  try {
+    proxyAddr.compile(entries);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function stripEmpty(env: Record<string, string | undefined>) {

@@ -1,7 +1,8 @@
 /**
  * A fixed-window counter per key, in this process's memory. Good enough to stop
  * a flood from one browser or one address; several instances each keep their
- * own counts (noted in ARCHITECTURE.md).
+ * own counts (noted in ARCHITECTURE.md). Limits that must hold across
+ * restarts and instances (join-code guesses) use shared-rate-limit.ts.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

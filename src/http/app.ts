@@ -18,6 +18,7 @@ import { registerPeopleApi } from "../modules/people/api.ts";
 import { registerWallsApi } from "../modules/walls/api.ts";
 import { registerWallOutputs } from "../modules/walls/outputs/http.ts";
 import type { Platform } from "../platform.ts";
+import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { createApiRouter } from "./openapi.ts";
@@ -72,11 +73,11 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     app.use("/favicon.svg", serveStatic({ root: options.clientDir }));
   }
 
-  // Who is asking, from where, in which language: set before anything reads a body.
+  // Who is asking, from where (X-Forwarded-For only from TRUSTED_PROXIES), in which language: before any body is read.
+  const clientAddress = createClientAddressResolver(config.trustedProxies);
   app.use(async (c, next) => {
     c.set("platform", platform);
-    const address = getConnInfo(c).remote.address ?? "unknown";
-    c.set("clientIp", address);
+    c.set("clientIp", clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for")));
     const fallback = pickLocale(getCookie(c, localeCookie), c.req.header("accept-language"));
     c.set("caller", { actor: null, locale: fallback });
     await next();

@@ -8,6 +8,7 @@ import { type AppLoadContext, createRequestHandler, type ServerBuild } from "rea
 import { createWallStreamHandler } from "../modules/walls/stream.ts";
 import type { Platform } from "../platform.ts";
 import { createHttpApp, type WebHandler } from "./app.ts";
+import { clientAddressOf, createClientAddressResolver } from "./client-address.ts";
 import { callerFromHeaders } from "./session.ts";
 
 export const buildDir = path.resolve(import.meta.dirname, "../../build");
@@ -37,11 +38,13 @@ export async function listen(
   const web = options.withWeb === false ? null : await loadWebHandler();
   const app = createHttpApp(platform, web ?? {});
   const handleApp = getRequestListener(app.fetch);
+  const clientAddress = createClientAddressResolver(platform.config.trustedProxies);
   const stream = createWallStreamHandler({
     walls: platform.services.walls,
     hub: platform.services.hub,
     cookies: platform.services.wallCookies,
     caller: (headers) => callerFromHeaders(platform.auth, headers),
+    clientAddress: (request) => clientAddressOf(clientAddress, request),
     onError: (error) => platform.logger.error("wall stream failed", error),
   });
   // Wall streams bypass Hono: they write to Node's response directly (see walls/stream.ts).

@@ -85,7 +85,7 @@ describe("events service", () => {
       registrationEmail: "required",
       joinCode: "HAMINA",
     });
-    const participant = { ...visitor, participantHash: "p1" };
+    const participant = { ...visitor, participantHash: "p1", addressHash: "a1" };
     await expect(
       app.platform.services.events.register(participant, event.slug, { name: "Aino" }, "HAMINA"),
     ).rejects.toMatchObject({

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { helsinkiToInstant } from "../../core/helsinki-time.ts";
 import { allows, authorize } from "../../core/policy.ts";
-import { RateLimiter } from "../../core/rate-limit.ts";
+import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
@@ -86,8 +86,16 @@ function parseEvent(input: unknown, locale: Caller["locale"]) {
   }
 }
 
-export function createEventService({ db, walls: wallService }: { db: Db; walls: WallService }) {
-  const joinLimiter = new RateLimiter(20, 10 * 60_000);
+export function createEventService({
+  db,
+  walls: wallService,
+  joinGuesses = createJoinCodeGuesses(db),
+}: {
+  db: Db;
+  walls: WallService;
+  /** One budget of join-code guesses per address, shared with the walls' codes (platform.ts). */
+  joinGuesses?: JoinCodeGuesses;
+}) {
 
   async function findEvent(where: ReturnType<typeof eq>): Promise<EventRow> {
     const [row] = await db.select().from(events).where(where);
@@ -415,13 +423,15 @@ export function createEventService({ db, walls: wallService }: { db: Db; walls: 
      * public event, or with the event's code. Returns the walls the browser may now open.
      */
     async register(
-      caller: Caller & { participantHash: string | null },
+      caller: Caller & { participantHash: string | null; addressHash: string },
       slug: string,
       input: RegistrationInput | unknown,
       code?: string,
     ) {
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
-      if (!event.isPublic && code?.trim().toUpperCase() !== event.joinCode) {
+      const right = event.isPublic || code?.trim().toUpperCase() === event.joinCode;
+      if (!event.isPublic) await joinGuesses.count(caller.addressHash, { right });
+      if (!right) {
         throw new AppError("VALIDATION_FAILED", [
           { path: "code", message: translate(caller.locale, "walls.wrongJoinCode") },
         ]);
@@ -444,9 +454,10 @@ export function createEventService({ db, walls: wallService }: { db: Db; walls: 
 
     /** Joining with the event's code alone; guesses are rate-limited per address. */
     async join(slug: string, code: string, addressHash: string, locale: Caller["locale"]) {
-      if (!joinLimiter.take(addressHash)) throw new AppError("RATE_LIMITED");
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
-      if (code.trim().toUpperCase() !== event.joinCode) {
+      const right = code.trim().toUpperCase() === event.joinCode;
+      await joinGuesses.count(addressHash, { right });
+      if (!right) {
         throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
       }
       return this.wallsOf(event);

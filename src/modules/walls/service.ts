@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { authorize } from "../../core/policy.ts";
-import { RateLimiter } from "../../core/rate-limit.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -37,14 +37,14 @@ export function createWallService({
   db,
   hub,
   ownerRole = noOwnerRoles,
+  joinGuesses = createJoinCodeGuesses(db),
 }: {
   db: Db;
   hub: WallHub;
   ownerRole?: OwnerRoleResolver;
+  /** One budget of join-code guesses per address, shared with the events' codes (platform.ts). */
+  joinGuesses?: JoinCodeGuesses;
 }) {
-  // Six characters from 32 are a billion codes; 20 guesses per ten minutes per address find none.
-  const joinLimiter = new RateLimiter(20, 10 * 60_000);
-
   async function findWall(where: ReturnType<typeof eq>): Promise<WallRow> {
     const [row] = await db.select().from(walls).where(where);
     if (!row) throw new AppError("NOT_FOUND");
@@ -72,10 +72,10 @@ export function createWallService({
     };
   }
 
-  function join(row: WallRow, code: string, address: string, locale: Locale) {
-    if (!joinLimiter.take(address)) throw new AppError("RATE_LIMITED");
-    const given = code.trim().toUpperCase();
-    if (row.joinCode === null || given !== row.joinCode) {
+  async function join(row: WallRow, code: string, address: string, locale: Locale) {
+    const right = row.joinCode !== null && code.trim().toUpperCase() === row.joinCode;
+    await joinGuesses.count(address, { right });
+    if (!right || row.joinCode === null) {
       throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
     }
     return { wallId: row.id, code: row.joinCode };

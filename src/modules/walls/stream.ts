@@ -18,6 +18,8 @@ export interface WallStreamDeps {
   cookies: WallCookies;
   /** The signed-in person behind the request's cookies, if any. */
   caller(headers: Headers): Promise<Caller>;
+  /** The client address, as the rest of the server resolves it (trusted proxies). */
+  clientAddress(request: IncomingMessage): string;
   onError(error: unknown): void;
 }
 
@@ -55,11 +57,7 @@ export function createWallStreamHandler(deps: WallStreamDeps) {
       try {
         const caller = await deps.caller(headers);
         locale = caller.locale;
-        const { viewer } = deps.cookies.viewer(
-          caller,
-          headers.get("cookie"),
-          request.socket.remoteAddress ?? "unknown",
-        );
+        const { viewer } = deps.cookies.viewer(caller, headers.get("cookie"), deps.clientAddress(request));
         const opened = await deps.walls.openById(viewer, wallId);
         response.writeHead(200, {
           "content-type": "text/event-stream; charset=utf-8",
