@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { databaseErrorCode } from "../db/errors.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { translate } from "../i18n/translate.ts";
 import { AppError, type ErrorCode } from "./errors.ts";
@@ -32,19 +33,6 @@ export function toAppError(error: unknown): AppError {
  * value that slipped past still gets a 400 (the transaction is rolled back).
  */
 const refusedValueCodes = new Set(["22001", "22003", "22007", "22008", "22021", "22P02", "22P05"]);
-
-/** The SQLSTATE of a database error from either driver, also when Drizzle wraps it (in `cause`). */
-function databaseErrorCode(error: unknown): string | undefined {
-  for (
-    let e = error, depth = 0;
-    e && typeof e === "object" && depth < 5;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
 
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
   return {
