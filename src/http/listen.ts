@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -5,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "react-router";
+import { withRequestLogContext } from "../logger.ts";
 import { createWallStreamHandler } from "../modules/walls/stream.ts";
 import type { Platform } from "../platform.ts";
 import { createHttpApp, type WebHandler } from "./app.ts";
@@ -51,16 +53,34 @@ export async function listen(
   // Requests still being answered; shutdown waits for them before the database closes.
   let inFlight = 0;
   const server = createServer((request, response) => {
-    const wallId = stream.matches(request);
-    if (wallId) {
-      void stream.handle(request, response, wallId);
-      return;
-    }
-    inFlight += 1;
-    response.once("close", () => {
-      inFlight -= 1;
+    // Every log line written while this request is handled carries its id; the client sees it too, for reports.
+    const requestId = randomUUID();
+    const started = performance.now();
+    response.setHeader("X-Request-Id", requestId);
+    // The path only: query strings can hold tokens (password-reset links).
+    const path = (request.url ?? "/").split("?")[0];
+    response.once("close", () =>
+      withRequestLogContext({ requestId }, () =>
+        platform.logger.info("request", {
+          method: request.method,
+          path,
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        }),
+      ),
+    );
+    withRequestLogContext({ requestId }, () => {
+      const wallId = stream.matches(request);
+      if (wallId) {
+        void stream.handle(request, response, wallId);
+        return;
+      }
+      inFlight += 1;
+      response.once("close", () => {
+        inFlight -= 1;
+      });
+      void handleApp(request, response);
     });
-    void handleApp(request, response);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
