@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { sectionHeading } from "./export/deliverable.ts";
-import { docxToText, inOrder, pptxToPageTexts } from "./export/office.testing.ts";
+import { docxToText, pptxToPageTexts } from "./export/libreoffice.testing.ts";
+import { inOrder } from "./export/office.testing.ts";
 import { personCaller } from "./people.testing.ts";
 import { operatingModelExample, operatingModelTemplate } from "./templates/operating-model.ts";
 
