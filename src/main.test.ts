@@ -18,9 +18,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real server process (what `npm start` runs after building) and waits until it says where it is. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
+function startServer(
+  env: Record<string, string>,
+  entry = "src/main.ts",
+): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
       cwd: root,
       env: { ...process.env, ...env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -122,4 +125,26 @@ describe("starting the server from a fresh clone", () => {
     expect(output).toMatch(/PORT:/);
     expect(output).not.toMatch(/at .*\.ts:\d+/);
   }, 60_000);
+});
+
+describe("npm run dev", () => {
+  it("serves the pages from the source through Vite, with the hot-reload runtime", async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "uudistamo-dev-"));
+    const { child } = await startServer(
+      { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_DATA: "false" },
+      "src/dev.ts",
+    );
+    try {
+      const page = await fetch(`http://127.0.0.1:${port}/sign-in`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("virtual:react-router/inject-hmr-runtime");
+      expect(html).toContain('href="/app/root.tsx"');
+      expect((await fetch(`http://127.0.0.1:${port}/@vite/client`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await stop(child);
+    }
+  }, 120_000);
 });

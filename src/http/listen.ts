@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -33,11 +33,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(
-  platform: Platform,
-  options: { port: number; host: string; withWeb?: boolean },
-): Promise<RunningServer> {
-  const web = options.withWeb === false ? null : await loadWebHandler();
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** false: the API only (tests); a handler: that web UI (the Vite dev server's); default: the production build. */
+  withWeb?: boolean | { web: WebHandler; clientDir?: string };
+  /** Node middleware that sees each request first and calls `next` for those it leaves (Vite's in development). */
+  before?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+}
+
+export async function listen(platform: Platform, options: ListenOptions): Promise<RunningServer> {
+  const web =
+    options.withWeb === false ? null : typeof options.withWeb === "object" ? options.withWeb : await loadWebHandler();
   const app = createHttpApp(platform, web ?? {});
   const handleApp = getRequestListener(app.fetch);
   const clientAddress = createClientAddressResolver(platform.config.trustedProxies);
@@ -69,7 +76,7 @@ export async function listen(
         }),
       ),
     );
-    withRequestLogContext({ requestId }, () => {
+    const handle = () => {
       const wallId = stream.matches(request);
       if (wallId) {
         void stream.handle(request, response, wallId);
@@ -80,7 +87,8 @@ export async function listen(
         inFlight -= 1;
       });
       void handleApp(request, response);
-    });
+    };
+    withRequestLogContext({ requestId }, () => (options.before ? options.before(request, response, handle) : handle()));
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
