@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { type OutgoingChange, sseFrame } from "./hub.ts";
 import { wallEvents, walls } from "./schema.ts";
@@ -8,7 +8,18 @@ export interface ChangePayloads {
   type: string;
   public: Record<string, unknown> | null;
   moderator: Record<string, unknown>;
+  /** The post the change is about; null or absent for the wall's own settings. */
+  postId?: string | null;
+  /**
+   * The change carries the post's whole current state (not only its counts):
+   * it supersedes the earlier entries about the post, which are scrubbed (see
+   * scrubEarlier). A reaction carries counts only and supersedes nothing.
+   */
+  supersedes?: boolean;
 }
+
+/** The type (and moderator payload type) of an entry whose content a later entry about the same post replaced. */
+export const scrubbedType = "post.scrubbed";
 
 /**
  * Appends a change to the wall's log inside the caller's transaction. Taking
@@ -22,22 +33,60 @@ export async function appendChange(tx: Db | Tx, wallId: string, change: ChangePa
     .where(eq(walls.id, wallId))
     .returning({ seq: walls.lastSeq });
   if (!row) throw new Error(`wall ${wallId} vanished during a write`);
+  const postId = change.postId ?? null;
+  if (postId && change.supersedes) await scrubEarlier(tx, wallId, postId, row.seq, change.public !== null);
   await tx.insert(wallEvents).values({
     wallId,
     seq: row.seq,
     type: change.type,
+    postId,
     publicPayload: change.public,
     moderatorPayload: change.moderator,
   });
   return row.seq;
 }
 
-/** The stored changes after a seq, as SSE frames for each audience. */
+/**
+ * The log keeps a post's content only in the latest entry that says it, for
+ * each audience: a replay then gives the post's current state and nothing it
+ * said before (an edit's earlier versions, a deleted post's text, a hidden
+ * post's text to the public). The entries before `seq` lose their moderator
+ * payload (they replay as nothing to moderators: the new entry carries the
+ * whole state); their public payload goes too when the new entry says
+ * something to the public. A report (moderators only) leaves the public's
+ * latest entry alone, which still is the post as the public sees it.
+ *
+ * Skipping a scrubbed entry is exact for a client resuming from any seq: a
+ * scrubbed entry always has a later unscrubbed one about the same post, for
+ * the same audience, that carries the post's whole state (a "post", or a
+ * "post.removed" tombstone), and a resuming client receives that one.
+ * The seqs stay 1..N; only what the rows say changes.
+ */
+async function scrubEarlier(tx: Db | Tx, wallId: string, postId: string, seq: number, publicToo: boolean) {
+  await tx
+    .update(wallEvents)
+    .set({
+      type: scrubbedType,
+      moderatorPayload: { type: scrubbedType, id: postId },
+      ...(publicToo ? { publicPayload: null } : {}),
+    })
+    .where(
+      and(
+        eq(wallEvents.wallId, wallId),
+        eq(wallEvents.postId, postId),
+        lt(wallEvents.seq, seq),
+        or(ne(wallEvents.type, scrubbedType), publicToo ? isNotNull(wallEvents.publicPayload) : undefined),
+      ),
+    );
+}
+
+/** The stored changes after a seq, as SSE frames for each audience (a scrubbed entry has none for moderators). */
 export function createChangeLoader(db: Db) {
   return async (wallId: string, afterSeq: number, limit: number): Promise<OutgoingChange[]> => {
     const rows = await db
       .select({
         seq: wallEvents.seq,
+        type: wallEvents.type,
         publicPayload: wallEvents.publicPayload,
         moderatorPayload: wallEvents.moderatorPayload,
       })
@@ -48,7 +97,7 @@ export function createChangeLoader(db: Db) {
     return rows.map((r) => ({
       seq: r.seq,
       publicFrame: r.publicPayload === null ? null : sseFrame(r.seq, "change", r.publicPayload),
-      moderatorFrame: sseFrame(r.seq, "change", r.moderatorPayload),
+      moderatorFrame: r.type === scrubbedType ? null : sseFrame(r.seq, "change", r.moderatorPayload),
     }));
   };
 }

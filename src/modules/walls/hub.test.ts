@@ -55,6 +55,25 @@ describe("the wall hub", () => {
     expect(moderator.written).toHaveLength(1);
   });
 
+  it("skips a change whose content a later one replaced, for either audience, and still counts its seq", async () => {
+    const scrubbed: OutgoingChange = { seq: 2, publicFrame: null, moderatorFrame: null };
+    const log: OutgoingChange[] = [change(1), scrubbed, change(3)];
+    const hub = new WallHub(
+      async (_wall, after) => log.filter((c) => c.seq > after),
+      () => {},
+    );
+    const visitor = fakeResponse();
+    const moderator = fakeResponse();
+    const visitorState = { response: visitor.response, moderator: false, lastSeq: 0, pending: null };
+    const moderatorState = { response: moderator.response, moderator: true, lastSeq: 0, pending: null };
+    await hub.subscribe("w", visitorState, 3);
+    await hub.subscribe("w", moderatorState, 3);
+    const ids = (written: string[]) => written.map((f) => /^id: (\d+)/.exec(f)?.[1]);
+    expect(ids(visitor.written)).toEqual(["1", "3"]);
+    expect(ids(moderator.written)).toEqual(["1", "3"]);
+    expect([visitorState.lastSeq, moderatorState.lastSeq]).toEqual([3, 3]);
+  });
+
   it("cuts off a subscriber whose socket is not keeping up, instead of buffering for it", async () => {
     const log: OutgoingChange[] = [];
     const hub = new WallHub(

@@ -5,7 +5,8 @@ export interface OutgoingChange {
   seq: number;
   /** The SSE frame for everyone, or null when only moderators may see this change. */
   publicFrame: string | null;
-  moderatorFrame: string;
+  /** Null when a later change about the same post replaced this one's content (nothing to send; the seq still counts). */
+  moderatorFrame: string | null;
 }
 
 /** Reads a wall's stored changes after a sequence number, in order. */

@@ -4,9 +4,9 @@ import { parseInput } from "../../core/validate.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
-import { recordAudit } from "../audit/record.ts";
 import { prepareAttachmentEdit, prepareFileAttachment } from "./attachments.ts";
-import { appendChange } from "./events.ts";
+import { auditPostWrite, type WallAuditAction } from "./audit.ts";
+import { appendChange, type ChangePayloads } from "./events.ts";
 import type { WallHub } from "./hub.ts";
 import {
   type ModerationInput,
@@ -45,16 +45,38 @@ export const defaultPostLimits: PostLimits = {
 const isPublic = (row: PostRow) => row.status === "visible" && row.deletedAt === null;
 
 /**
+ * What a deleted post keeps of its content: nothing. No action undoes a delete
+ * (a deleted post is not found for editing or moderation, and no list, export,
+ * file or stream shows it), so the row keeps only what a retried submission and
+ * the counts need.
+ */
+const deletion = () => ({
+  deletedAt: new Date(),
+  title: null,
+  body: "",
+  authorName: null,
+  authorUserId: null,
+  attachmentKind: null,
+  attachmentFileId: null,
+  attachmentUrl: null,
+  attachmentName: null,
+  attachmentAlt: null,
+  attachmentWidth: null,
+  attachmentHeight: null,
+});
+
+/**
  * The change a post write adds to the wall's log: moderators see the post as it
  * is now; the public sees it only while it is visible, and is told to remove it
- * when it stops being visible.
+ * when it stops being visible. It carries the post's whole state, so it
+ * supersedes (scrubs) what the log said about the post before.
  */
-function postChange(before: PostRow | null, after: PostRow, view: PostView) {
+function postChange(before: PostRow | null, after: PostRow, view: PostView): ChangePayloads {
   const removed = { type: "post.removed", id: after.id };
   const moderator = after.deletedAt ? removed : { type: "post", post: view };
   const wasPublic = before !== null && isPublic(before);
   const publicPayload = isPublic(after) ? { type: "post", post: publicView(view) } : wasPublic ? removed : null;
-  return { type: moderator.type, public: publicPayload, moderator };
+  return { type: moderator.type, postId: after.id, supersedes: true, public: publicPayload, moderator };
 }
 
 export function createPostService({
@@ -119,12 +141,13 @@ export function createPostService({
     return viewer.participantHash;
   }
 
-  /** Writes a post change and its log entry in one transaction, then wakes the live streams. */
+  /** Writes a post change, its log entry and its audit row in one transaction, then wakes the live streams. */
   async function commitPostChange(
+    viewer: WallViewer,
+    audit: { action: WallAuditAction; details?: Record<string, unknown> },
     wallId: string,
     before: PostRow | null,
     write: (tx: Tx) => Promise<PostRow | undefined>,
-    audit?: { actorId: string | null; action: string },
   ): Promise<{ row: PostRow; view: PostView }> {
     const after = await db.transaction(async (tx) => {
       const row = await write(tx);
@@ -132,9 +155,7 @@ export function createPostService({
       // Rendered once: the change log's payloads and the caller's answer share it.
       const view = presentPost(row);
       await appendChange(tx, wallId, postChange(before, row, view));
-      if (audit) {
-        await recordAudit(tx, { ...audit, module: "walls", targetType: "post", targetId: row.id, details: { wallId } });
-      }
+      await auditPostWrite(tx, viewer, audit.action, row.id, { wallId, ...audit.details });
       return { row, view };
     });
     hub.notify(wallId);
@@ -204,7 +225,7 @@ export function createPostService({
         : null;
 
       let duplicate = false;
-      const made = await commitPostChange(wallId, null, async (tx) => {
+      const made = await commitPostChange(viewer, { action: "post.create" }, wallId, null, async (tx) => {
         const [inserted] = await tx
           .insert(wallPosts)
           .values({
@@ -246,7 +267,7 @@ export function createPostService({
       if (!mine && !moderator) throw new AppError("FORBIDDEN");
       const data = parseInput(postEditInput, input, viewer.locale);
       const attachment = await prepareAttachmentEdit(db, viewer.locale, post, viewer.participantHash, data);
-      const row = await commitPostChange(post.wallId, post, async (tx) => {
+      const row = await commitPostChange(viewer, { action: "post.edit" }, post.wallId, post, async (tx) => {
         await attachment?.claim?.(tx);
         const [updated] = await tx
           .update(wallPosts)
@@ -275,11 +296,11 @@ export function createPostService({
       const { post, moderator, mine } = await postFor(viewer, postId);
       if (!mine && !moderator) throw new AppError("FORBIDDEN");
       await commitPostChange(
+        viewer,
+        { action: "post.delete" },
         post.wallId,
         post,
-        async (tx) =>
-          (await tx.update(wallPosts).set({ deletedAt: new Date() }).where(eq(wallPosts.id, postId)).returning())[0],
-        mine ? undefined : { actorId: viewer.actor?.id ?? null, action: "post.delete" },
+        async (tx) => (await tx.update(wallPosts).set(deletion()).where(eq(wallPosts.id, postId)).returning())[0],
       );
     },
 
@@ -330,12 +351,20 @@ export function createPostService({
           : await tx.select().from(wallPosts).where(eq(wallPosts.id, postId));
         if (!row) throw new AppError("NOT_FOUND");
         const payload = { type: "reactions", id: postId, likes: row.likeCount, votes: row.voteCount };
-        if (changed.length)
+        if (changed.length) {
+          // Counts only, never text: this entry supersedes nothing and needs no scrubbing.
           await appendChange(tx, post.wallId, {
             type: "reactions",
+            postId,
             public: isPublic(row) ? payload : null,
             moderator: payload,
           });
+          await auditPostWrite(tx, viewer, "post.react", postId, {
+            wallId: post.wallId,
+            kind: data.kind,
+            on: data.on,
+          });
+        }
         return { likes: row.likeCount, votes: row.voteCount, changed: changed.length > 0 };
       });
       if (counts.changed) hub.notify(post.wallId);
@@ -359,12 +388,16 @@ export function createPostService({
           .set({ reportCount: sql`${wallPosts.reportCount} + 1` })
           .where(eq(wallPosts.id, postId))
           .returning();
-        if (row)
-          await appendChange(tx, post.wallId, {
-            type: "post",
-            public: null,
-            moderator: { type: "post", post: presentPost(row) },
-          });
+        if (!row) throw new AppError("NOT_FOUND");
+        // The moderators' whole state of the post (with its report count); the public's latest entry stays as it is.
+        await appendChange(tx, post.wallId, {
+          type: "post",
+          postId,
+          supersedes: true,
+          public: null,
+          moderator: { type: "post", post: presentPost(row) },
+        });
+        await auditPostWrite(tx, viewer, "post.report", postId, { wallId: post.wallId });
         return true;
       });
       if (reported) hub.notify(post.wallId);
@@ -382,15 +415,18 @@ export function createPostService({
           : data.action === "hide"
             ? { status: "hidden" as const }
             : data.action === "delete"
-              ? { deletedAt: new Date() }
+              ? deletion()
               : data.action === "pin"
                 ? { pinned: data.on }
                 : { sectionId: data.sectionId };
+      const details =
+        data.action === "pin" ? { on: data.on ?? true } : data.action === "move" ? { sectionId: data.sectionId } : {};
       const { row, view } = await commitPostChange(
+        viewer,
+        { action: `post.${data.action}`, details },
         post.wallId,
         post,
         async (tx) => (await tx.update(wallPosts).set(change).where(eq(wallPosts.id, postId)).returning())[0],
-        { actorId: viewer.actor?.id ?? null, action: `post.${data.action}` },
       );
       return row.deletedAt ? null : view;
     },
