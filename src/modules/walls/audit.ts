@@ -24,10 +24,13 @@ export const wallAuditActions = [
 export type WallAuditAction = (typeof wallAuditActions)[number];
 
 /**
- * Records a write on a post inside the write's transaction. The actor is the
- * participant's pseudonymous id (the hash the post rows store, never an
- * address), plus the account of a signed-in person. Never the post's text:
- * the audit log must not keep what a delete or an edit removed.
+ * Records a write on a post inside the write's transaction. A participant's
+ * own writes (posting, editing or deleting their post, reacting, reporting)
+ * name only their pseudonymous id (the hash the post rows store, never an
+ * address), also when they are signed in: an anonymous post stays anonymous in
+ * the audit log as in the wall. A moderator's actions name their account.
+ * Never the post's text: the audit log must not keep what a delete or an edit
+ * removed.
  */
 export async function auditPostWrite(
   tx: Db | Tx,
@@ -35,10 +38,11 @@ export async function auditPostWrite(
   action: WallAuditAction,
   postId: string,
   details: { wallId: string } & Record<string, unknown>,
+  as: "participant" | "moderator",
 ): Promise<void> {
   await recordAudit(tx, {
-    actorId: viewer.actor?.id ?? null,
-    actorParticipant: viewer.participantHash,
+    actorId: as === "moderator" ? (viewer.actor?.id ?? null) : null,
+    actorParticipant: as === "participant" ? viewer.participantHash : null,
     module: "walls",
     action,
     targetType: "post",

@@ -83,9 +83,11 @@ export const postInput = z.object({
 });
 export type PostInput = z.input<typeof postInput>;
 
+// Only what is sent changes: `kind` loses its default here, or editing a question's text would make it a comment.
 export const postEditInput = postInput
-  .pick({ kind: true, title: true, body: true, linkUrl: true, attachmentFileId: true, attachmentAlt: true })
-  .partial();
+  .pick({ title: true, body: true, linkUrl: true, attachmentFileId: true, attachmentAlt: true })
+  .partial()
+  .extend({ kind: z.enum(postKinds).optional() });
 export type PostEditInput = z.input<typeof postEditInput>;
 
 export const reactionInput = z.object({ kind: z.enum(reactionKinds), on: flag.default(true) });

@@ -144,7 +144,7 @@ export function createPostService({
   /** Writes a post change, its log entry and its audit row in one transaction, then wakes the live streams. */
   async function commitPostChange(
     viewer: WallViewer,
-    audit: { action: WallAuditAction; details?: Record<string, unknown> },
+    audit: { action: WallAuditAction; as: "participant" | "moderator"; details?: Record<string, unknown> },
     wallId: string,
     before: PostRow | null,
     write: (tx: Tx) => Promise<PostRow | undefined>,
@@ -155,7 +155,7 @@ export function createPostService({
       // Rendered once: the change log's payloads and the caller's answer share it.
       const view = presentPost(row);
       await appendChange(tx, wallId, postChange(before, row, view));
-      await auditPostWrite(tx, viewer, audit.action, row.id, { wallId, ...audit.details });
+      await auditPostWrite(tx, viewer, audit.action, row.id, { wallId, ...audit.details }, audit.as);
       return { row, view };
     });
     hub.notify(wallId);
@@ -225,34 +225,40 @@ export function createPostService({
         : null;
 
       let duplicate = false;
-      const made = await commitPostChange(viewer, { action: "post.create" }, wallId, null, async (tx) => {
-        const [inserted] = await tx
-          .insert(wallPosts)
-          .values({
-            wallId,
-            sectionId: data.sectionId ?? null,
-            parentId: data.parentId ?? null,
-            kind: data.kind,
-            title: data.title ?? null,
-            body: data.body,
-            authorName: data.authorName ?? null,
-            authorUserId: data.authorName && viewer.actor ? viewer.actor.id : null,
-            participantHash: participant,
-            idempotencyKey: data.idempotencyKey,
-            status: wall.moderation === "pre" && !moderator ? "pending" : "visible",
-            ...(data.linkUrl ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl } : {}),
-            ...attachment?.columns,
-          })
-          .onConflictDoNothing({ target: [wallPosts.wallId, wallPosts.participantHash, wallPosts.idempotencyKey] })
-          .returning();
-        if (inserted) {
-          await attachment?.claim(tx);
-          return inserted;
-        }
-        // The same submission raced in twice: the other one won; roll this one back.
-        duplicate = true;
-        throw new AppError("CONFLICT");
-      }).catch(async (error) => {
+      const made = await commitPostChange(
+        viewer,
+        { action: "post.create", as: "participant" },
+        wallId,
+        null,
+        async (tx) => {
+          const [inserted] = await tx
+            .insert(wallPosts)
+            .values({
+              wallId,
+              sectionId: data.sectionId ?? null,
+              parentId: data.parentId ?? null,
+              kind: data.kind,
+              title: data.title ?? null,
+              body: data.body,
+              authorName: data.authorName ?? null,
+              authorUserId: data.authorName && viewer.actor ? viewer.actor.id : null,
+              participantHash: participant,
+              idempotencyKey: data.idempotencyKey,
+              status: wall.moderation === "pre" && !moderator ? "pending" : "visible",
+              ...(data.linkUrl ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl } : {}),
+              ...attachment?.columns,
+            })
+            .onConflictDoNothing({ target: [wallPosts.wallId, wallPosts.participantHash, wallPosts.idempotencyKey] })
+            .returning();
+          if (inserted) {
+            await attachment?.claim(tx);
+            return inserted;
+          }
+          // The same submission raced in twice: the other one won; roll this one back.
+          duplicate = true;
+          throw new AppError("CONFLICT");
+        },
+      ).catch(async (error) => {
         if (!duplicate) throw error;
         const winner = await findRetry();
         if (!winner) throw error;
@@ -267,28 +273,34 @@ export function createPostService({
       if (!mine && !moderator) throw new AppError("FORBIDDEN");
       const data = parseInput(postEditInput, input, viewer.locale);
       const attachment = await prepareAttachmentEdit(db, viewer.locale, post, viewer.participantHash, data);
-      const row = await commitPostChange(viewer, { action: "post.edit" }, post.wallId, post, async (tx) => {
-        await attachment?.claim?.(tx);
-        const [updated] = await tx
-          .update(wallPosts)
-          .set({
-            ...(data.kind ? { kind: data.kind } : {}),
-            ...(data.title !== undefined ? { title: data.title } : {}),
-            ...(data.body !== undefined ? { body: data.body } : {}),
-            ...(data.linkUrl !== undefined
-              ? data.linkUrl
-                ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl }
-                : post.attachmentKind === "link"
-                  ? { attachmentKind: null, attachmentUrl: null }
-                  : {}
-              : {}),
-            ...attachment?.columns,
-            updatedAt: new Date(),
-          })
-          .where(eq(wallPosts.id, postId))
-          .returning();
-        return updated;
-      });
+      const row = await commitPostChange(
+        viewer,
+        { action: "post.edit", as: mine ? "participant" : "moderator" },
+        post.wallId,
+        post,
+        async (tx) => {
+          await attachment?.claim?.(tx);
+          const [updated] = await tx
+            .update(wallPosts)
+            .set({
+              ...(data.kind ? { kind: data.kind } : {}),
+              ...(data.title !== undefined ? { title: data.title } : {}),
+              ...(data.body !== undefined ? { body: data.body } : {}),
+              ...(data.linkUrl !== undefined
+                ? data.linkUrl
+                  ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl }
+                  : post.attachmentKind === "link"
+                    ? { attachmentKind: null, attachmentUrl: null }
+                    : {}
+                : {}),
+              ...attachment?.columns,
+              updatedAt: new Date(),
+            })
+            .where(eq(wallPosts.id, postId))
+            .returning();
+          return updated;
+        },
+      );
       return row.view;
     },
 
@@ -297,7 +309,7 @@ export function createPostService({
       if (!mine && !moderator) throw new AppError("FORBIDDEN");
       await commitPostChange(
         viewer,
-        { action: "post.delete" },
+        { action: "post.delete", as: mine ? "participant" : "moderator" },
         post.wallId,
         post,
         async (tx) => (await tx.update(wallPosts).set(deletion()).where(eq(wallPosts.id, postId)).returning())[0],
@@ -359,11 +371,14 @@ export function createPostService({
             public: isPublic(row) ? payload : null,
             moderator: payload,
           });
-          await auditPostWrite(tx, viewer, "post.react", postId, {
-            wallId: post.wallId,
-            kind: data.kind,
-            on: data.on,
-          });
+          await auditPostWrite(
+            tx,
+            viewer,
+            "post.react",
+            postId,
+            { wallId: post.wallId, kind: data.kind, on: data.on },
+            "participant",
+          );
         }
         return { likes: row.likeCount, votes: row.voteCount, changed: changed.length > 0 };
       });
@@ -397,7 +412,7 @@ export function createPostService({
           public: null,
           moderator: { type: "post", post: presentPost(row) },
         });
-        await auditPostWrite(tx, viewer, "post.report", postId, { wallId: post.wallId });
+        await auditPostWrite(tx, viewer, "post.report", postId, { wallId: post.wallId }, "participant");
         return true;
       });
       if (reported) hub.notify(post.wallId);
@@ -423,7 +438,7 @@ export function createPostService({
         data.action === "pin" ? { on: data.on ?? true } : data.action === "move" ? { sectionId: data.sectionId } : {};
       const { row, view } = await commitPostChange(
         viewer,
-        { action: `post.${data.action}`, details },
+        { action: `post.${data.action}`, as: "moderator", details },
         post.wallId,
         post,
         async (tx) => (await tx.update(wallPosts).set(change).where(eq(wallPosts.id, postId)).returning())[0],

@@ -81,6 +81,25 @@ describe("walls over HTTP", () => {
     expect((list.json as unknown as { posts: unknown[] }).posts).toHaveLength(0);
   });
 
+  it("keeps what an edit does not send: a question whose text is corrected stays a question", async () => {
+    const wall = await createWall({});
+    const writer = participant(app);
+    const created = await writer.call(`/api/walls/${wall.id}/posts`, {
+      method: "POST",
+      body: { body: "Miten kunnat osallistuvat?", kind: "question", title: "Kysymys", idempotencyKey: key() },
+    });
+    const id = (created.json as unknown as { id: string }).id;
+    const edited = await writer.call(`/api/posts/${id}`, {
+      method: "PATCH",
+      body: { body: "Miten kunnat osallistuvat valmisteluun?" },
+    });
+    expect(edited.json).toMatchObject({
+      kind: "question",
+      title: "Kysymys",
+      body: "Miten kunnat osallistuvat valmisteluun?",
+    });
+  });
+
   it("counts each participant's like and vote once, and votes only on questions", async () => {
     const wall = await createWall({});
     const asker = participant(app);
