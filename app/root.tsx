@@ -14,7 +14,8 @@ export const links: Route.LinksFunction = () => [
 
 export function loader({ context }: Route.LoaderArgs) {
   const { locale, actor } = context.caller;
-  return { locale, actor, catalog: catalogs[locale] };
+  // Every page carries this: the signed-in person's name and role for the shell, not their id or address.
+  return { locale, actor: actor ? { name: actor.name, role: actor.role } : null, catalog: catalogs[locale] };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import type { MessageKey } from "../../src/i18n/translate.ts";
+import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -18,7 +19,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return load(async () => ({
     events: await services.audit.list(caller, filter),
     modules: await services.audit.modules(caller),
-    people: await services.people.listPeople(caller),
+    people: (await services.people.listPeople(caller)).map(presentPersonChoice),
     filter,
   }));
 }

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { Button, Heading } from "suomifi-ui-components";
+import { presentOrganisation } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { kindOptions } from "../ui/options.ts";
@@ -10,7 +11,9 @@ import type { Route } from "./+types/admin.organisation";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
   return load(async () => ({
-    organisation: await context.services.people.getOrganisationForEditing(context.caller, params.id),
+    organisation: presentOrganisation(
+      await context.services.people.getOrganisationForEditing(context.caller, params.id),
+    ),
   }));
 }
 

@@ -2,6 +2,7 @@ import { Form } from "react-router";
 import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { allows } from "../../src/core/policy.ts";
 import { peoplePolicy } from "../../src/modules/people/policy.ts";
+import { presentOrganisation } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { kindOptions } from "../ui/options.ts";
@@ -13,7 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
   return load(async () => ({
-    organisations: await services.people.listOrganisations(caller),
+    organisations: (await services.people.listOrganisations(caller)).map(presentOrganisation),
     canManage: allows(peoplePolicy.manageOrganisations, caller.actor),
   }));
 }
@@ -55,7 +56,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
                     {canManage ? <a href={`/admin/organisations/${o.id}`}>{o.name}</a> : o.name}
                   </td>
                   <td data-label={t("organisations.kind")}>{t(`organisationKinds.${o.kind}`)}</td>
-                  <td data-label={t("organisations.members")}>{number(o.memberCount)}</td>
+                  <td data-label={t("organisations.members")}>{number(o.memberCount ?? 0)}</td>
                 </tr>
               ))}
             </tbody>

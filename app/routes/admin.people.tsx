@@ -2,6 +2,7 @@ import { Form, useNavigation } from "react-router";
 import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { allows } from "../../src/core/policy.ts";
 import { accountsPolicy } from "../../src/modules/accounts/policy.ts";
+import { presentOrganisation, presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
@@ -14,8 +15,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, caller.actor);
   const canInvite = allows(accountsPolicy.invitePerson, caller.actor);
   return load(async () => ({
-    people: await services.people.listPeople(caller),
-    organisations: canInvite ? await services.people.listOrganisations(caller) : [],
+    people: (await services.people.listPeople(caller)).map(presentPerson),
+    organisations: canInvite ? (await services.people.listOrganisations(caller)).map(presentOrganisation) : [],
     invitations: canInvite ? await services.invitations.listPending(caller) : [],
     canInvite,
   }));

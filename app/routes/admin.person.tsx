@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { Button, Heading } from "suomifi-ui-components";
+import { presentOrganisation, presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
@@ -11,8 +12,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
   return load(async () => ({
-    person: await services.people.getPersonForEditing(caller, params.id),
-    organisations: await services.people.listOrganisations(caller),
+    person: presentPerson(await services.people.getPersonForEditing(caller, params.id)),
+    organisations: (await services.people.listOrganisations(caller)).map(presentOrganisation),
   }));
 }
 

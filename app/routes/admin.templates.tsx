@@ -1,3 +1,4 @@
+import { presentTemplateSummary } from "../../src/modules/groups/presenters.ts";
 import { useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -5,7 +6,9 @@ import type { Route } from "./+types/admin.templates";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
-  return load(async () => ({ templates: await context.services.deliverableTemplates.list(context.caller) }));
+  return load(async () => ({
+    templates: (await context.services.deliverableTemplates.list(context.caller)).map(presentTemplateSummary),
+  }));
 }
 
 export default function Templates({ loaderData }: Route.ComponentProps) {

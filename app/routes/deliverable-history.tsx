@@ -1,4 +1,5 @@
 import { AppError } from "../../src/http/errors.ts";
+import { presentComparison } from "../../src/modules/groups/presenters.ts";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -15,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       to: url.searchParams.get("to") ?? latest,
     });
     if (comparison.section.deliverableId !== params.id) throw new AppError("NOT_FOUND");
-    return comparison;
+    return presentComparison(comparison);
   });
 }
 

@@ -3,6 +3,7 @@ import { AppError, isAppError } from "../../src/http/errors.ts";
 import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
 import { sectionBodyMaxLength } from "../../src/modules/groups/constants.ts";
 import { isSectionConflict, type SectionCurrent } from "../../src/modules/groups/deliverables.ts";
+import { presentSectionDetail } from "../../src/modules/groups/presenters.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { StatusTag } from "../ui/groups/labels.tsx";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
@@ -19,7 +20,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return load(async () => {
     const detail = await context.services.deliverables.section(context.caller, params.sectionId);
     if (detail.deliverable.id !== params.id) throw new AppError("NOT_FOUND");
-    return detail;
+    return presentSectionDetail(detail);
   });
 }
 

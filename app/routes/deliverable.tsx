@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { presentDeliverable } from "../../src/modules/groups/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineKindOptions, deadlineLabel, StatusTag, useDay } from "../ui/groups/labels.tsx";
@@ -11,7 +12,9 @@ import { loadOrSignIn } from "../web/groups.server.ts";
 import type { Route } from "./+types/deliverable";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  return loadOrSignIn(request, () => context.services.deliverables.get(context.caller, params.id));
+  return loadOrSignIn(request, async () =>
+    presentDeliverable(await context.services.deliverables.get(context.caller, params.id)),
+  );
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {

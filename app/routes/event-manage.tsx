@@ -198,7 +198,7 @@ export default function ManageEvent({ loaderData, actionData }: Route.ComponentP
             label={t("events.summaryText")}
             hint={t("events.summaryHint")}
             rows={6}
-            defaultValue={event.summary ?? ""}
+            defaultValue={event.summaryDraft ?? ""}
           />
           <label className="choice-option">
             <input type="hidden" name="publish" value="false" />

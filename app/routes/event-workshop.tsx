@@ -22,7 +22,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 /** Seconds left in the current step's time box, ticking once a second in the browser. */
-function useSecondsLeft(startedAt: Date | null, minutes: number | null, serverNow: number) {
+function useSecondsLeft(startedAt: string | null, minutes: number | null, serverNow: number) {
   const skew = serverNow - Date.now();
   const compute = () =>
     startedAt && minutes

@@ -90,7 +90,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         {canManage && (
           <span>
             {t("walls.joinCode")}: <strong>{event.joinCode}</strong> ·{" "}
-            {t("events.registrations", { count: registrations })}
+            {t("events.registrations", { count: registrations ?? 0 })}
           </span>
         )}
       </p>

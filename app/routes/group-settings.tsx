@@ -1,5 +1,7 @@
 import { Form } from "react-router";
 import { AppError } from "../../src/http/errors.ts";
+import { presentGroupDetail } from "../../src/modules/groups/presenters.ts";
+import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { roleOptions } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
@@ -12,9 +14,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
   return load(async () => {
-    const detail = await services.groups.getBySlug(caller, params.slug);
+    const detail = presentGroupDetail(await services.groups.getBySlug(caller, params.slug));
     if (!detail.canManage) throw new AppError("FORBIDDEN");
-    return { ...detail, people: await services.people.listPeople(caller) };
+    return { ...detail, people: (await services.people.listPeople(caller)).map(presentPersonChoice) };
   });
 }
 

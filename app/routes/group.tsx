@@ -1,5 +1,6 @@
 import { Form, redirect } from "react-router";
 import { localeName, locales } from "../../src/i18n/locale.ts";
+import { presentGroupDetail, presentTemplateSummary } from "../../src/modules/groups/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { DeadlineText, roleLabel, StatusTag, useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
@@ -11,8 +12,9 @@ import type { Route } from "./+types/group";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { caller, services } = context;
   return loadOrSignIn(request, async () => {
-    const detail = await services.groups.getBySlug(caller, params.slug);
-    return { ...detail, templates: detail.canWork ? await services.deliverableTemplates.list(caller) : [] };
+    const detail = presentGroupDetail(await services.groups.getBySlug(caller, params.slug));
+    const templates = detail.canWork ? await services.deliverableTemplates.list(caller) : [];
+    return { ...detail, templates: templates.map(presentTemplateSummary) };
   });
 }
 
@@ -67,8 +69,10 @@ export default function Group({ loaderData, actionData }: Route.ComponentProps) 
                 </tr>
               </thead>
               <tbody>
-                {members.map((m) => (
-                  <tr key={m.userId}>
+                {members.map((m, i) => (
+                  // Only managers get members' ids; the list's order is stable, so its position is the key.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                  <tr key={i}>
                     <td data-label={t("groups.name")}>
                       {m.name}
                       {m.title && <span className="muted">, {m.title}</span>}

@@ -1,3 +1,4 @@
+import { presentCoordination } from "../../src/modules/groups/presenters.ts";
 import { DeadlineText, StatusTag } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -5,7 +6,9 @@ import type { Route } from "./+types/groups-coordination";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
-  return load(async () => ({ rows: await context.services.deliverables.coordination(context.caller) }));
+  return load(async () => ({
+    rows: (await context.services.deliverables.coordination(context.caller)).map(presentCoordination),
+  }));
 }
 
 export default function Coordination({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,8 @@
 import { Form, redirect } from "react-router";
 import { allows } from "../../src/core/policy.ts";
 import { groupsPolicy } from "../../src/modules/groups/policy.ts";
+import { presentGroupSummary } from "../../src/modules/groups/presenters.ts";
+import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { roleLabel } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
@@ -15,8 +17,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return load(async () => {
     const canCreate = allows(groupsPolicy.createGroups, caller.actor);
     return {
-      groups: await services.groups.list(caller),
-      people: canCreate ? await services.people.listPeople(caller) : [],
+      groups: (await services.groups.list(caller)).map(presentGroupSummary),
+      people: canCreate ? (await services.people.listPeople(caller)).map(presentPersonChoice) : [],
       canCreate,
       canCoordinate: allows(groupsPolicy.coordinate, caller.actor),
       canManageTemplates: allows(groupsPolicy.manageTemplates, caller.actor),

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { Button, Heading } from "suomifi-ui-components";
+import { presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { localeOptions } from "../ui/options.ts";
@@ -10,7 +11,7 @@ import type { Route } from "./+types/profile";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
-  return load(async () => ({ person: await services.people.getOwnProfile(caller) }));
+  return load(async () => ({ person: presentPerson(await services.people.getOwnProfile(caller)) }));
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

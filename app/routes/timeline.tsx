@@ -1,5 +1,6 @@
 import { Form, redirect } from "react-router";
 import { locales } from "../../src/i18n/locale.ts";
+import { presentTimeline } from "../../src/modules/groups/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineLabel, useDay, useLocalised } from "../ui/groups/labels.tsx";
@@ -14,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
   const query = new URL(request.url).searchParams;
   return load(async () => ({
-    ...(await context.services.timeline.get(context.caller)),
+    ...presentTimeline(await context.services.timeline.get(context.caller)),
     editing: query.get("phase"),
     saved: query.has("saved"),
   }));

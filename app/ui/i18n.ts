@@ -8,7 +8,7 @@ import type { Catalog, MessageKey } from "../../src/i18n/translate.ts";
 export interface RootData {
   locale: Locale;
   catalog: Catalog;
-  actor: Actor | null;
+  actor: Pick<Actor, "name" | "role"> | null;
 }
 
 export type T = (key: MessageKey, params?: MessageParams) => string;
@@ -28,7 +28,7 @@ export function useI18n() {
   };
 }
 
-export function useActor(): Actor | null {
+export function useActor(): RootData["actor"] {
   const data = useRouteLoaderData("root") as RootData | undefined;
   return data?.actor ?? null;
 }

@@ -9,7 +9,7 @@ import {
   summaryInput,
   workshopInput,
 } from "./inputs.ts";
-import { eventDetailSchema, eventSchema, presentEvent, presentEventDetail } from "./presenters.ts";
+import { eventDetailSchema, eventListItemSchema, eventSchema, presentEvent } from "./presenters.ts";
 
 const tags = ["Events"];
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
@@ -29,9 +29,9 @@ export function registerEventsApi(api: ApiRouter) {
       path: "/events",
       tags,
       summary: "Events, soonest first (visitors see the public ones)",
-      responses: { 200: jsonResponse(z.array(eventSchema), "Events") },
+      responses: { 200: jsonResponse(z.array(eventListItemSchema), "Events") },
     }),
-    async (c) => c.json((await c.get("platform").services.events.list(c.get("caller"))).map(presentEvent), 200),
+    async (c) => c.json(await c.get("platform").services.events.list(c.get("caller")), 200),
   );
 
   api.openapi(
@@ -60,12 +60,7 @@ export function registerEventsApi(api: ApiRouter) {
       },
     }),
     async (c) =>
-      c.json(
-        presentEventDetail(
-          await c.get("platform").services.events.getBySlug(c.get("caller"), c.req.valid("param").slug),
-        ),
-        200,
-      ),
+      c.json(await c.get("platform").services.events.getBySlug(c.get("caller"), c.req.valid("param").slug), 200),
   );
 
   api.openapi(

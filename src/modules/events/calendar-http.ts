@@ -1,19 +1,17 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context.ts";
 import { type CalendarEvent, renderCalendar } from "./ical/calendar.ts";
-import type { events } from "./schema.ts";
+import type { EventView } from "./presenters.ts";
 
-type EventRow = typeof events.$inferSelect;
-
-const calendarEvent = (event: EventRow, publicUrl: string): CalendarEvent => ({
+const calendarEvent = (event: EventView, publicUrl: string): CalendarEvent => ({
   uid: `event-${event.id}@${new URL(publicUrl).host}`,
   title: event.title,
   description: event.description,
   location: [event.place, event.city].filter((part, i, all) => part && all.indexOf(part) === i).join(", "),
-  start: event.startsAt,
-  end: event.endsAt,
+  start: new Date(event.startsAt),
+  end: new Date(event.endsAt),
   url: `${publicUrl}/e/${event.slug}`,
-  updatedAt: event.updatedAt,
+  updatedAt: new Date(event.updatedAt),
 });
 
 const fileName = (text: string) =>
@@ -29,7 +27,7 @@ const fileName = (text: string) =>
 
 /** iCalendar downloads of one event and of a whole series, for calendar programs to import. */
 export function registerEventCalendars(app: Hono<AppEnv>) {
-  const send = (c: Context<AppEnv>, name: string, rows: EventRow[]) => {
+  const send = (c: Context<AppEnv>, name: string, rows: EventView[]) => {
     const { publicUrl } = c.get("platform").config;
     c.header("Content-Type", "text/calendar; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="${fileName(name)}"`);

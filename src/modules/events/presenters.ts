@@ -1,9 +1,27 @@
 import { z } from "@hono/zod-openapi";
 import { agendaItemKinds, emailRequirements } from "./constants.ts";
-import type { events } from "./schema.ts";
+import type { eventSeries, events } from "./schema.ts";
 import type { EventDetail } from "./service.ts";
 
 type EventRow = typeof events.$inferSelect;
+type SeriesRow = typeof eventSeries.$inferSelect;
+
+/*
+ * The only place event rows become what a browser receives, for the JSON API
+ * and the web pages alike: never who created a row, never the join code or the
+ * summary draft to anyone but those who manage the event.
+ */
+
+export const seriesSchema = z
+  .object({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() })
+  .openapi("EventSeries");
+
+export const presentSeries = (row: SeriesRow): z.infer<typeof seriesSchema> => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  description: row.description,
+});
 
 export const eventSchema = z
   .object({
@@ -21,15 +39,25 @@ export const eventSchema = z
     registrationEmail: z.enum(emailRequirements),
     seriesId: z.uuid().nullable(),
     summary: z.string().nullable().openapi({ description: "Null until the summary is published" }),
+    summaryPublishedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime(),
   })
   .openapi("Event");
+
+export const eventListItemSchema = eventSchema.extend({ seriesName: z.string().nullable() }).openapi("EventListItem");
 
 export const eventDetailSchema = z
   .object({
     event: eventSchema.extend({
       wallSlug: z.string().nullable(),
       seriesName: z.string().nullable(),
-      joinCode: z.string().optional(),
+      seriesSlug: z.string().nullable(),
+      joinCode: z.string().optional().openapi({ description: "Only for those who manage the event" }),
+      summaryDraft: z
+        .string()
+        .nullable()
+        .optional()
+        .openapi({ description: "Only for those who manage the event: the saved summary, published or not" }),
     }),
     agenda: z.array(
       z.object({
@@ -52,10 +80,21 @@ export const eventDetailSchema = z
         groups: z.array(z.object({ id: z.uuid(), name: z.string(), wallSlug: z.string().nullable() })),
       }),
     ),
+    registrations: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Only for those who manage the event: how many have registered" }),
+    canManage: z.boolean(),
   })
   .openapi("EventDetail");
 
-export function presentEvent(row: EventRow): z.infer<typeof eventSchema> {
+export type EventView = z.infer<typeof eventSchema>;
+export type EventListItem = z.infer<typeof eventListItemSchema>;
+export type EventDetailView = z.infer<typeof eventDetailSchema>;
+export type SeriesView = z.infer<typeof seriesSchema>;
+
+export function presentEvent(row: EventRow): EventView {
   return {
     id: row.id,
     slug: row.slug,
@@ -71,19 +110,30 @@ export function presentEvent(row: EventRow): z.infer<typeof eventSchema> {
     registrationEmail: row.registrationEmail,
     seriesId: row.seriesId,
     summary: row.summaryPublishedAt ? row.summary : null,
+    summaryPublishedAt: row.summaryPublishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** The join code only for those who manage the event. */
-export function presentEventDetail(detail: EventDetail): z.infer<typeof eventDetailSchema> {
+export const presentEventListItem = (row: EventRow & { seriesName: string | null }): EventListItem => ({
+  ...presentEvent(row),
+  seriesName: row.seriesName,
+});
+
+/** The join code, the summary draft and the registration count only for those who manage the event. */
+export function presentEventDetail(detail: EventDetail): EventDetailView {
+  const { event, canManage } = detail;
   return {
     event: {
-      ...presentEvent(detail.event),
-      wallSlug: detail.event.wallSlug,
-      seriesName: detail.event.seriesName,
-      ...(detail.canManage ? { joinCode: detail.event.joinCode } : {}),
+      ...presentEvent(event),
+      wallSlug: event.wallSlug,
+      seriesName: event.seriesName,
+      seriesSlug: event.seriesSlug,
+      ...(canManage ? { joinCode: event.joinCode, summaryDraft: event.summary } : {}),
     },
     agenda: detail.agenda.map((i) => ({ ...i, startsAt: i.startsAt.toISOString() })),
     workshops: detail.workshops.map((w) => ({ ...w, stepStartedAt: w.stepStartedAt?.toISOString() ?? null })),
+    ...(canManage ? { registrations: detail.registrations } : {}),
+    canManage,
   };
 }

@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { helsinkiToInstant } from "../../core/helsinki-time.ts";
-import { allows, authorize } from "../../core/policy.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
+import { allows, authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
-import { recordAudit } from "../audit/record.ts";
-import { presentPublicPost, presentWall } from "../walls/presenters.ts";
+import { presentPublicPost, presentWall, type WallView } from "../walls/presenters.ts";
 import { wallPosts, wallSections, walls } from "../walls/schema.ts";
 import { randomCode, type WallService } from "../walls/service.ts";
+import { auditEvent } from "./audit.ts";
 import {
   type AgendaItemInput,
   agendaItemInput,
@@ -25,6 +25,16 @@ import {
   workshopInput,
 } from "./inputs.ts";
 import { eventsPolicy } from "./policy.ts";
+import {
+  type EventDetailView,
+  type EventListItem,
+  type EventView,
+  presentEvent,
+  presentEventDetail,
+  presentEventListItem,
+  presentSeries,
+  type SeriesView,
+} from "./presenters.ts";
 import {
   agendaItems,
   agendaSpeakers,
@@ -65,6 +75,9 @@ export interface EventDetail {
   canManage: boolean;
 }
 
+/** A malformed id finds nothing (rather than a database error). */
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** The Zod refinement's marker becomes a translated message. */
 function translateEventIssues(error: unknown, locale: Caller["locale"]): never {
   if (error instanceof AppError && error.code === "VALIDATION_FAILED") {
@@ -96,7 +109,6 @@ export function createEventService({
   /** One budget of join-code guesses per address, shared with the walls' codes (platform.ts). */
   joinGuesses?: JoinCodeGuesses;
 }) {
-
   async function findEvent(where: ReturnType<typeof eq>): Promise<EventRow> {
     const [row] = await db.select().from(events).where(where);
     if (!row) throw new AppError("NOT_FOUND");
@@ -123,27 +135,100 @@ export function createEventService({
     };
   }
 
-  /** A wall of the event: open to holders of the event's join code. */
-  async function createEventWall(caller: Caller, event: EventRow, title: string) {
-    const wall = await wallService.create(caller, {
-      title,
-      description: event.title,
-      access: "join_code",
-      joinCode: event.joinCode,
-    });
-    await db.update(walls).set({ ownerType: "event", ownerId: event.id }).where(eq(walls.id, wall.id));
-    return wall;
+  /**
+   * A wall for the event, open to holders of the event's join code. The walls
+   * module writes and audits it in its own transaction; the event's write then
+   * claims it (ownWalls) in the event's transaction, so a failed event write
+   * leaves at most an ordinary wall, never an event without its wall.
+   */
+  function createEventWall(caller: Caller, wall: { title: string; description: string; joinCode: string }) {
+    return wallService.create(caller, { ...wall, access: "join_code" });
   }
 
-  async function audit(caller: Caller, action: string, targetId: string, details: Record<string, unknown> = {}) {
-    await recordAudit(db, {
-      actorId: caller.actor?.id ?? null,
-      module: "events",
-      action,
-      targetType: "event",
-      targetId,
-      details,
-    });
+  async function ownWalls(tx: Tx, eventId: string, wallIds: string[]) {
+    if (wallIds.length === 0) return;
+    await tx.update(walls).set({ ownerType: "event", ownerId: eventId }).where(inArray(walls.id, wallIds));
+  }
+
+  async function readDetail(caller: Caller, event: EventRow): Promise<EventDetail> {
+    const [wall] = event.wallId
+      ? await db.select({ slug: walls.slug }).from(walls).where(eq(walls.id, event.wallId))
+      : [];
+    const [series] = event.seriesId
+      ? await db.select().from(eventSeries).where(eq(eventSeries.id, event.seriesId))
+      : [];
+    const items = await db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.eventId, event.id))
+      .orderBy(asc(agendaItems.startsAt));
+    const speakers = items.length
+      ? await db
+          .select()
+          .from(agendaSpeakers)
+          .where(
+            inArray(
+              agendaSpeakers.itemId,
+              items.map((i) => i.id),
+            ),
+          )
+          .orderBy(asc(agendaSpeakers.position))
+      : [];
+    const sessions = await db
+      .select()
+      .from(workshops)
+      .where(eq(workshops.eventId, event.id))
+      .orderBy(asc(workshops.createdAt));
+    const ids = sessions.map((w) => w.id);
+    const steps = ids.length
+      ? await db
+          .select()
+          .from(workshopSteps)
+          .where(inArray(workshopSteps.workshopId, ids))
+          .orderBy(asc(workshopSteps.position))
+      : [];
+    const groups = ids.length
+      ? await db
+          .select({ group: workshopGroups, wallSlug: walls.slug })
+          .from(workshopGroups)
+          .leftJoin(walls, eq(walls.id, workshopGroups.wallId))
+          .where(inArray(workshopGroups.workshopId, ids))
+          .orderBy(asc(workshopGroups.position))
+      : [];
+    const [registered] = await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, event.id));
+    return {
+      event: {
+        ...event,
+        wallSlug: wall?.slug ?? null,
+        seriesName: series?.name ?? null,
+        seriesSlug: series?.slug ?? null,
+      },
+      agenda: items.map((i) => ({
+        id: i.id,
+        startsAt: i.startsAt,
+        kind: i.kind,
+        title: i.title,
+        description: i.description,
+        speakers: speakers
+          .filter((s) => s.itemId === i.id)
+          .map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
+      })),
+      workshops: sessions.map((w) => ({
+        id: w.id,
+        title: w.title,
+        assignment: w.assignment,
+        currentStep: w.currentStep,
+        stepStartedAt: w.stepStartedAt,
+        steps: steps
+          .filter((s) => s.workshopId === w.id)
+          .map((s) => ({ position: s.position, instructions: s.instructions, minutes: s.minutes })),
+        groups: groups
+          .filter((g) => g.group.workshopId === w.id)
+          .map((g) => ({ id: g.group.id, name: g.group.name, wallSlug: g.wallSlug })),
+      })),
+      registrations: Number(registered?.n ?? 0),
+      canManage: allows(eventsPolicy.manageEvents, caller.actor),
+    };
   }
 
   return {
@@ -151,61 +236,53 @@ export function createEventService({
     async create(caller: Caller, input: EventInput | unknown): Promise<EventRow> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseEvent(input, caller.locale);
-      const event = await db.transaction(async (tx) => {
+      const joinCode = data.joinCode ?? randomCode(6);
+      const wall = await createEventWall(caller, { title: data.title, description: data.title, joinCode });
+      return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(events)
           .values({
             ...eventValues(data),
             slug: randomCode(6).toLowerCase(),
-            joinCode: data.joinCode ?? randomCode(6),
+            joinCode,
+            wallId: wall.id,
             createdBy: caller.actor?.id ?? null,
           })
           .returning();
         if (!row) throw new AppError("INTERNAL");
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "events",
-          action: "event.create",
-          targetType: "event",
-          targetId: row.id,
-        });
+        await ownWalls(tx, row.id, [wall.id]);
+        await auditEvent(tx, caller, "event.create", { type: "event", id: row.id });
         return row;
       });
-      try {
-        const wall = await createEventWall(caller, event, event.title);
-        const [withWall] = await db.update(events).set({ wallId: wall.id }).where(eq(events.id, event.id)).returning();
-        return withWall ?? event;
-      } catch (error) {
-        // No event without its wall: undo the event if the wall could not be made.
-        await db.delete(events).where(eq(events.id, event.id));
-        throw error;
-      }
     },
 
     async update(caller: Caller, eventId: string, input: EventInput | unknown): Promise<EventRow> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseEvent(input, caller.locale);
+      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
       const current = await findEvent(eq(events.id, eventId));
       const joinCode = data.joinCode ?? current.joinCode;
-      const [row] = await db
-        .update(events)
-        .set({ ...eventValues(data), joinCode, updatedAt: new Date() })
-        .where(eq(events.id, eventId))
-        .returning();
-      if (!row) throw new AppError("NOT_FOUND");
-      // The event's walls accept the event's code: keep them in step.
-      if (joinCode !== current.joinCode) {
-        await db
-          .update(walls)
-          .set({ joinCode })
-          .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, eventId)));
-      }
-      await audit(caller, "event.update", eventId);
-      return row;
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(events)
+          .set({ ...eventValues(data), joinCode, updatedAt: new Date() })
+          .where(eq(events.id, eventId))
+          .returning();
+        if (!row) throw new AppError("NOT_FOUND");
+        // The event's walls accept the event's code: keep them in step.
+        if (joinCode !== current.joinCode) {
+          await tx
+            .update(walls)
+            .set({ joinCode })
+            .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, eventId)));
+        }
+        await auditEvent(tx, caller, "event.update", { type: "event", id: eventId });
+        return row;
+      });
     },
 
     /** Events this caller may see, soonest first; staff see every event, visitors the public ones. */
-    async list(caller: Caller): Promise<(EventRow & { seriesName: string | null })[]> {
+    async list(caller: Caller): Promise<EventListItem[]> {
       const all = allows(eventsPolicy.readPrivateEvents, caller.actor);
       const rows = await db
         .select({ event: events, seriesName: eventSeries.name })
@@ -213,98 +290,20 @@ export function createEventService({
         .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
         .where(all ? undefined : eq(events.isPublic, true))
         .orderBy(asc(events.startsAt));
-      return rows.map((r) => ({ ...r.event, seriesName: r.seriesName }));
+      return rows.map((r) => presentEventListItem({ ...r.event, seriesName: r.seriesName }));
     },
 
-    async getBySlug(caller: Caller, slug: string): Promise<EventDetail> {
+    /** The event as this caller may see it (presentEventDetail decides what each viewer gets). */
+    async getBySlug(caller: Caller, slug: string): Promise<EventDetailView> {
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
       assertReadable(caller, event);
-      const [wall] = event.wallId
-        ? await db.select({ slug: walls.slug }).from(walls).where(eq(walls.id, event.wallId))
-        : [];
-      const [series] = event.seriesId
-        ? await db.select().from(eventSeries).where(eq(eventSeries.id, event.seriesId))
-        : [];
-      const items = await db
-        .select()
-        .from(agendaItems)
-        .where(eq(agendaItems.eventId, event.id))
-        .orderBy(asc(agendaItems.startsAt));
-      const speakers = items.length
-        ? await db
-            .select()
-            .from(agendaSpeakers)
-            .where(
-              inArray(
-                agendaSpeakers.itemId,
-                items.map((i) => i.id),
-              ),
-            )
-            .orderBy(asc(agendaSpeakers.position))
-        : [];
-      const sessions = await db
-        .select()
-        .from(workshops)
-        .where(eq(workshops.eventId, event.id))
-        .orderBy(asc(workshops.createdAt));
-      const ids = sessions.map((w) => w.id);
-      const steps = ids.length
-        ? await db
-            .select()
-            .from(workshopSteps)
-            .where(inArray(workshopSteps.workshopId, ids))
-            .orderBy(asc(workshopSteps.position))
-        : [];
-      const groups = ids.length
-        ? await db
-            .select({ group: workshopGroups, wallSlug: walls.slug })
-            .from(workshopGroups)
-            .leftJoin(walls, eq(walls.id, workshopGroups.wallId))
-            .where(inArray(workshopGroups.workshopId, ids))
-            .orderBy(asc(workshopGroups.position))
-        : [];
-      const [registered] = await db
-        .select({ n: count() })
-        .from(registrations)
-        .where(eq(registrations.eventId, event.id));
-      return {
-        event: {
-          ...event,
-          wallSlug: wall?.slug ?? null,
-          seriesName: series?.name ?? null,
-          seriesSlug: series?.slug ?? null,
-        },
-        agenda: items.map((i) => ({
-          id: i.id,
-          startsAt: i.startsAt,
-          kind: i.kind,
-          title: i.title,
-          description: i.description,
-          speakers: speakers
-            .filter((s) => s.itemId === i.id)
-            .map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
-        })),
-        workshops: sessions.map((w) => ({
-          id: w.id,
-          title: w.title,
-          assignment: w.assignment,
-          currentStep: w.currentStep,
-          stepStartedAt: w.stepStartedAt,
-          steps: steps
-            .filter((s) => s.workshopId === w.id)
-            .map((s) => ({ position: s.position, instructions: s.instructions, minutes: s.minutes })),
-          groups: groups
-            .filter((g) => g.group.workshopId === w.id)
-            .map((g) => ({ id: g.group.id, name: g.group.name, wallSlug: g.wallSlug })),
-        })),
-        registrations: Number(registered?.n ?? 0),
-        canManage: allows(eventsPolicy.manageEvents, caller.actor),
-      };
+      return presentEventDetail(await readDetail(caller, event));
     },
 
     async addAgendaItem(caller: Caller, eventId: string, input: AgendaItemInput | unknown): Promise<void> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseInput(agendaItemInput, input, caller.locale);
+      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
       const event = await findEvent(eq(events.id, eventId));
       const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(event.startsAt);
       await db.transaction(async (tx) => {
@@ -324,66 +323,76 @@ export function createEventService({
             .insert(agendaSpeakers)
             .values(data.speakers.map((s, position) => ({ ...s, itemId: item.id, position })));
         }
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "events",
-          action: "agenda.add",
-          targetType: "event",
-          targetId: eventId,
-          details: { title: data.title },
-        });
+        await auditEvent(tx, caller, "agenda.add", { type: "event", id: eventId }, { title: data.title });
       });
     },
 
     async removeAgendaItem(caller: Caller, itemId: string): Promise<void> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
-      const [removed] = await db.delete(agendaItems).where(eq(agendaItems.id, itemId)).returning();
-      if (!removed) throw new AppError("NOT_FOUND");
-      await audit(caller, "agenda.remove", removed.eventId, { title: removed.title });
+      if (!isUuid(itemId)) throw new AppError("NOT_FOUND");
+      await db.transaction(async (tx) => {
+        const [removed] = await tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).returning();
+        if (!removed) throw new AppError("NOT_FOUND");
+        await auditEvent(tx, caller, "agenda.remove", { type: "event", id: removed.eventId }, { title: removed.title });
+      });
     },
 
     /** A workshop session with its numbered steps and its groups, each group with a wall of its own. */
     async addWorkshop(caller: Caller, eventId: string, input: WorkshopInput | unknown): Promise<WorkshopView> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseInput(workshopInput, input, caller.locale);
+      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
       const event = await findEvent(eq(events.id, eventId));
-      const workshop = await db.transaction(async (tx) => {
+      const groupWalls: { name: string; wall: WallView }[] = [];
+      for (const name of data.groups) {
+        const title = `${data.title}: ${name}`;
+        groupWalls.push({
+          name,
+          wall: await createEventWall(caller, { title, description: event.title, joinCode: event.joinCode }),
+        });
+      }
+      return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(workshops)
           .values({ eventId, title: data.title, assignment: data.assignment })
           .returning();
         if (!row) throw new AppError("INTERNAL");
-        await tx
-          .insert(workshopSteps)
-          .values(data.steps.map((s, i) => ({ workshopId: row.id, position: i + 1, ...s })));
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "events",
-          action: "workshop.add",
-          targetType: "event",
-          targetId: eventId,
-          details: { title: data.title },
-        });
-        return row;
+        const steps = data.steps.map((s, i) => ({ position: i + 1, ...s }));
+        await tx.insert(workshopSteps).values(steps.map((s) => ({ workshopId: row.id, ...s })));
+        const groups = groupWalls.length
+          ? await tx
+              .insert(workshopGroups)
+              .values(
+                groupWalls.map((g, position) => ({ workshopId: row.id, position, name: g.name, wallId: g.wall.id })),
+              )
+              .returning()
+          : [];
+        await ownWalls(
+          tx,
+          eventId,
+          groupWalls.map((g) => g.wall.id),
+        );
+        await auditEvent(
+          tx,
+          caller,
+          "workshop.add",
+          { type: "event", id: eventId },
+          { title: data.title, workshopId: row.id },
+        );
+        return {
+          id: row.id,
+          title: row.title,
+          assignment: row.assignment,
+          currentStep: null,
+          stepStartedAt: null,
+          steps,
+          groups: groups.map((g) => ({
+            id: g.id,
+            name: g.name,
+            wallSlug: groupWalls.find((w) => w.wall.id === g.wallId)?.wall.slug ?? null,
+          })),
+        };
       });
-      const groups: WorkshopView["groups"] = [];
-      for (const [position, name] of data.groups.entries()) {
-        const wall = await createEventWall(caller, event, `${data.title}: ${name}`);
-        const [group] = await db
-          .insert(workshopGroups)
-          .values({ workshopId: workshop.id, position, name, wallId: wall.id })
-          .returning();
-        if (group) groups.push({ id: group.id, name, wallSlug: wall.slug });
-      }
-      return {
-        id: workshop.id,
-        title: workshop.title,
-        assignment: workshop.assignment,
-        currentStep: null,
-        stepStartedAt: null,
-        steps: data.steps.map((s, i) => ({ position: i + 1, ...s })),
-        groups,
-      };
     },
 
     /** The facilitator starts, advances, steps back or stops the workshop; the time box restarts with each step. */
@@ -394,28 +403,39 @@ export function createEventService({
     ): Promise<{ currentStep: number | null; stepStartedAt: Date | null }> {
       authorize(eventsPolicy, "facilitate", caller.actor);
       const { action } = parseInput(stepControlInput, input, caller.locale);
-      const [workshop] = await db.select().from(workshops).where(eq(workshops.id, workshopId));
-      if (!workshop) throw new AppError("NOT_FOUND");
-      const [total] = await db
-        .select({ n: count() })
-        .from(workshopSteps)
-        .where(eq(workshopSteps.workshopId, workshopId));
-      const last = Number(total?.n ?? 0);
-      const current = workshop.currentStep;
-      const next =
-        action === "start"
-          ? 1
-          : action === "stop"
-            ? null
-            : action === "next"
-              ? Math.min((current ?? 0) + 1, last)
-              : Math.max((current ?? 1) - 1, 1);
-      const [row] = await db
-        .update(workshops)
-        .set({ currentStep: next, stepStartedAt: next === null ? null : new Date() })
-        .where(eq(workshops.id, workshopId))
-        .returning();
-      return { currentStep: row?.currentStep ?? null, stepStartedAt: row?.stepStartedAt ?? null };
+      if (!isUuid(workshopId)) throw new AppError("NOT_FOUND");
+      return db.transaction(async (tx) => {
+        // Locked, so two quick presses of "next" move two steps, not one.
+        const [workshop] = await tx.select().from(workshops).where(eq(workshops.id, workshopId)).for("update");
+        if (!workshop) throw new AppError("NOT_FOUND");
+        const [total] = await tx
+          .select({ n: count() })
+          .from(workshopSteps)
+          .where(eq(workshopSteps.workshopId, workshopId));
+        const last = Number(total?.n ?? 0);
+        const current = workshop.currentStep;
+        const next =
+          action === "start"
+            ? 1
+            : action === "stop"
+              ? null
+              : action === "next"
+                ? Math.min((current ?? 0) + 1, last)
+                : Math.max((current ?? 1) - 1, 1);
+        const [row] = await tx
+          .update(workshops)
+          .set({ currentStep: next, stepStartedAt: next === null ? null : new Date() })
+          .where(eq(workshops.id, workshopId))
+          .returning();
+        await auditEvent(
+          tx,
+          caller,
+          `workshop.${action}`,
+          { type: "workshop", id: workshopId },
+          { eventId: workshop.eventId, step: next },
+        );
+        return { currentStep: row?.currentStep ?? null, stepStartedAt: row?.stepStartedAt ?? null };
+      });
     },
 
     /**
@@ -442,12 +462,25 @@ export function createEventService({
           { path: "email", message: translate(caller.locale, "events.emailRequired") },
         ]);
       }
-      await db.insert(registrations).values({
-        eventId: event.id,
-        name: data.name,
-        organisation: data.organisation,
-        email: event.registrationEmail === "off" ? null : (data.email ?? null),
-        participantHash: caller.participantHash,
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(registrations)
+          .values({
+            eventId: event.id,
+            name: data.name,
+            organisation: data.organisation,
+            email: event.registrationEmail === "off" ? null : (data.email ?? null),
+            participantHash: caller.participantHash,
+          })
+          .returning({ id: registrations.id });
+        // Who registered is in the registration; the audit row names only the browser (or the person signed in).
+        await auditEvent(
+          tx,
+          caller,
+          "registration.create",
+          { type: "event", id: event.id },
+          { registrationId: row?.id },
+        );
       });
       return this.wallsOf(event);
     },
@@ -464,7 +497,7 @@ export function createEventService({
     },
 
     /** The event's walls with the code each accepts, for the join cookie. */
-    async wallsOf(event: EventRow): Promise<{ wallId: string; code: string }[]> {
+    async wallsOf(event: { id: string }): Promise<{ wallId: string; code: string }[]> {
       const rows = await db
         .select({ id: walls.id, joinCode: walls.joinCode })
         .from(walls)
@@ -506,37 +539,38 @@ export function createEventService({
     async publishSummary(caller: Caller, eventId: string, input: unknown): Promise<void> {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseInput(summaryInput, input, caller.locale);
-      await db
-        .update(events)
-        .set({ summary: data.summary, summaryPublishedAt: data.publish ? new Date() : null, updatedAt: new Date() })
-        .where(eq(events.id, eventId));
-      await audit(caller, data.publish ? "summary.publish" : "summary.save", eventId);
+      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(events)
+          .set({ summary: data.summary, summaryPublishedAt: data.publish ? new Date() : null, updatedAt: new Date() })
+          .where(eq(events.id, eventId))
+          .returning({ id: events.id });
+        if (!row) throw new AppError("NOT_FOUND");
+        await auditEvent(tx, caller, data.publish ? "summary.publish" : "summary.save", { type: "event", id: eventId });
+      });
     },
 
     async createSeries(caller: Caller, input: unknown) {
       authorize(eventsPolicy, "manageEvents", caller.actor);
       const data = parseInput(seriesInput, input, caller.locale);
-      const [row] = await db
-        .insert(eventSeries)
-        .values({ ...data, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
-        .returning();
-      if (!row) throw new AppError("INTERNAL");
-      await recordAudit(db, {
-        actorId: caller.actor?.id ?? null,
-        module: "events",
-        action: "series.create",
-        targetType: "series",
-        targetId: row.id,
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(eventSeries)
+          .values({ ...data, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
+          .returning();
+        if (!row) throw new AppError("INTERNAL");
+        await auditEvent(tx, caller, "series.create", { type: "series", id: row.id });
+        return row;
       });
-      return row;
     },
 
-    async listSeries() {
-      return db.select().from(eventSeries).orderBy(desc(eventSeries.createdAt));
+    async listSeries(): Promise<SeriesView[]> {
+      return (await db.select().from(eventSeries).orderBy(desc(eventSeries.createdAt))).map(presentSeries);
     },
 
     /** A series with the events this caller may see, soonest first. */
-    async getSeries(caller: Caller, slug: string) {
+    async getSeries(caller: Caller, slug: string): Promise<{ series: SeriesView; events: EventView[] }> {
       const [series] = await db.select().from(eventSeries).where(eq(eventSeries.slug, slug.toLowerCase()));
       if (!series) throw new AppError("NOT_FOUND");
       const all = allows(eventsPolicy.readPrivateEvents, caller.actor);
@@ -545,7 +579,7 @@ export function createEventService({
         .from(events)
         .where(and(eq(events.seriesId, series.id), all ? undefined : eq(events.isPublic, true)))
         .orderBy(asc(events.startsAt));
-      return { series, events: rows };
+      return { series: presentSeries(series), events: rows.map(presentEvent) };
     },
   };
 }

@@ -72,7 +72,7 @@ export const presentGroupSummary = (g: GroupSummary): z.infer<typeof groupSummar
 
 export const memberSchema = z
   .object({
-    userId: z.string(),
+    userId: z.string().optional().openapi({ description: "Only for those who manage the group" }),
     name: z.string(),
     title: z.string().nullable(),
     organisation: z.string().nullable().openapi({ description: "The person's home organisation" }),
@@ -83,6 +83,7 @@ export const memberSchema = z
 export const groupDetailSchema = z
   .object({
     group: groupSchema.extend({
+      wallId: z.uuid().nullable().openapi({ description: "Only for the group's people" }),
       wallSlug: z.string().nullable().openapi({ description: "Only for the group's people: /w/<slug>" }),
     }),
     members: z.array(memberSchema),
@@ -103,10 +104,11 @@ export const groupDetailSchema = z
   })
   .openapi("WorkingGroupDetail");
 
+/** The group's wall only for its people; members' user ids only for those who manage the group. */
 export function presentGroupDetail(d: GroupDetail): z.infer<typeof groupDetailSchema> {
   return {
-    group: { ...presentGroup(d.group), wallSlug: d.group.wallSlug },
-    members: d.members,
+    group: { ...presentGroup(d.group), wallId: d.canWork ? d.group.wallId : null, wallSlug: d.group.wallSlug },
+    members: d.members.map(({ userId, ...member }) => (d.canManage ? { userId, ...member } : member)),
     deliverables: d.deliverables.map((x) => ({ ...x, updatedAt: iso(x.updatedAt) })),
     myRole: d.myRole,
     canManage: d.canManage,

@@ -26,6 +26,17 @@ export const personSchema = z
   })
   .openapi("Person");
 
+/** A person to pick in a form (a group's member, the audit log's filter): no address, role or language. */
+export const personChoiceSchema = z
+  .object({ id: z.string(), name: z.string(), organisationName: z.string().nullable() })
+  .openapi("PersonChoice");
+
+export const presentPersonChoice = (p: Person): z.infer<typeof personChoiceSchema> => ({
+  id: p.id,
+  name: p.name,
+  organisationName: p.organisationName,
+});
+
 export const presentOrganisation = (o: Organisation | OrganisationWithCount): z.infer<typeof organisationSchema> => ({
   id: o.id,
   name: o.name,
