@@ -1,11 +1,15 @@
 import type { ErrorBody } from "../../src/http/respond-error.ts";
-import { fieldError } from "./forms.tsx";
-import { useI18n } from "./i18n.ts";
+import { Field } from "./kit/Field.tsx";
 
 interface TextAreaProps {
   name: string;
-  /** Needed when two forms on one page have a field of the same name (ids must be unique). */
+  /**
+   * Old way to keep ids unique when two forms on one page share a field name; it breaks
+   * the error summary's links. Use idPrefix (or <FieldIdScope>) instead.
+   */
   id?: string;
+  /** The form's id prefix when two forms on one page have a field of this name: id `field-<prefix>-<name>`. */
+  idPrefix?: string;
   label: string;
   defaultValue?: string;
   hint?: string;
@@ -15,54 +19,36 @@ interface TextAreaProps {
   maxLength?: number;
   required?: boolean;
   optional?: boolean;
-  error?: ErrorBody;
+  error?: ErrorBody | string;
 }
 
-/** A plain textarea with its label, hint and error, its id matching the error summary's links (#field-name). */
+/** A plain textarea on the kit's Field, its id matching the error summary's links (#field-name). */
 export function TextArea({
   name,
-  id: givenId,
+  id,
+  idPrefix,
   label,
-  defaultValue,
   hint,
   describedBy,
   rows = 4,
   error,
   optional,
-  ...rest
+  required,
+  ...textarea
 }: TextAreaProps) {
-  const { t } = useI18n();
-  const id = givenId ?? `field-${name}`;
-  const message = fieldError(error, name);
-  const described =
-    [hint ? `${id}-hint` : null, message ? `${id}-error` : null, describedBy ?? null].filter(Boolean).join(" ") ||
-    undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="muted"> ({t("forms.optional")})</span>}
-      </label>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {message && (
-        <span id={`${id}-error`} className="field-error">
-          {message}
-        </span>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        className="text-input"
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={described}
-        {...rest}
-      />
-    </div>
+    <Field
+      name={name}
+      id={id}
+      idPrefix={idPrefix}
+      label={label}
+      hint={hint}
+      describedBy={describedBy}
+      error={error}
+      optional={optional}
+      required={required}
+    >
+      <textarea className="text-input" rows={rows} {...textarea} />
+    </Field>
   );
 }

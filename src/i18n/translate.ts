@@ -1,3 +1,4 @@
+import { type KitMessageKey, kitEn, kitFi, kitSv } from "../../app/ui/kit/messages.ts";
 import { type EventsMessageKey, eventsEn, eventsFi, eventsSv } from "../modules/events/messages.ts";
 import { type GroupsMessageKey, groupsEn, groupsFi, groupsSv } from "../modules/groups/messages.ts";
 import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
@@ -11,14 +12,20 @@ import { sv } from "./messages/sv.ts";
 
 export type { MessageParams };
 /** Every translatable text's key: the shell's and each module's. */
-export type MessageKey = CoreMessageKey | WallsMessageKey | OutputsMessageKey | EventsMessageKey | GroupsMessageKey;
+export type MessageKey =
+  | CoreMessageKey
+  | WallsMessageKey
+  | OutputsMessageKey
+  | EventsMessageKey
+  | GroupsMessageKey
+  | KitMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi },
-  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv },
-  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn },
+  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi, ...kitFi },
+  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv, ...kitSv },
+  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn, ...kitEn },
 };
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {

@@ -1,7 +1,9 @@
 import type { ErrorBody } from "../../../src/http/respond-error.ts";
 import { emailRequirements } from "../../../src/modules/events/constants.ts";
-import { fieldError } from "../forms.tsx";
+import { Select } from "../forms.tsx";
 import { useI18n } from "../i18n.ts";
+import { Field } from "../kit/Field.tsx";
+import { FieldGroup } from "../kit/FieldGroup.tsx";
 import { TextArea } from "../TextArea.tsx";
 import { TextField } from "../TextField.tsx";
 
@@ -34,26 +36,10 @@ function TimeField({
   value?: string;
   error?: ErrorBody;
 }) {
-  const message = fieldError(error, name);
   return (
-    <div className="field">
-      <label htmlFor={`field-${name}`}>{label}</label>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={type}
-        className="text-input"
-        required
-        defaultValue={value}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? `field-${name}-error` : undefined}
-      />
-      {message && (
-        <span id={`field-${name}-error`} className="field-error">
-          {message}
-        </span>
-      )}
-    </div>
+    <Field name={name} label={label} error={error} required>
+      <input type={type} className="text-input" defaultValue={value} />
+    </Field>
   );
 }
 
@@ -72,12 +58,12 @@ export function EventFields({
     <>
       <TextField name="title" label={t("events.form.title")} defaultValue={values.title} error={error} required />
       <TextArea
-        id="field-description"
         name="description"
         label={t("events.form.description")}
         optional
         rows={4}
         defaultValue={values.description}
+        error={error}
       />
       <div className="field-row">
         <TimeField name="date" type="date" label={t("events.form.date")} value={values.date} error={error} />
@@ -108,20 +94,18 @@ export function EventFields({
         optional
       />
       {series.length > 0 && (
-        <div className="field">
-          <label htmlFor="field-seriesId">{t("events.form.series")}</label>
-          <select id="field-seriesId" name="seriesId" className="native-select" defaultValue={values.seriesId ?? ""}>
-            <option value="">{t("events.form.noSeries")}</option>
-            {series.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="seriesId"
+          label={t("events.form.series")}
+          options={[
+            { value: "", label: t("events.form.noSeries") },
+            ...series.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+          defaultValue={values.seriesId ?? ""}
+          error={error}
+        />
       )}
-      <fieldset className="choice">
-        <legend>{t("events.form.registrationEmail")}</legend>
+      <FieldGroup name="registrationEmail" legend={t("events.form.registrationEmail")} error={error}>
         {emailRequirements.map((r) => (
           <label key={r} className="choice-option">
             <input
@@ -133,7 +117,7 @@ export function EventFields({
             {t(`events.email.${r}`)}
           </label>
         ))}
-      </fieldset>
+      </FieldGroup>
       <label className="choice-option">
         <input type="hidden" name="isPublic" value="false" />
         <input type="checkbox" name="isPublic" value="true" defaultChecked={values.isPublic ?? true} />{" "}

@@ -1,38 +1,30 @@
-import { useI18n } from "../i18n.ts";
+import type { ErrorBody } from "../../../src/http/respond-error.ts";
+import { Field } from "../kit/Field.tsx";
 
 interface DateFieldProps {
   name: string;
   label: string;
-  error?: string;
+  error?: ErrorBody | string;
   defaultValue?: string;
   optional?: boolean;
+  hint?: string;
+  /** The form's id prefix when two forms on one page have a field of this name (see fieldId). */
+  idPrefix?: string;
 }
 
 /** A native date input: the browser's own picker, and plain YYYY-MM-DD without JavaScript. */
-export function DateField({ name, label, error, defaultValue, optional }: DateFieldProps) {
-  const { t } = useI18n();
-  const id = `field-${name}`;
+export function DateField({ name, label, error, defaultValue, optional, hint, idPrefix }: DateFieldProps) {
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="muted"> ({t("forms.optional")})</span>}
-      </label>
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-      <input
-        id={id}
-        name={name}
-        type="date"
-        className="text-input date-input"
-        defaultValue={defaultValue}
-        required={!optional}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      required={!optional}
+      idPrefix={idPrefix}
+    >
+      <input type="date" className="text-input date-input" defaultValue={defaultValue} />
+    </Field>
   );
 }
