@@ -13,6 +13,7 @@ export default [
   route("admin/organisations", "routes/admin.organisations.tsx"),
   route("admin/organisations/:id", "routes/admin.organisation.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/jobs", "routes/admin.jobs.tsx"),
   route("walls", "routes/walls.tsx"),
   route("w/:slug", "routes/wall.tsx"),
   route("w/:slug/present", "routes/wall-present.tsx"),

@@ -3,14 +3,18 @@ import path from "node:path";
 import type { Config } from "./config/env.ts";
 import { createJoinCodeGuesses } from "./core/join-code-guesses.ts";
 import { type Database, openDatabase } from "./db/client.ts";
+import { createJobQueue, type JobQueue } from "./jobs/queue.ts";
+import { createJobsService } from "./jobs/service.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
+import { createMailOutbox, type MailOutbox } from "./mail/outbox.ts";
 import { type Auth, createAuth } from "./modules/accounts/auth.ts";
 import { createInvitationService } from "./modules/accounts/invitations.ts";
 import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
 import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
+import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
 import { installBuiltIns } from "./modules/groups/builtins.ts";
 import { createDeliverableService } from "./modules/groups/deliverables.ts";
 import { createGroupService } from "./modules/groups/service.ts";
@@ -27,7 +31,13 @@ import { createPostService, defaultPostLimits } from "./modules/walls/posts.ts";
 import { createWallService } from "./modules/walls/service.ts";
 
 /** Every service, built once per process; web routes and API handlers reach them through here. */
-export function createServices(database: Database, mailer: Mailer, config: Config, auth: Auth, logger: Logger) {
+export function createServices(
+  database: Database,
+  background: { jobs: JobQueue; outbox: MailOutbox },
+  config: Config,
+  auth: Auth,
+  logger: Logger,
+) {
   const db = database.db;
   const hub = new WallHub(createChangeLoader(db), (error) => logger.error("wall stream dispatch failed", error));
   const participants = createParticipants(config.sessionSecret);
@@ -53,7 +63,8 @@ export function createServices(database: Database, mailer: Mailer, config: Confi
     }),
     sessions: createSessionService(auth, config),
     people: createPeopleService(db),
-    invitations: createInvitationService({ db, mailer, config }),
+    invitations: createInvitationService({ db, outbox: background.outbox, config }),
+    jobs: createJobsService(background.jobs),
     audit: createAuditService(db),
     events: createEventService({ db, walls, joinGuesses }),
     groups: createGroupService({ db, walls }),
@@ -69,6 +80,8 @@ export interface Platform {
   logger: Logger;
   database: Database;
   mailer: Mailer;
+  jobs: JobQueue;
+  outbox: MailOutbox;
   auth: Auth;
   services: Services;
   close(): Promise<void>;
@@ -89,18 +102,34 @@ export async function createPlatform(
   // The deliverable template and programme phases every workspace starts with (idempotent).
   await installBuiltIns(database.db);
   const mailer = overrides.mailer ?? createMailer(config, logger);
-  const auth = createAuth({ db: database.db, config, mailer });
-  const services = createServices(database, mailer, config, auth, logger);
+  // Background jobs in the same database (pg-boss's own schema); modules define their jobs before it starts.
+  const jobs = createJobQueue(database, { logger, pollingIntervalSeconds: config.jobsPollSeconds });
+  const outbox = createMailOutbox({
+    jobs,
+    mailer,
+    ratePerMinute: config.mailRatePerMinute,
+    secret: config.sessionSecret,
+    mailFrom: config.mailFrom,
+  });
+  const auth = createAuth({ db: database.db, config, outbox });
+  const services = createServices(database, { jobs, outbox }, config, auth, logger);
+  await jobs.start();
   const stopListening = await connectInstances(database, services.hub, logger);
+  // Uploads no post used are removed after a day (files/sweep.ts).
+  const uploadSweep = startUnusedUploadSweep(database.db, logger);
   return {
     config,
     logger,
     database,
     mailer,
+    jobs,
+    outbox,
     auth,
     services,
     close: async () => {
       await stopListening();
+      await uploadSweep.stop();
+      await jobs.stop();
       await database.close();
     },
   };

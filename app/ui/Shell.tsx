@@ -19,6 +19,7 @@ const navItems: NavItem[] = [
   { to: "/admin/people", label: "nav.people", roles: ["admin", "staff", "member"] },
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin", "staff", "member"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },
   { to: "/profile", label: "nav.profile", roles: ["admin", "staff", "member"] },
 ];
 

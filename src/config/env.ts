@@ -22,6 +22,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Uudistamo <no-reply@uudistamo.localhost>"),
+  MAIL_RATE_PER_MINUTE: z.coerce.number().positive().max(60_000).default(60),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -60,6 +62,10 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Bulk mail (newsletters) goes out at most this fast; one-off mail (invitations, resets) is not held back. */
+  mailRatePerMinute: number;
+  /** How often an idle job worker looks for due jobs (retries); new jobs wake it at once. */
+  jobsPollSeconds: number;
   sessionSecret: string;
   uploadMaxBytes: number;
   bodyMaxBytes: number;
@@ -96,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    mailRatePerMinute: e.MAIL_RATE_PER_MINUTE,
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,

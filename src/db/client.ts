@@ -24,6 +24,12 @@ export interface Database {
   ping(): Promise<void>;
   close(): Promise<void>;
   /**
+   * Where the job queue (src/jobs) keeps its jobs: on PostgreSQL it connects by URL
+   * with a small pool of its own, so workers' polling never waits behind web requests
+   * for a connection; on PGlite it shares the one embedded client.
+   */
+  queueTarget: { url: string } | { pglite: PGlite };
+  /**
    * PostgreSQL only: a channel between app instances (LISTEN/NOTIFY), so live
    * changes committed on one instance reach the streams held by the others.
    */
@@ -46,6 +52,9 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ends (a restart, a terminated backend) leaves the pool, and the next
+    // query opens a new one; unhandled, its error would end the process.
+    pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -53,6 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
       ping: async () => void (await pool.query("select 1")),
       close: () => pool.end(),
+      queueTarget: { url: target.url },
       channel: {
         notify: async (channel, payload) => void (await pool.query("select pg_notify($1, $2)", [channel, payload])),
         async listen(channel, onMessage, onReconnect) {
@@ -96,5 +106,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => client.close(),
+    queueTarget: { pglite: client },
   };
 }

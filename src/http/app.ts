@@ -6,6 +6,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Caller } from "../core/caller.ts";
 import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
+import { registerJobsApi } from "../jobs/api.ts";
 import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
@@ -127,6 +128,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   registerAccountsApi(api);
   registerPeopleApi(api);
   registerAuditApi(api);
+  registerJobsApi(api);
   registerWallsApi(api);
   registerGroupsApi(api);
   registerEventsApi(api);

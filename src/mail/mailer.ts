@@ -6,6 +6,12 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML (src/mail/templates.ts renders both from one template). */
+  html?: string;
+  /** Extra header lines, passed through as they are (List-Unsubscribe, List-Unsubscribe-Post, …). */
+  headers?: Record<string, string>;
+  /** A fixed Message-ID, so a message sent twice (a retry after a lost reply) is recognisably the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {

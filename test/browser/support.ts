@@ -187,6 +187,7 @@ export const sitePageNames = [
   "organisations",
   "organisation",
   "audit log",
+  "background jobs",
   "profile",
   "profile of a member",
   "audit log refused to a member",
@@ -313,6 +314,7 @@ export async function arrangeSite(browser: Browser, app: TestApp): Promise<SiteF
       heading: "Muokkaa organisaatiota: Esimerkkilän kunta",
     },
     { name: "audit log", path: "/admin/audit", who: "admin", status: 200, heading: "Muutosloki" },
+    { name: "background jobs", path: "/admin/jobs", who: "admin", status: 200, heading: "Taustatyöt" },
     { name: "profile", path: "/profile", who: "admin", status: 200, heading: "Omat tiedot" },
     { name: "profile of a member", path: "/profile", who: "member", status: 200, heading: "Omat tiedot" },
     {

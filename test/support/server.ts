@@ -62,6 +62,8 @@ export async function startTestApp(
     LOG_LEVEL: "error",
     // Tests sign many people in from one address; the limit itself is tested with the default.
     SIGNIN_RATE_LIMIT: "1000",
+    // Retries come due within a test's patience; new jobs wake the workers at once anyway.
+    JOBS_POLL_SECONDS: "0.5",
     DATA_DIR: "./data/test-unused",
     ...options.env,
   });

@@ -6,29 +6,49 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, or "" when the message had none. */
+  html: string;
+  /** Header lines by lower-case name, as sent. */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server in this process; the app sends to it over TCP like to any other. */
 export async function startSmtpServer() {
   const inbox: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail: ParsedMail) => {
-          const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-          inbox.push({ to, subject: mail.subject ?? "", text: mail.text ?? "" });
-          for (const wake of waiters.splice(0)) wake();
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listening = async (port: number) => {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail: ParsedMail) => {
+            const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
+            const headers = Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.replace(/^[^:]*:\s*/, "")]));
+            inbox.push({
+              to,
+              subject: mail.subject ?? "",
+              text: mail.text ?? "",
+              html: typeof mail.html === "string" ? mail.html : "",
+              headers,
+            });
+            for (const wake of waiters.splice(0)) wake();
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    return server;
+  };
+  let server: SMTPServer | null = await listening(0);
   const port = (server.server.address() as AddressInfo).port;
+  const close = async () => {
+    const closing = server;
+    server = null;
+    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+  };
   return {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
@@ -45,6 +65,12 @@ export async function startSmtpServer() {
         });
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** An outage: connections to the port are refused until start(). */
+    stop: close,
+    /** Back on the same port (the app's SMTP_URL stays right). */
+    async start() {
+      if (!server) server = await listening(port);
+    },
+    close,
   };
 }

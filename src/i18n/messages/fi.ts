@@ -154,12 +154,31 @@ export const fi = {
   "errors.emailTaken": "Tällä sähköpostiosoitteella on jo tunnus.",
   "errors.nameTaken": "Samanniminen organisaatio on jo olemassa.",
 
-  "mail.reset.subject": "Uudistamo: salasanan vaihto",
-  "mail.reset.body":
-    "Hei {name},\n\nvoit asettaa uuden salasanan tästä linkistä tunnin ajan:\n{link}\n\nJos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.\n\nUudistamo",
-  "mail.invite.subject": "Kutsu Uudistamoon",
-  "mail.invite.body":
-    "Hei {name},\n\n{inviter} kutsui sinut Uudistamoon. Ota tunnus käyttöön asettamalla salasana tästä linkistä (voimassa 7 päivää):\n{link}\n\nUudistamo",
+  "nav.jobs": "Taustatyöt",
+  "jobs.title": "Taustatyöt",
+  "jobs.lead":
+    "Sähköpostit ja muut taustalla tehtävät työt. Epäonnistunut työ yritetään uudelleen yhä pidemmin välein; kun yritykset loppuvat, työ jää tänne virheilmoituksineen.",
+  "jobs.counts.caption": "Työt tiloittain",
+  "jobs.state": "Tila",
+  "jobs.count": "Määrä",
+  "jobs.state.queued": "Jonossa",
+  "jobs.state.running": "Käynnissä",
+  "jobs.state.failed": "Epäonnistuneet",
+  "jobs.state.completed": "Valmiit",
+  "jobs.queued.caption": "Jonossa olevat työt, seuraavaksi vuorossa oleva ensin",
+  "jobs.running.caption": "Käynnissä olevat työt, viimeksi aloitettu ensin",
+  "jobs.failed.caption": "Epäonnistuneet työt, viimeisin ensin",
+  "jobs.name": "Työ",
+  "jobs.attempts": "Yritykset",
+  "jobs.attemptsOf": "{attempts}/{max}",
+  "jobs.created": "Luotu",
+  "jobs.runAfter": "Vuorossa",
+  "jobs.started": "Aloitettu",
+  "jobs.finished": "Päättyi",
+  "jobs.error": "Viimeisin virhe",
+  "jobs.none": "Ei töitä.",
+  "jobs.names.mail.send": "Sähköposti",
+  "jobs.names.mail.bulk": "Joukkosähköposti",
 } as const;
 
 export type CoreMessageKey = keyof typeof fi;

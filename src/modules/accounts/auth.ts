@@ -3,8 +3,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Config } from "../../config/env.ts";
 import type { Db } from "../../db/client.ts";
 import { defaultLocale, isLocale } from "../../i18n/locale.ts";
-import { translate } from "../../i18n/translate.ts";
-import type { Mailer } from "../../mail/mailer.ts";
+import type { MailOutbox } from "../../mail/outbox.ts";
+import { passwordResetMail, renderMail } from "../../mail/templates.ts";
 import { recordAudit } from "../audit/record.ts";
 import { hashPassword, passwordLength, verifyPassword } from "./password.ts";
 import { accounts, rateLimits, sessions, users, verifications } from "./schema.ts";
@@ -16,10 +16,11 @@ export const sessionCookiePrefix = "uudistamo";
 export interface AuthDeps {
   db: Db;
   config: Config;
-  mailer: Mailer;
+  /** Reset links go out through the job queue: the request does not wait for (or fail with) SMTP. */
+  outbox: MailOutbox;
 }
 
-export function createAuth({ db, config, mailer }: AuthDeps) {
+export function createAuth({ db, config, outbox }: AuthDeps) {
   return betterAuth({
     appName: "Uudistamo",
     baseURL: config.publicUrl,
@@ -55,11 +56,7 @@ export function createAuth({ db, config, mailer }: AuthDeps) {
         const saved = (user as { locale?: unknown }).locale;
         const locale = isLocale(saved) ? saved : defaultLocale;
         const link = `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-        await mailer.send({
-          to: user.email,
-          subject: translate(locale, "mail.reset.subject"),
-          text: translate(locale, "mail.reset.body", { name: user.name, link }),
-        });
+        await outbox.send({ to: user.email, ...renderMail(passwordResetMail, locale, { name: user.name, link }) });
       },
       onPasswordReset: async ({ user }) => {
         await recordAudit(db, {

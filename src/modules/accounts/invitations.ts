@@ -7,7 +7,8 @@ import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
-import type { Mailer } from "../../mail/mailer.ts";
+import type { MailOutbox } from "../../mail/outbox.ts";
+import { invitationMail, renderMail } from "../../mail/templates.ts";
 import { recordAudit } from "../audit/record.ts";
 import { organisations } from "../people/schema.ts";
 import { insertPasswordLogin } from "./credentials.ts";
@@ -29,7 +30,7 @@ export interface PendingInvitation {
   expiresAt: Date;
 }
 
-export function createInvitationService({ db, mailer, config }: { db: Db; mailer: Mailer; config: Config }) {
+export function createInvitationService({ db, outbox, config }: { db: Db; outbox: MailOutbox; config: Config }) {
   async function emailTaken(address: string) {
     const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, address));
     return Boolean(row);
@@ -53,7 +54,11 @@ export function createInvitationService({ db, mailer, config }: { db: Db; mailer
   }
 
   return {
-    /** Creates the invitation and e-mails its link in the invitee's language. Returns the link for the caller's records. */
+    /**
+     * Creates the invitation and queues the e-mail with its link (in the invitee's language) in
+     * the same transaction: the mail exists exactly when the invitation does, and an SMTP outage
+     * delays it instead of failing the request. Returns the link for the caller's records.
+     */
     async invite(caller: Caller, input: InvitationInput | unknown): Promise<{ id: string; link: string }> {
       authorize(accountsPolicy, "invitePerson", caller.actor);
       const data = parseInput(invitationInput, input, caller.locale);
@@ -61,6 +66,7 @@ export function createInvitationService({ db, mailer, config }: { db: Db; mailer
         throw new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
       }
       const token = randomBytes(32).toString("base64url");
+      const link = `${config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(invitations)
@@ -80,17 +86,13 @@ export function createInvitationService({ db, mailer, config }: { db: Db; mailer
           targetId: row.id,
           details: { email: data.email, role: data.role },
         });
-        return row.id;
-      });
-      const link = `${config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
-      await mailer.send({
-        to: data.email,
-        subject: translate(data.locale, "mail.invite.subject"),
-        text: translate(data.locale, "mail.invite.body", {
+        const mail = renderMail(invitationMail, data.locale, {
           name: data.name,
           inviter: caller.actor?.name ?? "Uudistamo",
           link,
-        }),
+        });
+        await outbox.send({ to: data.email, ...mail }, { tx });
+        return row.id;
       });
       return { id, link };
     },
