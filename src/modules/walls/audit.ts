@@ -1,3 +1,4 @@
+import { defineAuditActions } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -22,6 +23,7 @@ export const wallAuditActions = [
   "post.move",
 ] as const;
 export type WallAuditAction = (typeof wallAuditActions)[number];
+export const wallsAudit = defineAuditActions("walls", wallAuditActions);
 
 /**
  * Records a write on a post inside the write's transaction. A participant's

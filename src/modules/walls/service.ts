@@ -4,12 +4,15 @@ import type { Caller } from "../../core/caller.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { recordAudit } from "../audit/record.ts";
+import { wallsAudit } from "./audit.ts";
+import type { WallOwnerType } from "./constants.ts";
 import { appendChange } from "./events.ts";
 import type { WallHub } from "./hub.ts";
 import { type WallInput, type WallSettingsInput, wallInput, wallSettingsInput } from "./inputs.ts";
@@ -38,13 +41,17 @@ export function createWallService({
   hub,
   ownerRole = noOwnerRoles,
   joinGuesses = createJoinCodeGuesses(db),
+  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
 }: {
   db: Db;
   hub: WallHub;
   ownerRole?: OwnerRoleResolver;
   /** One budget of join-code guesses per address, shared with the events' codes (platform.ts). */
   joinGuesses?: JoinCodeGuesses;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
 }) {
+  const write = writes(wallsAudit);
   async function findWall(where: ReturnType<typeof eq>): Promise<WallRow> {
     const [row] = await db.select().from(walls).where(where);
     if (!row) throw new AppError("NOT_FOUND");
@@ -85,41 +92,60 @@ export function createWallService({
     /** The owner role resolver this service uses, for the post and attachment services. */
     ownerRole,
 
-    async create(caller: Caller, input: WallInput | unknown): Promise<WallView> {
-      authorize(wallsPolicy, "createWall", caller.actor);
-      const data = parseInput(wallInput, input, caller.locale);
-      const joinCode = data.joinCode ?? (data.access === "join_code" ? randomCode(6) : null);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const { wall, sections } = await db.transaction(async (tx) => {
-            const [wall] = await tx
-              .insert(walls)
-              .values({ ...data, joinCode, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
-              .returning();
-            if (!wall) throw new AppError("INTERNAL");
-            const sections = data.sections.length
-              ? await tx
-                  .insert(wallSections)
-                  .values(data.sections.map((title, position) => ({ wallId: wall.id, title, position })))
-                  .returning()
-              : [];
-            await recordAudit(tx, {
-              actorId: caller.actor?.id ?? null,
-              module: "walls",
-              action: "wall.create",
-              targetType: "wall",
-              targetId: wall.id,
-              details: { title: wall.title, access: wall.access, moderation: wall.moderation },
-            });
-            return { wall, sections };
-          });
-          return presentWall(wall, sections);
-        } catch (error) {
-          // A clash of random short links: try another.
-          if (isUniqueViolation(error) && attempt < 5) continue;
-          throw error;
-        }
-      }
+    /**
+     * A new wall. Another module making a wall for something of its own (an
+     * event, a working group) passes its unit of work and itself as the owner,
+     * so the thing and its wall commit together or not at all.
+     */
+    async create(
+      caller: Caller,
+      input: WallInput | unknown,
+      options: { within?: WriteUnit; owner?: { type: Exclude<WallOwnerType, "standalone">; id: string } } = {},
+    ): Promise<WallView> {
+      return write({
+        caller,
+        allow: () => authorize(wallsPolicy, "createWall", caller.actor),
+        input: { schema: wallInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const joinCode = data.joinCode ?? (data.access === "join_code" ? randomCode(6) : null);
+          const owner = options.owner ? { ownerType: options.owner.type, ownerId: options.owner.id } : {};
+          // A clash of random short links: try another. Each try is a savepoint, so a clash leaves the unit usable.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const { wall, sections } = await tx.transaction(async (sp) => {
+                const [wall] = await sp
+                  .insert(walls)
+                  .values({
+                    ...data,
+                    ...owner,
+                    joinCode,
+                    slug: randomCode(6).toLowerCase(),
+                    createdBy: caller.actor?.id ?? null,
+                  })
+                  .returning();
+                if (!wall) throw new AppError("INTERNAL");
+                const sections = data.sections.length
+                  ? await sp
+                      .insert(wallSections)
+                      .values(data.sections.map((title, position) => ({ wallId: wall.id, title, position })))
+                      .returning()
+                  : [];
+                return { wall, sections };
+              });
+              await audit(
+                "wall.create",
+                { type: "wall", id: wall.id },
+                { title: wall.title, access: wall.access, moderation: wall.moderation, ...owner },
+              );
+              return presentWall(wall, sections);
+            } catch (error) {
+              if (isUniqueViolation(error) && attempt < 5) continue;
+              throw error;
+            }
+          }
+        },
+      });
     },
 
     async update(caller: Caller, wallId: string, input: WallSettingsInput | unknown): Promise<WallView> {
