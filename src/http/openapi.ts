@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { zodErrorMap } from "../core/validate.ts";
+import { issueMessage } from "../core/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { AppError, type ErrorCode, errorStatus } from "./errors.ts";
 
@@ -41,13 +41,10 @@ export function createApiRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const translateIssue = zodErrorMap(c.get("caller").locale);
+      const locale = c.get("caller").locale;
       throw new AppError(
         "VALIDATION_FAILED",
-        result.error.issues.map((issue) => ({
-          path: issue.path.join("."),
-          message: translateIssue(issue as never)?.toString() ?? issue.message,
-        })),
+        result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issueMessage(issue, locale) })),
       );
     },
   });

@@ -1,4 +1,5 @@
 import { type KitMessageKey, kitEn, kitFi, kitSv } from "../../app/ui/kit/messages.ts";
+import { type PrimitivesMessageKey, primitivesEn, primitivesFi, primitivesSv } from "../core/messages.ts";
 import { type EventsMessageKey, eventsEn, eventsFi, eventsSv } from "../modules/events/messages.ts";
 import { type GroupsMessageKey, groupsEn, groupsFi, groupsSv } from "../modules/groups/messages.ts";
 import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
@@ -14,6 +15,7 @@ export type { MessageParams };
 /** Every translatable text's key: the shell's and each module's. */
 export type MessageKey =
   | CoreMessageKey
+  | PrimitivesMessageKey
   | WallsMessageKey
   | OutputsMessageKey
   | EventsMessageKey
@@ -23,10 +25,13 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi, ...kitFi },
-  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv, ...kitSv },
-  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn, ...kitEn },
+  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi, ...kitFi, ...primitivesFi },
+  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv, ...kitSv, ...primitivesSv },
+  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn, ...kitEn, ...primitivesEn },
 };
+
+/** Whether a text is one of the catalog's keys (Zod issues from shared schemas carry a key as their message). */
+export const isMessageKey = (text: string): text is MessageKey => Object.hasOwn(catalogs.fi, text);
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   return interpolate(locale, catalogs[locale][key], params);
