@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { instantToHelsinki } from "../../src/core/helsinki-time.ts";
+import { instantToHelsinki } from "../../src/core/dates.ts";
 import { AppError } from "../../src/http/errors.ts";
 import { agendaItemKinds } from "../../src/modules/events/constants.ts";
 import { EventFields, eventFormInput } from "../ui/events/EventFields.tsx";

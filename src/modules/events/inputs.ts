@@ -2,7 +2,8 @@ import { z } from "zod";
 import { agendaItemKinds, emailRequirements } from "./constants.ts";
 
 const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day ("2019-02-31" is refused here, not later as a RangeError).
+const date = z.iso.date();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const text = (max: number) => z.string().trim().max(max);
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
-import { helsinkiToInstant } from "../../core/helsinki-time.ts";
+import { helsinkiToInstant } from "../../core/dates.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { allows, authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";

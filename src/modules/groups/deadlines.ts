@@ -1,5 +1,5 @@
 import { and, asc, inArray, isNull } from "drizzle-orm";
-import { instantToHelsinki } from "../../core/helsinki-time.ts";
+import { instantToHelsinki } from "../../core/dates.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import type { DeadlineKind, DeliverableStatus } from "./constants.ts";
 import { deliverableDeadlines } from "./schema.ts";
