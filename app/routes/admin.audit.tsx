@@ -1,9 +1,10 @@
-import { Form } from "react-router";
+import { Form, useLocation } from "react-router";
 import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import type { MessageKey } from "../../src/i18n/translate.ts";
 import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { pageHref } from "../ui/kit/table-query.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.audit";
 
@@ -14,10 +15,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const filter = {
     actorId: query.get("actorId") || undefined,
     module: query.get("module") || undefined,
-    before: query.get("before") || undefined,
+    cursor: query.get("cursor") || undefined,
   };
   return load(async () => ({
-    events: await services.audit.list(caller, filter),
+    page: await services.audit.list(caller, filter),
     modules: await services.audit.modules(caller),
     people: (await services.people.listPeople(caller)).map(presentPersonChoice),
     filter,
@@ -26,18 +27,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const { t, dateTime } = useI18n();
-  const { events, modules, people, filter } = loaderData;
+  const { page, modules, people, filter } = loaderData;
+  const events = page.items;
   const moduleLabel = (m: string) => {
     const key = `audit.modules.${m}` as MessageKey;
     const label = t(key);
     return label === key ? m : label;
   };
-  const last = events.at(-1);
-  const nextPage = new URLSearchParams({
-    ...(filter.actorId ? { actorId: filter.actorId } : {}),
-    ...(filter.module ? { module: filter.module } : {}),
-    ...(last ? { before: String(last.id) } : {}),
-  });
+  // Plain links that keep the filters, so paging works without JavaScript.
+  const { search } = useLocation();
   return (
     <div className="stack">
       <title>{`${t("audit.title")} – ${t("app.name")}`}</title>
@@ -93,7 +91,16 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
-      {events.length === 50 && <a href={`?${nextPage}`}>{t("audit.older")}</a>}
+      {(page.nextCursor || filter.cursor) && (
+        <nav aria-label={t("pagination.label")} className="data-table-pages">
+          {filter.cursor && <a href={pageHref(search, undefined)}>{t("pagination.first")}</a>}
+          {page.nextCursor && (
+            <a href={pageHref(search, page.nextCursor)} rel="next">
+              {t("audit.older")}
+            </a>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { Form, useNavigation } from "react-router";
+import { Form, useLocation, useNavigation } from "react-router";
 import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { allows } from "../../src/core/policy.ts";
 import { accountsPolicy } from "../../src/modules/accounts/policy.ts";
 import { presentOrganisation, presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { pageHref } from "../ui/kit/table-query.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -14,12 +15,19 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
   const canInvite = allows(accountsPolicy.invitePerson, caller.actor);
-  return load(async () => ({
-    people: (await services.people.listPeople(caller)).map(presentPerson),
-    organisations: canInvite ? (await services.people.listOrganisations(caller)).map(presentOrganisation) : [],
-    invitations: canInvite ? await services.invitations.listPending(caller) : [],
-    canInvite,
-  }));
+  const cursor = new URL(request.url).searchParams.get("cursor") || undefined;
+  return load(async () => {
+    const page = await services.people.pagePeople(caller, { cursor });
+    return {
+      people: page.items.map(presentPerson),
+      nextCursor: page.nextCursor,
+      firstPage: !cursor,
+      total: await services.people.countPeople(caller),
+      organisations: canInvite ? (await services.people.listOrganisations(caller)).map(presentOrganisation) : [],
+      invitations: canInvite ? await services.invitations.listPending(caller) : [],
+      canInvite,
+    };
+  });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -32,10 +40,11 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function People({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
-  const { people, organisations, invitations, canInvite } = loaderData;
+  const { people, nextCursor, firstPage, total, organisations, invitations, canInvite } = loaderData;
   const error = errorOf(actionData);
   const invited = actionData && "invited" in actionData ? actionData.invited : null;
   const busy = useNavigation().state === "submitting";
+  const { search } = useLocation();
   const labels = {
     email: t("people.email"),
     name: t("people.name"),
@@ -50,7 +59,7 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
       <Paragraph className="lead">{t("people.lead")}</Paragraph>
       <div className="table-wrap">
         <table className="data stack-on-phone">
-          <caption>{t("people.count", { count: people.length })}</caption>
+          <caption>{t("people.count", { count: total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("people.name")}</th>
@@ -75,6 +84,16 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
           </tbody>
         </table>
       </div>
+      {(nextCursor || !firstPage) && (
+        <nav aria-label={t("pagination.label")} className="data-table-pages">
+          {!firstPage && <a href={pageHref(search, undefined)}>{t("pagination.first")}</a>}
+          {nextCursor && (
+            <a href={pageHref(search, nextCursor)} rel="next">
+              {t("kit.table.nextPage")}
+            </a>
+          )}
+        </nav>
+      )}
 
       {canInvite && (
         <>

@@ -160,7 +160,7 @@ describe("the HTTP API", () => {
   it("reads the audit log filtered by person and module", async () => {
     const log = await api(app, "/api/audit?module=people", { cookie: adminCookie });
     expect(log.status).toBe(200);
-    const events = log.json as unknown as { module: string; action: string }[];
+    const events = (log.json as unknown as { items: { module: string; action: string }[] }).items;
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.module === "people")).toBe(true);
     expect(events.map((e) => e.action)).toContain("organisation.create");

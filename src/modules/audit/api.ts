@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { pageSchema } from "../../core/pagination.ts";
 import { type ApiRouter, errorResponses, jsonResponse } from "../../http/openapi.ts";
 import { auditFilterInput } from "./service.ts";
 
@@ -22,17 +23,17 @@ export function registerAuditApi(api: ApiRouter) {
       method: "get",
       path: "/audit",
       tags: ["Audit"],
-      summary: "The audit log, newest first (admin); page with ?before=<last id>",
+      summary: "The audit log, newest first (admin); the next page with ?cursor=<nextCursor>",
       request: { query: auditFilterInput },
       responses: {
-        200: jsonResponse(z.array(auditEventSchema), "Audit events"),
+        200: jsonResponse(pageSchema(auditEventSchema).openapi("AuditEventPage"), "A page of audit events"),
         ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN"),
       },
     }),
     async (c) => {
-      const rows = await c.get("platform").services.audit.list(c.get("caller"), c.req.valid("query"));
+      const page = await c.get("platform").services.audit.list(c.get("caller"), c.req.valid("query"));
       return c.json(
-        rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+        { items: page.items.map((r) => ({ ...r, at: r.at.toISOString() })), nextCursor: page.nextCursor },
         200,
       );
     },

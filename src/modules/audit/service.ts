@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
+import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
@@ -11,9 +12,7 @@ import { auditEvents } from "./schema.ts";
 export const auditFilterInput = z.object({
   actorId: z.string().max(100).optional(),
   module: z.string().max(50).optional(),
-  /** Keyset paging: events older than this id. */
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery({ defaultLimit: 50, maxLimit: 200 }),
 });
 export type AuditFilter = z.input<typeof auditFilterInput>;
 
@@ -29,32 +28,46 @@ export interface AuditEventView {
   details: Record<string, unknown>;
 }
 
+/** Newest first; events written in the same instant (one transaction) by id, newest first. */
+const auditPages = keyset({
+  list: "audit",
+  key: auditEvents.at,
+  keyType: "timestamp",
+  id: auditEvents.id,
+  idType: "integer",
+  order: "desc",
+});
+
 export function createAuditService(db: Db) {
   return {
-    async list(caller: Caller, filter: AuditFilter | unknown = {}): Promise<AuditEventView[]> {
+    /** One page of the log, newest first; `nextCursor` fetches the next (older) page. */
+    async list(caller: Caller, filter: AuditFilter | unknown = {}): Promise<Page<AuditEventView>> {
       authorize(auditPolicy, "readAuditLog", caller.actor);
       const f = parseInput(auditFilterInput, filter, caller.locale);
-      const where: SQL[] = [];
+      const cursor = auditPages.decode(f.cursor, caller.locale);
+      const where: (SQL | undefined)[] = [auditPages.after(cursor)];
       if (f.actorId) where.push(eq(auditEvents.actorId, f.actorId));
       if (f.module) where.push(eq(auditEvents.module, f.module));
-      if (f.before) where.push(lt(auditEvents.id, f.before));
-      return db
-        .select({
-          id: auditEvents.id,
-          at: auditEvents.at,
-          actorId: auditEvents.actorId,
-          actorName: users.name,
-          module: auditEvents.module,
-          action: auditEvents.action,
-          targetType: auditEvents.targetType,
-          targetId: auditEvents.targetId,
-          details: auditEvents.details,
-        })
+      const rows = await db
+        .select(
+          auditPages.columns({
+            id: auditEvents.id,
+            at: auditEvents.at,
+            actorId: auditEvents.actorId,
+            actorName: users.name,
+            module: auditEvents.module,
+            action: auditEvents.action,
+            targetType: auditEvents.targetType,
+            targetId: auditEvents.targetId,
+            details: auditEvents.details,
+          }),
+        )
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorId))
         .where(and(...where))
-        .orderBy(desc(auditEvents.id))
-        .limit(f.limit);
+        .orderBy(...auditPages.orderBy)
+        .limit(auditPages.fetch(f.limit));
+      return auditPages.page(rows, f.limit);
     },
 
     /** The modules that have written anything, for the filter menu. */

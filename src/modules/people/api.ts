@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { pageSchema } from "../../core/pagination.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
 import { organisationInput, personUpdateInput } from "./inputs.ts";
 import { organisationSchema, personSchema, presentOrganisation, presentPerson } from "./presenters.ts";
+import { peoplePageInput } from "./service.ts";
 
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const personIdParam = z.object({
@@ -74,15 +76,16 @@ export function registerPeopleApi(api: ApiRouter) {
       method: "get",
       path: "/people",
       tags,
-      summary: "List people with their home organisation, title and role",
+      summary: "People with their home organisation, title and role, by name; the next page with ?cursor=<nextCursor>",
+      request: { query: peoplePageInput },
       responses: {
-        200: jsonResponse(z.array(personSchema), "People by name"),
-        ...errorResponses("UNAUTHENTICATED", "FORBIDDEN"),
+        200: jsonResponse(pageSchema(personSchema).openapi("PersonPage"), "A page of people by name"),
+        ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN"),
       },
     }),
     async (c) => {
-      const rows = await c.get("platform").services.people.listPeople(c.get("caller"));
-      return c.json(rows.map(presentPerson), 200);
+      const page = await c.get("platform").services.people.pagePeople(c.get("caller"), c.req.valid("query"));
+      return c.json({ items: page.items.map(presentPerson), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -99,10 +99,10 @@ describe("people service", () => {
 
   it("shows admins the audit log filtered by person and by module", async () => {
     const audit = createAuditService(database.db);
-    const byMember = await audit.list(admin, { actorId: member.actor?.id });
+    const byMember = (await audit.list(admin, { actorId: member.actor?.id })).items;
     expect(byMember.map((e) => e.action)).toEqual(["profile.update"]);
     expect(byMember[0]?.actorName).toBe("Mauri M.");
-    const byModule = await audit.list(admin, { module: "people" });
+    const byModule = (await audit.list(admin, { module: "people" })).items;
     expect(byModule.length).toBeGreaterThanOrEqual(4);
     expect(new Set(byModule.map((e) => e.module))).toEqual(new Set(["people"]));
     await expect(audit.list(member)).rejects.toMatchObject({ code: "FORBIDDEN" });

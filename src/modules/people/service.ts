@@ -1,6 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
+import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db } from "../../db/client.ts";
@@ -55,6 +56,19 @@ const uniqueName = <T>(caller: Caller, write: () => Promise<T>) =>
   );
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+export const peoplePageInput = z.object(pageQuery({ defaultLimit: 50, maxLimit: 200 }));
+export type PeoplePageQuery = z.input<typeof peoplePageInput>;
+
+/** People A–Z; namesakes in a stable order by id. */
+const peoplePages = keyset({
+  list: "people",
+  key: users.name,
+  keyType: "text",
+  id: users.id,
+  idType: "text",
+  order: "asc",
+});
 
 export function createPeopleService(db: Db) {
   async function findPerson(id: string): Promise<Person> {
@@ -142,6 +156,32 @@ export function createPeopleService(db: Db) {
       );
     },
 
+    /** One page of people by name; `nextCursor` fetches the next page. */
+    async pagePeople(caller: Caller, query: PeoplePageQuery | unknown = {}): Promise<Page<Person>> {
+      authorize(peoplePolicy, "listPeople", caller.actor);
+      const q = parseInput(peoplePageInput, query, caller.locale);
+      const cursor = peoplePages.decode(q.cursor, caller.locale);
+      const rows = await db
+        .select(peoplePages.columns(personColumns))
+        .from(users)
+        .leftJoin(organisations, eq(users.organisationId, organisations.id))
+        .where(peoplePages.after(cursor))
+        .orderBy(...peoplePages.orderBy)
+        .limit(peoplePages.fetch(q.limit));
+      return peoplePages.page(rows, q.limit);
+    },
+
+    /** How many people the workspace has (the people page's caption, the front page's figure). */
+    async countPeople(caller: Caller): Promise<number> {
+      authorize(peoplePolicy, "listPeople", caller.actor);
+      const [row] = await db.select({ n: count() }).from(users);
+      return Number(row?.n ?? 0);
+    },
+
+    /**
+     * Everyone, by name, for choosing a person in a form (group members, the
+     * audit log's filter). Unpaged: a native <select> needs every option.
+     */
     async listPeople(caller: Caller): Promise<Person[]> {
       authorize(peoplePolicy, "listPeople", caller.actor);
       return db
