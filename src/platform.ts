@@ -15,6 +15,7 @@ import { createAuditService } from "./modules/audit/service.ts";
 import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
 import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
+import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
 import { installBuiltIns } from "./modules/groups/builtins.ts";
 import { createDeliverableService } from "./modules/groups/deliverables.ts";
 import { createGroupService } from "./modules/groups/service.ts";
@@ -117,6 +118,8 @@ export async function createPlatform(
   const stopListening = await connectInstances(database, services.hub, logger);
   // Uploads no post used are removed after a day (files/sweep.ts).
   const uploadSweep = startUnusedUploadSweep(database.db, logger);
+  // Uploads no post used are removed after a day (files/sweep.ts).
+  const uploadSweep = startUnusedUploadSweep(database.db, logger);
   return {
     config,
     logger,
@@ -128,6 +131,7 @@ export async function createPlatform(
     services,
     close: async () => {
       await stopListening();
+      await uploadSweep.stop();
       await uploadSweep.stop();
       await jobs.stop();
       await database.close();

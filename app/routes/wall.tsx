@@ -98,7 +98,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 export default function WallPage({ loaderData, actionData }: Route.ComponentProps) {
   if (loaderData.kind === "join") return <JoinWall error={errorOf(actionData)} />;
-  return <LiveWall data={loaderData} />;
+  return <LiveWall data={loaderData} error={errorOf(actionData)} />;
 }
 
 function JoinWall({ error }: { error: ReturnType<typeof errorOf> }) {
@@ -133,7 +133,8 @@ function JoinWall({ error }: { error: ReturnType<typeof errorOf> }) {
 
 type WallData = Extract<Route.ComponentProps["loaderData"], { kind: "wall" }>;
 
-function LiveWall({ data }: { data: WallData }) {
+/** `error`: what the no-JavaScript form's post (or its file) was refused for, shown above the form. */
+function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof errorOf> }) {
   const { t } = useI18n();
   const [composerOpen, setComposerOpen] = useState(false);
   const [replyTo, setReplyTo] = useState<WallPost | null>(null);
@@ -235,6 +236,7 @@ function LiveWall({ data }: { data: WallData }) {
         </p>
       </header>
 
+      <ErrorSummary error={error} />
       {canPost && (
         <details
           className="composer-details"

@@ -31,6 +31,10 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   /** The body's Content-Type is not one this endpoint takes (JSON, or multipart for uploads). */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded file's content is not a type we take, whatever its name or claimed type; `issues` says which are. */
+  FILE_TYPE_REFUSED: 415,
+  /** An uploaded image does not decode, or is over a limit (pixels, frames, processing time); `issues` names it. */
+  UNPROCESSABLE_FILE: 422,
   /** Too many requests; wait and retry. */
   RATE_LIMITED: 429,
   /** A bug or an outage; the log has the details. */

@@ -148,6 +148,8 @@ export const en: Record<CoreMessageKey, string> = {
   "errors.LINK_EXPIRED": "The link has expired or has already been used. Please request a new link.",
   "errors.PAYLOAD_TOO_LARGE": "The data sent is too large.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "The request has the wrong format. Send it as JSON.",
+  "errors.FILE_TYPE_REFUSED": "Files of this type cannot be attached.",
+  "errors.UNPROCESSABLE_FILE": "The file could not be processed.",
   "errors.RATE_LIMITED": "Too many attempts. Please wait a moment and try again.",
   "errors.INTERNAL": "Something went wrong in the service. Please try again later.",
   "errors.UNAVAILABLE": "The service is not available right now.",

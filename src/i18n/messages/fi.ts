@@ -144,6 +144,8 @@ export const fi = {
   "errors.LINK_EXPIRED": "Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.",
   "errors.PAYLOAD_TOO_LARGE": "Lähetetty tieto on liian suuri.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "Pyynnön sisältö on väärää muotoa. Lähetä JSON-muotoinen pyyntö.",
+  "errors.FILE_TYPE_REFUSED": "Tämän tyyppistä tiedostoa ei voi liittää.",
+  "errors.UNPROCESSABLE_FILE": "Tiedostoa ei voitu käsitellä.",
   "errors.RATE_LIMITED": "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
   "errors.INTERNAL": "Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.",
   "errors.UNAVAILABLE": "Palvelu ei ole juuri nyt käytettävissä.",

@@ -148,6 +148,8 @@ export const sv: Record<CoreMessageKey, string> = {
   "errors.LINK_EXPIRED": "Länken har gått ut eller har redan använts. Be om en ny länk.",
   "errors.PAYLOAD_TOO_LARGE": "De skickade uppgifterna är för stora.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "Begäran har fel format. Skicka begäran i JSON-format.",
+  "errors.FILE_TYPE_REFUSED": "Filer av den här typen kan inte bifogas.",
+  "errors.UNPROCESSABLE_FILE": "Filen kunde inte behandlas.",
   "errors.RATE_LIMITED": "För många försök. Vänta en stund och försök igen.",
   "errors.INTERNAL": "Ett fel uppstod i tjänsten. Försök igen senare.",
   "errors.UNAVAILABLE": "Tjänsten är inte tillgänglig just nu.",

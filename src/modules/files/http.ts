@@ -1,13 +1,19 @@
 import type { StoredFile } from "./store.ts";
 
+/** Images we wrote again ourselves (images.ts): the only files shown in the page rather than downloaded. */
+const inlineTypes = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
+
 /**
  * A stored file as an HTTP response. The browser must take the type we
- * detected (nosniff) and must never run anything from it on our origin: the
- * CSP sandbox gives the file an opaque origin with scripts, forms and plugins
- * off, even when someone opens its URL directly.
+ * detected (nosniff) and must never run anything from it on our origin: every
+ * file other than our re-encoded images is a download (Content-Disposition:
+ * attachment), PDFs too, since a PDF viewer opened inline runs the document's
+ * script and forms in the app's origin's tab; and the CSP sandbox gives the
+ * file an opaque origin with scripts, forms and plugins off, even when someone
+ * opens its URL directly.
  */
 export function fileResponse(file: StoredFile): Response {
-  const inline = file.mimeType.startsWith("image/") || file.mimeType === "application/pdf";
+  const inline = inlineTypes.has(file.mimeType);
   // Buffers from both drivers are backed by plain ArrayBuffers (never shared memory).
   return new Response(file.data as Uint8Array<ArrayBuffer>, {
     status: 200,

@@ -1,16 +1,17 @@
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
+import { type ImageRefusal, type ImageType, imageLimits, processImage, RefusedImageError } from "./images.ts";
 
 /**
  * Turns uploaded bytes into what we store: the type comes from the content
  * (file-type), never from the name or the browser's claim.
  *
- * Images (JPEG, PNG, WebP, GIF) are decoded and written again by sharp: turned
- * upright by their EXIF orientation, fitted within 1600×1600 (never enlarged),
- * converted to sRGB, and written without any metadata (EXIF, GPS, XMP, IPTC,
- * ICC, comments), in their own format (JPEG at quality 82). Animated GIFs and
- * WebPs stay animated: sharp writes every frame again from pixels, with only
- * the frame delays and loop count, so nothing else of the original survives.
+ * Images (JPEG, PNG, WebP, GIF) are decoded and written again by sharp within
+ * the limits of images.ts: turned upright by their EXIF orientation, fitted
+ * within 1600×1600 (never enlarged), converted to sRGB, and written without any
+ * metadata (EXIF, GPS, XMP, IPTC, ICC, comments), in their own format (JPEG at
+ * quality 82). Animated GIFs and WebPs stay animated: sharp writes every frame
+ * again from pixels, with only the frame delays and loop count, so nothing else
+ * of the original survives.
  *
  * Other files are kept byte for byte, and only these types are taken: PDF,
  * Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp). Refused:
@@ -20,17 +21,14 @@ import sharp from "sharp";
  * (can carry script); HTML and text (not detected at all); everything else.
  */
 
-export const imageMaxSide = 1600;
-/** Decoding limit against decompression bombs: 50 megapixels, all frames of an animation together. */
-export const imageMaxInputPixels = 50_000_000;
+export const imageMaxSide = imageLimits.maxSide;
 
 const imageTypes = {
   "image/jpeg": "jpg",
   "image/png": "png",
   "image/webp": "webp",
   "image/gif": "gif",
-} as const;
-type ImageType = keyof typeof imageTypes;
+} as const satisfies Record<ImageType, string>;
 
 export const acceptedFileTypes: Readonly<Record<string, string>> = {
   "application/pdf": "pdf",
@@ -48,11 +46,18 @@ export type PreparedUpload =
   | { kind: "image"; data: Buffer; mimeType: ImageType; name: string; width: number; height: number }
   | { kind: "file"; data: Uint8Array; mimeType: string; name: string };
 
-/** The upload is not a type we take ("type"), or claims to be an image but does not decode ("unreadable"). */
+/**
+ * The upload is not a type we take ("type"), or is an image that does not
+ * decode ("unreadable"), is over one of the limits in images.ts, or is waiting
+ * behind too many others ("busy").
+ */
 export class RefusedFileError extends Error {
   override name = "RefusedFileError";
-  constructor(readonly reason: "type" | "unreadable") {
-    super(`refused upload: ${reason}`);
+  constructor(
+    readonly reason: "type" | ImageRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(`refused upload: ${reason}`, options);
   }
 }
 
@@ -62,7 +67,9 @@ export async function prepareUpload(data: Uint8Array, originalName: string): Pro
   const detected = await fileTypeFromBuffer(data);
   if (!detected) throw new RefusedFileError("type");
   if (isImageType(detected.mime)) {
-    const image = await processImage(data, detected.mime);
+    const image = await processImage(data, detected.mime).catch((error: unknown) => {
+      throw error instanceof RefusedImageError ? new RefusedFileError(error.reason, { cause: error }) : error;
+    });
     return {
       kind: "image",
       ...image,
@@ -73,28 +80,6 @@ export async function prepareUpload(data: Uint8Array, originalName: string): Pro
   const extension = acceptedFileTypes[detected.mime];
   if (!extension) throw new RefusedFileError("type");
   return { kind: "file", data, mimeType: detected.mime, name: safeFileName(originalName, extension) };
-}
-
-async function processImage(data: Uint8Array, mime: ImageType) {
-  const animated = mime === "image/gif" || mime === "image/webp";
-  try {
-    let pipeline = sharp(data, { animated, limitInputPixels: imageMaxInputPixels, failOn: "error" })
-      .autoOrient()
-      .resize({ width: imageMaxSide, height: imageMaxSide, fit: "inside", withoutEnlargement: true });
-    // No keepMetadata / withMetadata: sharp drops every kind of metadata and converts to sRGB.
-    pipeline =
-      mime === "image/jpeg"
-        ? pipeline.jpeg({ quality: 82 })
-        : mime === "image/png"
-          ? pipeline.png()
-          : mime === "image/webp"
-            ? pipeline.webp({ quality: 82 })
-            : pipeline.gif();
-    const { data: output, info } = await pipeline.toBuffer({ resolveWithObject: true });
-    return { data: output, width: info.width, height: info.pageHeight ?? info.height };
-  } catch (error) {
-    throw Object.assign(new RefusedFileError("unreadable"), { cause: error });
-  }
 }
 
 // Control and format characters (bidirectional overrides: "gpj.exe"), and characters Windows refuses in names.

@@ -221,14 +221,22 @@ export function registerWallsApi(api: ApiRouter) {
       tags,
       summary: "Upload a file to attach to a post on this wall (no account needed)",
       description:
-        "Images (JPEG, PNG, WebP, GIF) are turned upright, fitted within 1600×1600 and stored without any metadata (EXIF, GPS); an image post needs attachmentAlt. Files: PDF, docx, xlsx, pptx, odt, ods, odp, up to UPLOAD_MAX_BYTES. The type is read from the content, never from the name. Only the same browser can attach the upload, once, to a post on this wall.",
+        "Images (JPEG, PNG, WebP, GIF) are turned upright, fitted within 1600×1600 and stored without any metadata (EXIF, GPS); an image post needs attachmentAlt. An image may have at most 50 megapixels; an animation at most 200 frames and 16 megapixels over all its frames (422 UNPROCESSABLE_FILE). Files: PDF, docx, xlsx, pptx, odt, ods, odp (else 415 FILE_TYPE_REFUSED), up to UPLOAD_MAX_BYTES (413), always served as downloads. The type is read from the content, never from the name. Only the same browser can attach the upload, once, to a post on this wall.",
       request: {
         params: wallParam,
         body: { required: true, content: { "multipart/form-data": { schema: uploadForm } } },
       },
       responses: {
         201: jsonResponse(uploadSchema, "Stored, not attached yet"),
-        ...errorResponses("VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "WALL_CLOSED", "RATE_LIMITED", ...accessErrors),
+        ...errorResponses(
+          "VALIDATION_FAILED",
+          "PAYLOAD_TOO_LARGE",
+          "FILE_TYPE_REFUSED",
+          "UNPROCESSABLE_FILE",
+          "WALL_CLOSED",
+          "RATE_LIMITED",
+          ...accessErrors,
+        ),
       },
     }),
     async (c) => {

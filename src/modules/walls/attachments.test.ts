@@ -3,6 +3,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpBrowser as browser } from "../../../test/support/http-browser.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { imageLimits } from "../files/images.ts";
+import { animatedGif as animatedGifOf, canvasBombGif } from "../files/test-images.ts";
 import { wallsFi } from "./messages.ts";
 
 let keys = 0;
@@ -155,15 +157,19 @@ describe("attachments on wall posts", () => {
     ];
     for (const [data, name, type] of refused) {
       const response = await anna.upload(wall.id, data, name, type);
-      expect(response.status, name).toBe(400);
+      expect(response.status, name).toBe(415);
       expect(response.json).toMatchObject({
-        code: "VALIDATION_FAILED",
+        code: "FILE_TYPE_REFUSED",
         issues: [{ path: "file", message: wallsFi["walls.fileTypeRefused"] }],
       });
     }
     const broken = Buffer.concat([(await solid(100, 100).png().toBuffer()).subarray(0, 60)]);
     const unreadable = await anna.upload(wall.id, broken, "rikki.png");
-    expect(unreadable.json).toMatchObject({ issues: [{ path: "file", message: wallsFi["walls.imageUnreadable"] }] });
+    expect(unreadable.status).toBe(422);
+    expect(unreadable.json).toMatchObject({
+      code: "UNPROCESSABLE_FILE",
+      issues: [{ path: "file", message: wallsFi["walls.imageUnreadable"] }],
+    });
     const missing = await fetch(`${app.url}/api/walls/${wall.id}/uploads`, {
       method: "POST",
       headers: { origin: app.url },
@@ -173,7 +179,7 @@ describe("attachments on wall posts", () => {
     expect(await missing.json()).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "file" }] });
   });
 
-  it("takes a PDF and an Office file; serves them safely to the wall's readers", async () => {
+  it("takes a PDF and an Office file; serves them as downloads to the wall's readers, never inline", async () => {
     const wall = await createWall();
     const anna = browser(app);
     const reader = browser(app);
@@ -203,7 +209,7 @@ describe("attachments on wall posts", () => {
     expect(served.status).toBe(200);
     expect(served.data.toString("latin1")).toBe(minimalPdf());
     expect(served.headers.get("content-type")).toBe("application/pdf");
-    expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="Esityslista.pdf"/);
+    expect(served.headers.get("content-disposition")).toMatch(/^attachment; filename="Esityslista.pdf"/);
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(served.headers.get("content-security-policy")).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; sandbox",
@@ -212,6 +218,10 @@ describe("attachments on wall posts", () => {
 
     const download = await reader.file((withSheet.json as unknown as { attachment: Attachment }).attachment.url);
     expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="tulokset.xlsx"/);
     expect(download.headers.get("content-security-policy")).toContain("sandbox");
     expect((await reader.file(`/files/${crypto.randomUUID()}/x.pdf`)).status).toBe(404);
@@ -357,8 +367,126 @@ describe("upload size limit", () => {
     expect((await anna.upload(wall.id, minimalPdf(), "pieni.pdf")).status).toBe(201);
     const big = await anna.upload(wall.id, minimalPdf(4096), "iso.pdf");
     expect(big.status).toBe(413);
-    expect(big.json).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(big.json).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      issues: [{ path: "file", message: "Tiedosto on suurempi kuin 2 kt. Liitä pienempi tiedosto." }],
+    });
     const huge = await anna.upload(wall.id, minimalPdf(2 * 1024 * 1024), "valtava.pdf");
     expect(huge.status).toBe(413);
+  });
+});
+
+describe("image limits over HTTP", () => {
+  let app: TestApp;
+  let wallId: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    const staff = await createPerson(app.database, "staff");
+    const cookie = await signIn(app, staff.email, staff.password);
+    wallId = (
+      (await api(app, "/api/walls", { method: "POST", cookie, body: { title: "Kuvat" } })).json as unknown as {
+        id: string;
+      }
+    ).id;
+  });
+  afterAll(() => app.close());
+
+  const refusedWith = (response: { status: number; json: unknown }, message: string) => {
+    expect(response.status).toBe(422);
+    expect(response.json).toMatchObject({ code: "UNPROCESSABLE_FILE", issues: [{ path: "file", message }] });
+  };
+
+  it("refuses the 4000×4000 canvas with 2,000 one-pixel frames (libvips reads it as 1×1), naming the limit", async () => {
+    const bomb = canvasBombGif(4000, 4000, 2000);
+    expect(await sharp(bomb, { animated: true }).metadata()).toMatchObject({ width: 1, pageHeight: 1, pages: 2000 });
+    const response = await browser(app).upload(wallId, bomb, "pommi.gif");
+    refusedWith(response, "Animaatiossa saa olla enintään 200 kuvaa. Lyhennä animaatiota.");
+    // Few frames on the same canvas: the canvas counts, read from the GIF header (4000×4000 × 2 = 32 MP).
+    const wide = await browser(app).upload(wallId, canvasBombGif(4000, 4000, 2), "leveä.gif");
+    refusedWith(
+      wide,
+      "Animaatio on liian suuri: sen kaikissa kuvissa yhteensä saa olla enintään 16 megapikseliä. Lyhennä tai pienennä animaatiota.",
+    );
+  });
+
+  it("refuses an animation over the frame limit and takes one at it", async () => {
+    const anna = browser(app);
+    refusedWith(
+      await anna.upload(wallId, await animatedGifOf(4, 4, imageLimits.maxFrames + 1), "pitkä.gif"),
+      wallsFi["walls.animationTooManyFrames"].replace("{frames}", String(imageLimits.maxFrames)),
+    );
+    const atLimit = await anna.upload(wallId, await animatedGifOf(4, 4, imageLimits.maxFrames), "juuri.gif");
+    expect(atLimit.status).toBe(201);
+    expect(atLimit.json).toMatchObject({ kind: "image", mimeType: "image/gif", width: 4, height: 4 });
+  });
+
+  it("refuses a still image above the pixel limit before decoding it", async () => {
+    // 8000×6300 = 50.4 MP of one colour: a small file, a big bitmap.
+    const png = await solid(8000, 6300).png().toBuffer();
+    refusedWith(
+      await browser(app).upload(wallId, png, "iso.png"),
+      "Kuva on liian suuri: siinä saa olla enintään 50 megapikseliä. Pienennä kuvaa ja liitä se uudelleen.",
+    );
+  });
+
+  it("takes a 48 MP phone photo (8000×6000 JPEG) and stores it at 1600 px", async () => {
+    const photo = await solid(8000, 6000).jpeg().toBuffer();
+    const response = await browser(app).upload(wallId, photo, "IMG_4800.JPG");
+    expect(response.status).toBe(201);
+    expect(response.json).toMatchObject({ kind: "image", mimeType: "image/jpeg", width: 1600, height: 1200 });
+  });
+});
+
+describe("uploads from the wall page's form without JavaScript", () => {
+  let app: TestApp;
+  let slug: string;
+  beforeAll(async () => {
+    app = await startTestApp({ web: true, env: { UPLOAD_MAX_BYTES: "8192" } });
+    const staff = await createPerson(app.database, "staff");
+    const cookie = await signIn(app, staff.email, staff.password);
+    slug = (
+      (await api(app, "/api/walls", { method: "POST", cookie, body: { title: "Lomake" } })).json as unknown as {
+        slug: string;
+      }
+    ).slug;
+  });
+  afterAll(() => app.close());
+
+  /** The composer's plain form, posted to the page like a browser without JavaScript does. */
+  const postForm = async (file: Uint8Array | string, name: string) => {
+    const form = new FormData();
+    form.append("intent", "post");
+    form.append("idempotencyKey", key());
+    form.append("body", "Liitteen kanssa");
+    form.append("attachmentAlt", "Kuva");
+    form.append("file", new Blob([file as BlobPart]), name);
+    const response = await fetch(`${app.url}/w/${slug}`, {
+      method: "POST",
+      headers: { origin: app.url },
+      body: form,
+      redirect: "manual",
+    });
+    return { status: response.status, html: await response.text() };
+  };
+  const escaped = (text: string) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+  /** In the error summary's link to the field, not only in the page's serialised data. */
+  const shown = (html: string, message: string) =>
+    expect(html.replaceAll("<!-- -->", "")).toContain(`<a href="#field-file">${escaped(message)}</a>`);
+
+  it("answers 413, 415 and 422 with the page showing why, the limit named", async () => {
+    const tooLarge = await postForm(minimalPdf(9000), "iso.pdf");
+    expect(tooLarge.status).toBe(413);
+    shown(tooLarge.html, "Tiedosto on suurempi kuin 8 kt. Liitä pienempi tiedosto.");
+
+    const wrongType = await postForm("<html><script>alert(1)</script>", "sivu.png");
+    expect(wrongType.status).toBe(415);
+    shown(wrongType.html, wallsFi["walls.fileTypeRefused"]);
+
+    const bomb = await postForm(canvasBombGif(4000, 4000, 300), "pommi.gif");
+    expect(bomb.status).toBe(422);
+    shown(bomb.html, "Animaatiossa saa olla enintään 200 kuvaa. Lyhennä animaatiota.");
+
+    const fine = await postForm(minimalPdf(), "liite.pdf");
+    expect(fine.status).toBe(302);
   });
 });

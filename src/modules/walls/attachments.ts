@@ -2,10 +2,13 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { RateLimiter } from "../../core/rate-limit.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
+import { imageLimits } from "../files/images.ts";
 import { prepareUpload, RefusedFileError } from "../files/prepare.ts";
 import { fileUploads } from "../files/schema.ts";
+import { formatFileSize } from "../files/size.ts";
 import { type FileStore, isFileId, type StoredFile } from "../files/store.ts";
 import { canModerate, canOpenWall } from "./policy.ts";
 import { wallPosts, walls } from "./schema.ts";
@@ -63,7 +66,10 @@ export function createAttachmentService({
       if (!participant) throw new AppError("UNAUTHENTICATED");
       const opened = await wallService.openById(viewer, wallId);
       if (!opened.canPost) throw new AppError("WALL_CLOSED");
-      if (file.data.byteLength > uploadMaxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+      if (file.data.byteLength > uploadMaxBytes) {
+        const limit = formatFileSize(viewer.locale, uploadMaxBytes);
+        throw new AppError("PAYLOAD_TOO_LARGE", [fileIssue(viewer.locale, "walls.fileTooLarge", { limit })]);
+      }
       if (!participantLimiter.take(participant) || !addressLimiter.take(viewer.addressHash)) {
         throw new AppError("RATE_LIMITED");
       }
@@ -73,8 +79,7 @@ export function createAttachmentService({
         prepared = await prepareUpload(file.data, file.name);
       } catch (error) {
         if (!(error instanceof RefusedFileError)) throw error;
-        const key = error.reason === "type" ? "walls.fileTypeRefused" : "walls.imageUnreadable";
-        throw new AppError("VALIDATION_FAILED", [{ path: "file", message: translate(viewer.locale, key) }]);
+        throw refusedUpload(viewer.locale, error);
       }
 
       const stored = await files.put(prepared);
@@ -147,6 +152,34 @@ export function createAttachmentService({
 }
 
 export type AttachmentService = ReturnType<typeof createAttachmentService>;
+
+const fileIssue = (locale: Locale, key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => ({
+  path: "file",
+  message: translate(locale, key, params),
+});
+
+/** 415 for a type we do not take, 422 for an image that does not decode or is over a limit (named in the message). */
+function refusedUpload(locale: Locale, error: RefusedFileError): AppError {
+  const megapixels = (pixels: number) => formatNumber(locale, pixels / 1_000_000, { maximumFractionDigits: 1 });
+  const unprocessable = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    new AppError("UNPROCESSABLE_FILE", [fileIssue(locale, key, params)], { cause: error });
+  switch (error.reason) {
+    case "type":
+      return new AppError("FILE_TYPE_REFUSED", [fileIssue(locale, "walls.fileTypeRefused")]);
+    case "busy":
+      return new AppError("RATE_LIMITED");
+    case "pixels":
+      return unprocessable("walls.imageTooManyPixels", { megapixels: megapixels(imageLimits.maxPixels) });
+    case "frames":
+      return unprocessable("walls.animationTooManyFrames", { frames: imageLimits.maxFrames });
+    case "animationPixels":
+      return unprocessable("walls.animationTooManyPixels", { megapixels: megapixels(imageLimits.maxAnimationPixels) });
+    case "timeout":
+      return unprocessable("walls.imageTooSlow", { seconds: imageLimits.timeoutSeconds });
+    case "unreadable":
+      return unprocessable("walls.imageUnreadable");
+  }
+}
 
 /** The attachment columns of a post. */
 type AttachmentColumns = Pick<

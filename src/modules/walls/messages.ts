@@ -8,6 +8,13 @@ export const wallsFi = {
   "walls.fileTypeRefused":
     "Tätä tiedostoa ei voi liittää. Liitä kuva (JPEG, PNG, WebP tai GIF), PDF tai Office-asiakirja (Word, Excel, PowerPoint tai OpenDocument).",
   "walls.imageUnreadable": "Kuvaa ei voitu lukea. Tallenna kuva uudelleen tai liitä toinen kuva.",
+  "walls.fileTooLarge": "Tiedosto on suurempi kuin {limit}. Liitä pienempi tiedosto.",
+  "walls.imageTooManyPixels":
+    "Kuva on liian suuri: siinä saa olla enintään {megapixels} megapikseliä. Pienennä kuvaa ja liitä se uudelleen.",
+  "walls.animationTooManyFrames": "Animaatiossa saa olla enintään {frames} kuvaa. Lyhennä animaatiota.",
+  "walls.animationTooManyPixels":
+    "Animaatio on liian suuri: sen kaikissa kuvissa yhteensä saa olla enintään {megapixels} megapikseliä. Lyhennä tai pienennä animaatiota.",
+  "walls.imageTooSlow": "Kuvan käsittely kesti yli {seconds} sekuntia. Pienennä kuvaa ja liitä se uudelleen.",
   "walls.imageAltRequired": "Kirjoita kuvalle vaihtoehtoinen teksti: kerro lyhyesti, mitä kuvassa on.",
   "walls.uploadNotFound": "Liitettä ei löytynyt. Liitä tiedosto uudelleen.",
   "walls.oneAttachment": "Viestissä voi olla yksi liite: joko linkki tai tiedosto.",
@@ -130,6 +137,13 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.fileTypeRefused":
     "Den här filen kan inte bifogas. Bifoga en bild (JPEG, PNG, WebP eller GIF), en PDF eller ett Office-dokument (Word, Excel, PowerPoint eller OpenDocument).",
   "walls.imageUnreadable": "Bilden kunde inte läsas. Spara bilden på nytt eller bifoga en annan bild.",
+  "walls.fileTooLarge": "Filen är större än {limit}. Bifoga en mindre fil.",
+  "walls.imageTooManyPixels":
+    "Bilden är för stor: den får ha högst {megapixels} megapixlar. Gör bilden mindre och bifoga den igen.",
+  "walls.animationTooManyFrames": "Animationen får ha högst {frames} bildrutor. Gör animationen kortare.",
+  "walls.animationTooManyPixels":
+    "Animationen är för stor: alla dess bildrutor får tillsammans ha högst {megapixels} megapixlar. Gör den kortare eller mindre.",
+  "walls.imageTooSlow": "Behandlingen av bilden tog över {seconds} sekunder. Gör bilden mindre och bifoga den igen.",
   "walls.imageAltRequired": "Skriv en alternativ text för bilden: berätta kort vad bilden visar.",
   "walls.uploadNotFound": "Bilagan hittades inte. Bifoga filen på nytt.",
   "walls.oneAttachment": "Ett inlägg kan ha en bilaga: antingen en länk eller en fil.",
@@ -251,6 +265,13 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.fileTypeRefused":
     "This file cannot be attached. Attach an image (JPEG, PNG, WebP or GIF), a PDF or an Office document (Word, Excel, PowerPoint or OpenDocument).",
   "walls.imageUnreadable": "The image could not be read. Save it again or attach another image.",
+  "walls.fileTooLarge": "The file is larger than {limit}. Attach a smaller file.",
+  "walls.imageTooManyPixels":
+    "The image is too large: it may have at most {megapixels} megapixels. Make it smaller and attach it again.",
+  "walls.animationTooManyFrames": "The animation may have at most {frames} frames. Make it shorter.",
+  "walls.animationTooManyPixels":
+    "The animation is too large: all its frames together may have at most {megapixels} megapixels. Make it shorter or smaller.",
+  "walls.imageTooSlow": "Processing the image took over {seconds} seconds. Make it smaller and attach it again.",
   "walls.imageAltRequired": "Write a text alternative for the image: say briefly what it shows.",
   "walls.uploadNotFound": "The attachment was not found. Attach the file again.",
   "walls.oneAttachment": "A post can have one attachment: either a link or a file.",

@@ -1,0 +1,134 @@
+import pLimit from "p-limit";
+import sharp, { type Metadata } from "sharp";
+import { gifCanvasSize } from "./gif-header.ts";
+
+/**
+ * Decoding uploaded images without letting one upload (or many) exhaust the
+ * server. Measured with bench/upload-memory.ts; ARCHITECTURE.md has the figures.
+ *
+ * - The header is read first (sharp's metadata: no pixels decoded) and the
+ *   image refused when it would decode to too many pixels: a still image over
+ *   `maxPixels`, an animation over `maxFrames` frames or over
+ *   `maxAnimationPixels` over all its frames. A GIF's frames are composed on its
+ *   logical screen, which libvips does not report (a 4000×4000 screen with 2,000
+ *   one-pixel frames reads as a 1×1 animation), so that size is read from the
+ *   GIF header itself.
+ * - Decoding is then bounded again by libvips (limitInputPixels) and in time
+ *   (`timeoutSeconds`).
+ * - JPEGs are shrunk while they are decoded (libjpeg's DCT scaling, which
+ *   sharp's resize uses on its own), so a 48 MP photo is never a 48 MP bitmap.
+ * - One image at a time per process (a p-limit queue), with at most
+ *   `maxWaiting` waiting: the peak memory of image work does not grow with the
+ *   number of people uploading at once.
+ */
+export const imageLimits = {
+  /** Stored images fit within this square (never enlarged). */
+  maxSide: 1600,
+  /** A still image's pixels: 50 MP takes a 48 MP (8000×6000) phone photo. */
+  maxPixels: 50_000_000,
+  /** Frames of an animated GIF or WebP. */
+  maxFrames: 200,
+  /**
+   * An animation's pixels, its canvas times its frames (480×270 × 120 frames, or 800×600 × 33). Animations are
+   * decoded whole and GIFs quantised frame by frame: 50 MP of GIF took 60 MB and 8.7 s, 16 MP about a third of that.
+   */
+  maxAnimationPixels: 16_000_000,
+  /** Decoding and writing one image again. */
+  timeoutSeconds: 15,
+  /** Images processed at once in this process. */
+  concurrency: 1,
+  /** Images waiting for their turn; more are refused as busy (RATE_LIMITED). */
+  maxWaiting: 16,
+} as const;
+
+// libvips' operation cache would keep decoded images after use (up to 50 MB); one worker thread per image keeps
+// its per-thread buffers to one set. Nothing else in the server uses sharp.
+sharp.cache(false);
+sharp.concurrency(1);
+
+export const imageQueue = pLimit(imageLimits.concurrency);
+
+export type ImageType = "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+
+export type ImageRefusal = "unreadable" | "pixels" | "frames" | "animationPixels" | "timeout" | "busy";
+
+/** Why an image was not taken; the limits are in `imageLimits`. */
+export class RefusedImageError extends Error {
+  override name = "RefusedImageError";
+  constructor(
+    readonly reason: ImageRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(`refused image: ${reason}`, options);
+  }
+}
+
+export interface ProcessedImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Waits for its turn in the queue, checks the header, then decodes and writes the image again. */
+export function processImage(data: Uint8Array, mime: ImageType): Promise<ProcessedImage> {
+  if (imageQueue.pendingCount >= imageLimits.maxWaiting) return Promise.reject(new RefusedImageError("busy"));
+  return imageQueue(async () => {
+    const animated = await checkHeader(data, mime);
+    return rewrite(data, mime, animated);
+  });
+}
+
+/** Refuses what would decode to too much, from the header alone; true when the image is animated. */
+async function checkHeader(data: Uint8Array, mime: ImageType): Promise<boolean> {
+  const mayAnimate = mime === "image/gif" || mime === "image/webp";
+  let meta: Metadata;
+  try {
+    meta = await sharp(data, { animated: mayAnimate, limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new RefusedImageError("unreadable", { cause: error });
+  }
+  const frames = meta.pages ?? 1;
+  const canvas = mime === "image/gif" ? gifCanvasSize(data) : null;
+  const width = Math.max(meta.width ?? 0, canvas?.width ?? 0);
+  const height = Math.max(meta.pageHeight ?? meta.height ?? 0, canvas?.height ?? 0);
+  if (width === 0 || height === 0) throw new RefusedImageError("unreadable");
+  if (frames > 1) {
+    if (frames > imageLimits.maxFrames) throw new RefusedImageError("frames");
+    if (width * height * frames > imageLimits.maxAnimationPixels) throw new RefusedImageError("animationPixels");
+  } else if (width * height > imageLimits.maxPixels) {
+    throw new RefusedImageError("pixels");
+  }
+  return frames > 1;
+}
+
+/**
+ * Turned upright by its EXIF orientation, fitted within maxSide (never
+ * enlarged), converted to sRGB and written in its own format without any
+ * metadata (no keepMetadata / withMetadata: EXIF, GPS, XMP, IPTC, ICC and
+ * comments are all dropped). Animations keep only their frames, delays and
+ * loop count.
+ */
+async function rewrite(data: Uint8Array, mime: ImageType, animated: boolean): Promise<ProcessedImage> {
+  const limitInputPixels = animated ? imageLimits.maxAnimationPixels : imageLimits.maxPixels;
+  try {
+    const pipeline = sharp(data, { animated, limitInputPixels, failOn: "error", sequentialRead: true })
+      .autoOrient()
+      .resize({ width: imageLimits.maxSide, height: imageLimits.maxSide, fit: "inside", withoutEnlargement: true })
+      .timeout({ seconds: imageLimits.timeoutSeconds });
+    const encoded =
+      mime === "image/jpeg"
+        ? pipeline.jpeg({ quality: 82 })
+        : mime === "image/png"
+          ? pipeline.png()
+          : mime === "image/webp"
+            ? pipeline.webp({ quality: 82 })
+            : pipeline.gif();
+    const { data: output, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { data: output, width: info.width, height: info.pageHeight ?? info.height };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "";
+    if (/timeout/i.test(message)) throw new RefusedImageError("timeout", { cause: error });
+    if (/pixel limit/i.test(message)) throw new RefusedImageError(animated ? "animationPixels" : "pixels");
+    throw new RefusedImageError("unreadable", { cause: error });
+  }
+}
