@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../src/core/caller.ts";
 import { allows, type Policy } from "../../src/core/policy.ts";
 import type { Role } from "../../src/modules/accounts/constants.ts";
@@ -21,5 +21,98 @@ export function expectPolicyMatrix<A extends string>(policy: Policy<A>, expected
       const actual = everyone.filter((who) => allows(policy[action], actorFor(who)));
       expect(actual).toEqual(everyone.filter((who) => expected[action].includes(who)));
     });
+  }
+}
+
+/** A real call (service method or HTTP request) made as one kind of visitor; it rejects as the service does. */
+export type Attempt = (who: Who) => Promise<unknown>;
+
+const refusalCodes = ["UNAUTHENTICATED", "FORBIDDEN"];
+const codeOf = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+
+/**
+ * The policy decides, checked on the real code: for every action, each of its
+ * attempts (every service call or request the action guards) is made as
+ * anonymous, member, staff and admin. The roles the table allows must succeed;
+ * the others are refused, UNAUTHENTICATED for a visitor and FORBIDDEN for the
+ * signed in. While the calls run, the policy object records which of its
+ * entries were read: an attempt that never reads its action's entry fails, so
+ * an entry no code consults fails, and so does a call listed under the wrong entry. An attempt reports its refusal by rejecting
+ * with `{ code }` (an AppError), or resolving to `{ status: 401 | 403 }` for HTTP.
+ */
+export function expectPolicyDecides<A extends string>(
+  policy: Policy<A>,
+  expected: Record<A, Who[]>,
+  attempts: Record<A, Record<string, Attempt>>,
+) {
+  const everyone: Who[] = ["anonymous", "member", "staff", "admin"];
+  // The entries read while one attempt's calls run.
+  let read: Set<A> | null = null;
+  const original = { ...policy };
+
+  beforeAll(() => {
+    for (const key of Object.keys(original) as A[]) {
+      Object.defineProperty(policy, key, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          read?.add(key);
+          return original[key];
+        },
+      });
+    }
+  });
+  afterAll(() => {
+    for (const key of Object.keys(original) as A[]) {
+      Object.defineProperty(policy, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value: original[key],
+      });
+    }
+  });
+
+  it("lists every action of the policy and no other, each with its attempts", () => {
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(original).sort());
+    expect(Object.keys(attempts).sort()).toEqual(Object.keys(original).sort());
+    for (const action of Object.keys(attempts) as A[]) expect(Object.keys(attempts[action]).length).toBeGreaterThan(0);
+  });
+
+  for (const action of Object.keys(expected) as A[]) {
+    for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, Attempt][]) {
+      it(`${action} (${name}): ${expected[action].join(", ") || "nobody"}`, async () => {
+        const outcomes: Record<string, string> = {};
+        const consulted = new Set<A>();
+        for (const who of everyone) {
+          read = consulted;
+          try {
+            const result = await attempt(who);
+            const status = (result as { status?: unknown } | null)?.status;
+            outcomes[who] = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : "allowed";
+          } catch (error) {
+            const code = codeOf(error);
+            if (!code || !refusalCodes.includes(code)) throw error;
+            outcomes[who] = code;
+          } finally {
+            read = null;
+          }
+        }
+        expect(outcomes).toEqual(
+          Object.fromEntries(
+            everyone.map((who) => [
+              who,
+              expected[action].includes(who) ? "allowed" : who === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
+            ]),
+          ),
+        );
+        // Also what the table says, so the table a reader reviews is the one the code obeys.
+        expect(everyone.filter((who) => allows(original[action], actorFor(who)))).toEqual(
+          everyone.filter((who) => expected[action].includes(who)),
+        );
+        expect([...consulted], `${name} consults the policy entry ${action}`).toContain(action);
+      });
+    }
   }
 }

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAudited } from "../../../test/support/audit.ts";
 import { openTestDatabase } from "../../../test/support/database.ts";
 import { createPerson } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
+import { createWritePath, defineAuditActions } from "../../core/write.ts";
 import type { Database } from "../../db/client.ts";
 import { users } from "../accounts/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
@@ -106,5 +108,68 @@ describe("people service", () => {
     expect(byModule.length).toBeGreaterThanOrEqual(4);
     expect(new Set(byModule.map((e) => e.module))).toEqual(new Set(["people"]));
     await expect(audit.list(member)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("audits every write through the write path: organisation created and renamed, person and profile changed", async () => {
+    const people = createPeopleService(database.db);
+    const org = await people.createOrganisation(admin, { name: "Loviisan kaupunki", kind: "municipality" });
+    await expectAudited(database.db, {
+      module: "people",
+      action: "organisation.create",
+      targetId: org.id,
+      actorId: admin.actor?.id,
+      details: { name: "Loviisan kaupunki", kind: "municipality" },
+    });
+    await people.updateOrganisation(admin, org.id, { name: "Lovisa stad", kind: "municipality" });
+    await expectAudited(database.db, {
+      module: "people",
+      action: "organisation.update",
+      targetId: org.id,
+      actorId: admin.actor?.id,
+      details: { name: "Lovisa stad" },
+    });
+    const target = await createPerson(database, "member");
+    await people.updatePerson(admin, target.id, { title: "Suunnittelija", organisationId: org.id });
+    await expectAudited(database.db, {
+      module: "people",
+      action: "person.update",
+      targetId: target.id,
+      actorId: admin.actor?.id,
+      details: { title: "Suunnittelija", organisationId: org.id },
+    });
+    const own = {
+      actor: { id: target.id, name: target.name, email: target.email, role: "member" as const },
+      locale: "fi" as const,
+    };
+    await people.updateOwnProfile(own, { name: "Uusi Nimi" });
+    await expectAudited(database.db, {
+      module: "people",
+      action: "profile.update",
+      targetId: target.id,
+      actorId: target.id,
+      details: { name: "Uusi Nimi" },
+    });
+  });
+
+  it("joins another module's unit of work: both writes commit together or neither does", async () => {
+    const writes = createWritePath(database.db, () => {});
+    const people = createPeopleService(database.db, writes);
+    const outer = writes(defineAuditActions("test", ["outer.write"]));
+    const attempt = (fail: boolean, name: string) =>
+      outer({
+        caller: admin,
+        allow: () => {},
+        run: async ({ unit, audit }) => {
+          const org = await people.createOrganisation(admin, { name, kind: "other" }, { within: unit });
+          await audit("outer.write", { type: "organisation", id: org.id });
+          if (fail) throw new Error("the outer write fails after the organisation was written");
+          return org;
+        },
+      });
+    await expect(attempt(true, "Rolled Back Org")).rejects.toThrow(/outer write fails/);
+    expect(await database.db.select().from(organisations).where(eq(organisations.name, "Rolled Back Org"))).toEqual([]);
+    const org = await attempt(false, "Committed Org");
+    await expectAudited(database.db, { module: "people", action: "organisation.create", targetId: org.id });
+    await expectAudited(database.db, { module: "test", action: "outer.write", targetId: org.id });
   });
 });

@@ -4,12 +4,13 @@ import type { Caller } from "../../core/caller.ts";
 import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
-import type { Db } from "../../db/client.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { rethrowUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { users } from "../accounts/schema.ts";
-import { recordAudit } from "../audit/record.ts";
+import { peopleAudit } from "./audit.ts";
 import {
   type OrganisationInput,
   organisationInput,
@@ -70,9 +71,20 @@ const peoplePages = keyset({
   order: "asc",
 });
 
-export function createPeopleService(db: Db) {
-  async function findPerson(id: string): Promise<Person> {
-    const [person] = await db
+/** A write that joins a caller's unit of work (another module's transaction) instead of opening its own. */
+export interface WriteOptions {
+  within?: WriteUnit;
+}
+
+export function createPeopleService(
+  db: Db,
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes: WritePath = createWritePath(db, (error) => console.error("people write effect failed", error)),
+) {
+  const write = writes(peopleAudit);
+
+  async function findPerson(id: string, on: Db | Tx = db): Promise<Person> {
+    const [person] = await on
       .select(personColumns)
       .from(users)
       .leftJoin(organisations, eq(users.organisationId, organisations.id))
@@ -81,9 +93,9 @@ export function createPeopleService(db: Db) {
     return person;
   }
 
-  async function assertOrganisationExists(caller: Caller, id: string | null | undefined) {
+  async function assertOrganisationExists(tx: Tx, caller: Caller, id: string | null | undefined) {
     if (!id) return;
-    const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+    const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
     if (!row)
       throw new AppError("VALIDATION_FAILED", [
         { path: "organisationId", message: translate(caller.locale, "errors.NOT_FOUND") },
@@ -111,47 +123,50 @@ export function createPeopleService(db: Db) {
       return row;
     },
 
-    async createOrganisation(caller: Caller, input: OrganisationInput | unknown): Promise<Organisation> {
-      authorize(peoplePolicy, "manageOrganisations", caller.actor);
-      const data = parseInput(organisationInput, input, caller.locale);
+    async createOrganisation(
+      caller: Caller,
+      input: OrganisationInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<Organisation> {
       return uniqueName(caller, () =>
-        db.transaction(async (tx) => {
-          const [row] = await tx.insert(organisations).values(data).returning();
-          if (!row) throw new AppError("INTERNAL");
-          await recordAudit(tx, {
-            actorId: caller.actor?.id ?? null,
-            module: "people",
-            action: "organisation.create",
-            targetType: "organisation",
-            targetId: row.id,
-            details: data,
-          });
-          return row;
+        write({
+          caller,
+          allow: () => authorize(peoplePolicy, "manageOrganisations", caller.actor),
+          input: { schema: organisationInput, value: input },
+          within: options.within,
+          run: async ({ tx, data, audit }) => {
+            const [row] = await tx.insert(organisations).values(data).returning();
+            if (!row) throw new AppError("INTERNAL");
+            await audit("organisation.create", { type: "organisation", id: row.id }, data);
+            return row;
+          },
         }),
       );
     },
 
-    async updateOrganisation(caller: Caller, id: string, input: OrganisationInput | unknown): Promise<Organisation> {
-      authorize(peoplePolicy, "manageOrganisations", caller.actor);
-      if (!isUuid(id)) throw new AppError("NOT_FOUND");
-      const data = parseInput(organisationInput, input, caller.locale);
+    async updateOrganisation(
+      caller: Caller,
+      id: string,
+      input: OrganisationInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<Organisation> {
       return uniqueName(caller, () =>
-        db.transaction(async (tx) => {
-          const [row] = await tx
-            .update(organisations)
-            .set({ ...data, updatedAt: new Date() })
-            .where(eq(organisations.id, id))
-            .returning();
-          if (!row) throw new AppError("NOT_FOUND");
-          await recordAudit(tx, {
-            actorId: caller.actor?.id ?? null,
-            module: "people",
-            action: "organisation.update",
-            targetType: "organisation",
-            targetId: id,
-            details: data,
-          });
-          return row;
+        write({
+          caller,
+          allow: () => authorize(peoplePolicy, "manageOrganisations", caller.actor),
+          input: { schema: organisationInput, value: input },
+          within: options.within,
+          run: async ({ tx, data, audit }) => {
+            if (!isUuid(id)) throw new AppError("NOT_FOUND");
+            const [row] = await tx
+              .update(organisations)
+              .set({ ...data, updatedAt: new Date() })
+              .where(eq(organisations.id, id))
+              .returning();
+            if (!row) throw new AppError("NOT_FOUND");
+            await audit("organisation.update", { type: "organisation", id }, data);
+            return row;
+          },
         }),
       );
     },
@@ -203,49 +218,48 @@ export function createPeopleService(db: Db) {
       return findPerson(caller.actor?.id ?? "");
     },
 
-    async updatePerson(caller: Caller, id: string, input: PersonUpdateInput | unknown): Promise<Person> {
-      authorize(peoplePolicy, "managePeople", caller.actor);
-      const data = parseInput(personUpdateInput, input, caller.locale);
-      await assertOrganisationExists(caller, data.organisationId);
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(users)
-          .set({ ...data, updatedAt: new Date() })
-          .where(eq(users.id, id))
-          .returning({ id: users.id });
-        if (!row) throw new AppError("NOT_FOUND");
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "people",
-          action: "person.update",
-          targetType: "person",
-          targetId: id,
-          details: data,
-        });
+    async updatePerson(
+      caller: Caller,
+      id: string,
+      input: PersonUpdateInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<Person> {
+      return write({
+        caller,
+        allow: () => authorize(peoplePolicy, "managePeople", caller.actor),
+        input: { schema: personUpdateInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          await assertOrganisationExists(tx, caller, data.organisationId);
+          const [row] = await tx
+            .update(users)
+            .set({ ...data, updatedAt: new Date() })
+            .where(eq(users.id, id))
+            .returning({ id: users.id });
+          if (!row) throw new AppError("NOT_FOUND");
+          await audit("person.update", { type: "person", id }, data);
+          return findPerson(id, tx);
+        },
       });
-      return findPerson(id);
     },
 
     /** A signed-in person edits their own name, title and language. */
-    async updateOwnProfile(caller: Caller, input: ProfileInput | unknown): Promise<Person> {
-      authorize(peoplePolicy, "updateOwnProfile", caller.actor);
-      const actor = caller.actor as NonNullable<Caller["actor"]>;
-      const data = parseInput(profileInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ ...data, updatedAt: new Date() })
-          .where(eq(users.id, actor.id));
-        await recordAudit(tx, {
-          actorId: actor.id,
-          module: "people",
-          action: "profile.update",
-          targetType: "person",
-          targetId: actor.id,
-          details: data,
-        });
+    async updateOwnProfile(caller: Caller, input: ProfileInput | unknown, options: WriteOptions = {}): Promise<Person> {
+      return write({
+        caller,
+        allow: () => authorize(peoplePolicy, "updateOwnProfile", caller.actor),
+        input: { schema: profileInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const actor = caller.actor as NonNullable<Caller["actor"]>;
+          await tx
+            .update(users)
+            .set({ ...data, updatedAt: new Date() })
+            .where(eq(users.id, actor.id));
+          await audit("profile.update", { type: "person", id: actor.id }, data);
+          return findPerson(actor.id, tx);
+        },
       });
-      return findPerson(actor.id);
     },
   };
 }
