@@ -4,8 +4,13 @@ import { allows, type Policy } from "../../src/core/policy.ts";
 import type { Role } from "../../src/modules/accounts/constants.ts";
 
 export type Who = "anonymous" | Role;
-const actorFor = (who: Who): Actor | null =>
-  who === "anonymous" ? null : { id: `${who}-id`, name: who, email: `${who}@example.test`, role: who };
+/** A participant is a browser with the participant cookie and no account (a wall's or an event's). */
+export type Visitor = Who | "participant";
+const withoutAccount = (who: Visitor) => who === "anonymous" || who === "participant";
+const actorFor = (who: Visitor): Actor | null =>
+  who === "anonymous" || who === "participant"
+    ? null
+    : { id: `${who}-id`, name: who, email: `${who}@example.test`, role: who };
 
 /**
  * Checks a module's policy against the table a reader can review at a glance:
@@ -25,7 +30,7 @@ export function expectPolicyMatrix<A extends string>(policy: Policy<A>, expected
 }
 
 /** A real call (service method or HTTP request) made as one kind of visitor; it rejects as the service does. */
-export type Attempt = (who: Who) => Promise<unknown>;
+export type Attempt<V extends Visitor = Who> = (who: V) => Promise<unknown>;
 
 const refusalCodes = ["UNAUTHENTICATED", "FORBIDDEN"];
 const codeOf = (error: unknown): string | undefined =>
@@ -39,14 +44,18 @@ const codeOf = (error: unknown): string | undefined =>
  * signed in. While the calls run, the policy object records which of its
  * entries were read: an attempt that never reads its action's entry fails, so
  * an entry no code consults fails, and so does a call listed under the wrong entry. An attempt reports its refusal by rejecting
- * with `{ code }` (an AppError), or resolving to `{ status: 401 | 403 }` for HTTP.
+ * with `{ code }` (an AppError), or for HTTP by resolving to the response: 2xx is done, 401
+ * and 403 refused, anything else fails the test.
+ * A module whose visitors include participants passes `visitors` with "participant"
+ * (refused as UNAUTHENTICATED, like anonymous: neither has an account).
  */
-export function expectPolicyDecides<A extends string>(
+export function expectPolicyDecides<A extends string, V extends Visitor = Who>(
   policy: Policy<A>,
-  expected: Record<A, Who[]>,
-  attempts: Record<A, Record<string, Attempt>>,
+  expected: Record<A, V[]>,
+  attempts: Record<A, Record<string, Attempt<V>>>,
+  options: { visitors?: V[] } = {},
 ) {
-  const everyone: Who[] = ["anonymous", "member", "staff", "admin"];
+  const everyone = options.visitors ?? (["anonymous", "member", "staff", "admin"] as V[]);
   // The entries read while one attempt's calls run.
   let read: Set<A> | null = null;
   const original = { ...policy };
@@ -81,7 +90,7 @@ export function expectPolicyDecides<A extends string>(
   });
 
   for (const action of Object.keys(expected) as A[]) {
-    for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, Attempt][]) {
+    for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, Attempt<V>][]) {
       it(`${action} (${name}): ${expected[action].join(", ") || "nobody"}`, async () => {
         const outcomes: Record<string, string> = {};
         const consulted = new Set<A>();
@@ -90,6 +99,8 @@ export function expectPolicyDecides<A extends string>(
           try {
             const result = await attempt(who);
             const status = (result as { status?: unknown } | null)?.status;
+            if (typeof status === "number" && (status < 200 || status > 299) && status !== 401 && status !== 403)
+              throw new Error(`${name} as ${who}: HTTP ${status}, neither done nor refused by the policy`);
             outcomes[who] = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : "allowed";
           } catch (error) {
             const code = codeOf(error);
@@ -103,7 +114,7 @@ export function expectPolicyDecides<A extends string>(
           Object.fromEntries(
             everyone.map((who) => [
               who,
-              expected[action].includes(who) ? "allowed" : who === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
+              expected[action].includes(who) ? "allowed" : withoutAccount(who) ? "UNAUTHENTICATED" : "FORBIDDEN",
             ]),
           ),
         );

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAudited } from "../../../test/support/audit.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { createWritePath, defineAuditActions } from "../../core/write.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { users } from "./schema.ts";
+import { invitations, users } from "./schema.ts";
 
 describe("accounts over HTTP", () => {
   let app: TestApp;
@@ -100,6 +102,12 @@ describe("accounts over HTTP", () => {
       expect(await signIn(other, person.email, "a-brand-new-password")).toContain("session_token");
       const audit = await other.database.db.select().from(auditEvents).where(eq(auditEvents.action, "password.reset"));
       expect(audit).toHaveLength(1);
+      await expectAudited(other.database.db, {
+        module: "accounts",
+        action: "password.reset",
+        targetId: person.id,
+        actorId: person.id,
+      });
     } finally {
       await other.close();
     }
@@ -131,6 +139,20 @@ describe("accounts over HTTP", () => {
 
     const [created] = await app.database.db.select().from(users).where(eq(users.email, "uusi.jasen@example.test"));
     expect(created).toMatchObject({ name: "Uusi Jäsen", role: "member", locale: "sv" });
+    await expectAudited(app.database.db, {
+      module: "accounts",
+      action: "invitation.create",
+      targetId: String(invited.json.id),
+      actorId: admin.id,
+      details: { email: "uusi.jasen@example.test", role: "member" },
+    });
+    await expectAudited(app.database.db, {
+      module: "accounts",
+      action: "invitation.accept",
+      targetId: created?.id ?? "",
+      actorId: created?.id ?? "",
+      details: { invitationId: String(invited.json.id) },
+    });
   });
 
   it("does not let a member invite anyone, and changes nothing", async () => {
@@ -155,5 +177,41 @@ describe("accounts over HTTP", () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     const rows = await app.database.db.select().from(users).where(eq(users.email, "self@example.test"));
     expect(rows).toHaveLength(0);
+  });
+
+  it("queues the invitation's mail in the invitation's transaction: a write rolled back sends nothing", async () => {
+    const admin = await createPerson(app.database, "admin");
+    const caller = {
+      actor: { id: admin.id, name: admin.name, email: admin.email, role: "admin" as const },
+      locale: "en" as const,
+    };
+    const outer = createWritePath(app.database.db, () => {})(defineAuditActions("test", ["outer.write"]));
+    await expect(
+      outer({
+        caller,
+        allow: () => {},
+        run: async ({ unit }) => {
+          await app.platform.services.invitations.invite(
+            caller,
+            { email: "rolled-back@example.test", name: "Rolled Back", role: "member" },
+            { within: unit },
+          );
+          throw new Error("the surrounding write fails after the invitation and its mail were written");
+        },
+      }),
+    ).rejects.toThrow(/surrounding write fails/);
+    expect(
+      await app.database.db.select().from(invitations).where(eq(invitations.email, "rolled-back@example.test")),
+    ).toEqual([]);
+
+    // A later invitation's mail arrives; the rolled-back one's never does.
+    const { link } = await app.platform.services.invitations.invite(caller, {
+      email: "queued@example.test",
+      name: "Queued",
+      role: "staff",
+    });
+    expect((await app.smtp.waitFor("queued@example.test")).text).toContain(link);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(app.smtp.inbox.filter((m) => m.to.includes("rolled-back@example.test"))).toEqual([]);
   });
 });

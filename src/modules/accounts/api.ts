@@ -1,32 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError } from "../../http/errors.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
 import { invitationInput } from "./inputs.ts";
-import { locales, roles } from "./schema.ts";
+import { invitationCreatedSchema, invitationSchema, meSchema, presentInvitation } from "./presenters.ts";
 
 const tags = ["Accounts"];
-
-const meSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: z.enum(roles),
-    locale: z.enum(locales),
-  })
-  .openapi("Me");
-
-const invitationSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(roles),
-    organisationName: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime(),
-  })
-  .openapi("Invitation");
 
 export function registerAccountsApi(api: ApiRouter) {
   api.openapi(
@@ -39,11 +16,7 @@ export function registerAccountsApi(api: ApiRouter) {
         "Sign in with POST /api/auth/sign-in/email {email, password}; the session is an HttpOnly cookie. Sign out with POST /api/auth/sign-out.",
       responses: { 200: jsonResponse(meSchema, "The signed-in person"), ...errorResponses("UNAUTHENTICATED") },
     }),
-    (c) => {
-      const { actor, locale } = c.get("caller");
-      if (!actor) throw new AppError("UNAUTHENTICATED");
-      return c.json({ id: actor.id, name: actor.name, email: actor.email, role: actor.role, locale }, 200);
-    },
+    (c) => c.json(c.get("platform").services.sessions.me(c.get("caller")), 200),
   );
 
   api.openapi(
@@ -59,10 +32,7 @@ export function registerAccountsApi(api: ApiRouter) {
     }),
     async (c) => {
       const rows = await c.get("platform").services.invitations.listPending(c.get("caller"));
-      return c.json(
-        rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() })),
-        200,
-      );
+      return c.json(rows.map(presentInvitation), 200);
     },
   );
 
@@ -74,7 +44,7 @@ export function registerAccountsApi(api: ApiRouter) {
       summary: "Invite a person by e-mail (admin)",
       request: { body: jsonBody(invitationInput) },
       responses: {
-        201: jsonResponse(z.object({ id: z.uuid() }), "The invitation was created and e-mailed"),
+        201: jsonResponse(invitationCreatedSchema, "The invitation was created and e-mailed"),
         ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT"),
       },
     }),

@@ -1,12 +1,16 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Config } from "../../config/env.ts";
+import { authorize } from "../../core/policy.ts";
+import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import { defaultLocale, isLocale } from "../../i18n/locale.ts";
 import type { MailOutbox } from "../../mail/outbox.ts";
 import { passwordResetMail, renderMail } from "../../mail/templates.ts";
-import { recordAudit } from "../audit/record.ts";
+import { accountsAudit } from "./audit.ts";
+import { type Role, roles } from "./constants.ts";
 import { hashPassword, passwordLength, verifyPassword } from "./password.ts";
+import { accountsPolicy } from "./policy.ts";
 import { accounts, rateLimits, sessions, users, verifications } from "./schema.ts";
 
 /** Set by our HTTP layer from the socket address, replacing anything a client sent. */
@@ -18,9 +22,17 @@ export interface AuthDeps {
   config: Config;
   /** Reset links go out through the job queue: the request does not wait for (or fail with) SMTP. */
   outbox: MailOutbox;
+  /** The platform's write path; by default one of its own. */
+  writes?: WritePath;
 }
 
-export function createAuth({ db, config, outbox }: AuthDeps) {
+export function createAuth({
+  db,
+  config,
+  outbox,
+  writes = createWritePath(db, (error) => console.error("accounts write effect failed", error)),
+}: AuthDeps) {
+  const write = writes(accountsAudit);
   return betterAuth({
     appName: "Uudistamo",
     baseURL: config.publicUrl,
@@ -58,13 +70,23 @@ export function createAuth({ db, config, outbox }: AuthDeps) {
         const link = `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
         await outbox.send({ to: user.email, ...renderMail(passwordResetMail, locale, { name: user.name, link }) });
       },
+      // better-auth consumes the token, drops the sessions and changes the password, then calls this.
+      // Its unit of work is its own adapter's (not a Drizzle transaction we could join, and with the
+      // adapter's `transaction` option off not even one transaction), so the audit row is written right
+      // here, through the write path, in a transaction of its own: after the change, never without it.
+      // The token was the proof, so the person is the actor.
       onPasswordReset: async ({ user }) => {
-        await recordAudit(db, {
-          actorId: user.id,
-          module: "accounts",
-          action: "password.reset",
-          targetType: "person",
-          targetId: user.id,
+        const { locale, role } = user as { locale?: unknown; role?: unknown };
+        const actor = {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: roles.includes(role as Role) ? (role as Role) : "member",
+        };
+        await write({
+          caller: { actor, locale: isLocale(locale) ? locale : defaultLocale },
+          allow: () => authorize(accountsPolicy, "resetPassword", null),
+          run: ({ audit }) => audit("password.reset", { type: "person", id: user.id }),
         });
       },
     },

@@ -3,14 +3,14 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Config } from "../../config/env.ts";
 import type { Caller } from "../../core/caller.ts";
 import { authorize } from "../../core/policy.ts";
-import { parseInput } from "../../core/validate.ts";
-import type { Db } from "../../db/client.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import type { MailOutbox } from "../../mail/outbox.ts";
 import { invitationMail, renderMail } from "../../mail/templates.ts";
-import { recordAudit } from "../audit/record.ts";
 import { organisations } from "../people/schema.ts";
+import { accountsAudit } from "./audit.ts";
 import { insertPasswordLogin } from "./credentials.ts";
 import { type AcceptInvitationInput, acceptInvitationInput, type InvitationInput, invitationInput } from "./inputs.ts";
 import { hashPassword } from "./password.ts";
@@ -30,9 +30,24 @@ export interface PendingInvitation {
   expiresAt: Date;
 }
 
-export function createInvitationService({ db, outbox, config }: { db: Db; outbox: MailOutbox; config: Config }) {
-  async function emailTaken(address: string) {
-    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, address));
+export function createInvitationService({
+  db,
+  outbox,
+  config,
+  writes = createWritePath(db, (error) => console.error("accounts write effect failed", error)),
+}: {
+  db: Db;
+  outbox: MailOutbox;
+  config: Config;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
+}) {
+  const write = writes(accountsAudit);
+  const emailTaken = (caller: Caller) =>
+    new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
+
+  async function hasAccount(tx: Tx, address: string) {
+    const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
     return Boolean(row);
   }
 
@@ -59,42 +74,41 @@ export function createInvitationService({ db, outbox, config }: { db: Db; outbox
      * the same transaction: the mail exists exactly when the invitation does, and an SMTP outage
      * delays it instead of failing the request. Returns the link for the caller's records.
      */
-    async invite(caller: Caller, input: InvitationInput | unknown): Promise<{ id: string; link: string }> {
-      authorize(accountsPolicy, "invitePerson", caller.actor);
-      const data = parseInput(invitationInput, input, caller.locale);
-      if (await emailTaken(data.email)) {
-        throw new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
-      }
-      const token = randomBytes(32).toString("base64url");
-      const link = `${config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(invitations)
-          .values({
-            ...data,
-            tokenHash: hashToken(token),
-            invitedBy: caller.actor?.id ?? null,
-            expiresAt: new Date(Date.now() + invitationLifetimeMs),
-          })
-          .returning({ id: invitations.id });
-        if (!row) throw new AppError("INTERNAL");
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "accounts",
-          action: "invitation.create",
-          targetType: "invitation",
-          targetId: row.id,
-          details: { email: data.email, role: data.role },
-        });
-        const mail = renderMail(invitationMail, data.locale, {
-          name: data.name,
-          inviter: caller.actor?.name ?? "Uudistamo",
-          link,
-        });
-        await outbox.send({ to: data.email, ...mail }, { tx });
-        return row.id;
+    async invite(
+      caller: Caller,
+      input: InvitationInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<{ id: string; link: string }> {
+      return write({
+        caller,
+        allow: () => authorize(accountsPolicy, "invitePerson", caller.actor),
+        input: { schema: invitationInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (await hasAccount(tx, data.email)) throw emailTaken(caller);
+          const token = randomBytes(32).toString("base64url");
+          const link = `${config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+          const [row] = await tx
+            .insert(invitations)
+            .values({
+              ...data,
+              tokenHash: hashToken(token),
+              invitedBy: caller.actor?.id ?? null,
+              expiresAt: new Date(Date.now() + invitationLifetimeMs),
+            })
+            .returning({ id: invitations.id });
+          if (!row) throw new AppError("INTERNAL");
+          await audit("invitation.create", { type: "invitation", id: row.id }, { email: data.email, role: data.role });
+          const mail = renderMail(invitationMail, data.locale, {
+            name: data.name,
+            inviter: caller.actor?.name ?? "Uudistamo",
+            link,
+          });
+          // The mail job is written in this transaction: it exists exactly when the invitation does.
+          await outbox.send({ to: data.email, ...mail }, { tx });
+          return { id: row.id, link };
+        },
       });
-      return { id, link };
     },
 
     async listPending(caller: Caller): Promise<PendingInvitation[]> {
@@ -121,48 +135,46 @@ export function createInvitationService({ db, outbox, config }: { db: Db; outbox
       return { name: invitation.name, email: invitation.email, inviterName: inviterName ?? "Uudistamo" };
     },
 
-    /** Creates the account with the chosen password; the invitation can be used once. */
+    /**
+     * Creates the account with the chosen password; the invitation can be used once. The
+     * audit row names the new account as its actor: the token proved who is accepting.
+     */
     async accept(caller: Caller, input: AcceptInvitationInput | unknown): Promise<{ email: string }> {
-      authorize(accountsPolicy, "acceptInvitation", caller.actor);
-      const data = parseInput(acceptInvitationInput, input, caller.locale);
-      const passwordHash = await hashPassword(data.password);
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(invitations)
-          .set({ acceptedAt: new Date() })
-          .where(
-            and(
-              eq(invitations.tokenHash, hashToken(data.token)),
-              isNull(invitations.acceptedAt),
-              gt(invitations.expiresAt, new Date()),
-            ),
-          )
-          .returning();
-        if (!row) throw new AppError("LINK_EXPIRED");
-        const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-        if (existing)
-          throw new AppError("CONFLICT", [{ path: "email", message: translate(caller.locale, "errors.emailTaken") }]);
-        const userId = crypto.randomUUID();
-        await tx.insert(users).values({
-          id: userId,
-          name: row.name,
-          email: row.email,
-          emailVerified: true,
-          role: row.role,
-          title: row.title,
-          organisationId: row.organisationId,
-          locale: row.locale,
-        });
-        await insertPasswordLogin(tx, userId, passwordHash);
-        await recordAudit(tx, {
-          actorId: userId,
-          module: "accounts",
-          action: "invitation.accept",
-          targetType: "person",
-          targetId: userId,
-          details: { invitationId: row.id },
-        });
-        return { email: row.email };
+      const userId = crypto.randomUUID();
+      const newcomer = { ...caller, actor: { id: userId, name: "", email: "", role: "member" as const } };
+      return write({
+        caller: newcomer,
+        allow: () => authorize(accountsPolicy, "acceptInvitation", caller.actor),
+        input: { schema: acceptInvitationInput, value: input },
+        run: async ({ tx, data, audit }) => {
+          const passwordHash = await hashPassword(data.password);
+          const [row] = await tx
+            .update(invitations)
+            .set({ acceptedAt: new Date() })
+            .where(
+              and(
+                eq(invitations.tokenHash, hashToken(data.token)),
+                isNull(invitations.acceptedAt),
+                gt(invitations.expiresAt, new Date()),
+              ),
+            )
+            .returning();
+          if (!row) throw new AppError("LINK_EXPIRED");
+          if (await hasAccount(tx, row.email)) throw emailTaken(caller);
+          await tx.insert(users).values({
+            id: userId,
+            name: row.name,
+            email: row.email,
+            emailVerified: true,
+            role: row.role,
+            title: row.title,
+            organisationId: row.organisationId,
+            locale: row.locale,
+          });
+          await insertPasswordLogin(tx, userId, passwordHash);
+          await audit("invitation.accept", { type: "person", id: userId }, { invitationId: row.id });
+          return { email: row.email };
+        },
       });
     },
   };

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { Config } from "../../config/env.ts";
+import type { Caller } from "../../core/caller.ts";
+import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { type Auth, clientIpHeader } from "./auth.ts";
 import { password } from "./inputs.ts";
+import { accountsPolicy } from "./policy.ts";
+import { presentMe } from "./presenters.ts";
 
 export interface RequestInfo {
   /** The browser's own request, for its cookies and user agent. */
@@ -46,6 +50,12 @@ export function createSessionService(auth: Auth, config: Config) {
   }
 
   return {
+    /** The signed-in person's own account (GET /api/me). */
+    me(caller: Caller) {
+      authorize(accountsPolicy, "readOwnAccount", caller.actor);
+      return presentMe(caller.actor as NonNullable<Caller["actor"]>, caller.locale);
+    },
+
     async signIn(info: RequestInfo, credentials: { email: string; password: string }): Promise<string[]> {
       const response = await call("/sign-in/email", info, { ...credentials, rememberMe: true });
       if (!response.ok) throw failure(response, "INVALID_CREDENTIALS");
