@@ -12,17 +12,16 @@ import { type Auth, createAuth } from "./modules/accounts/auth.ts";
 import { createInvitationService } from "./modules/accounts/invitations.ts";
 import { createSessionService } from "./modules/accounts/sessions.ts";
 import { createAuditService } from "./modules/audit/service.ts";
+import { createDeliverableService } from "./modules/deliverables/service.ts";
 import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
 import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
-import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
-import { installBuiltIns } from "./modules/groups/builtins.ts";
-import { createDeliverableService } from "./modules/groups/deliverables.ts";
 import { createGroupService } from "./modules/groups/service.ts";
-import { createTemplateService } from "./modules/groups/templates/service.ts";
-import { createTimelineService } from "./modules/groups/timeline.ts";
 import { groupWallRole } from "./modules/groups/wall-access.ts";
 import { createPeopleService } from "./modules/people/service.ts";
+import { createTimelineService } from "./modules/programme/service.ts";
+import { installBuiltIns } from "./modules/templates/builtins.ts";
+import { createTemplateService } from "./modules/templates/service.ts";
 import { createAttachmentService } from "./modules/walls/attachments.ts";
 import { createWallCookies } from "./modules/walls/cookies.ts";
 import { createChangeLoader } from "./modules/walls/events.ts";
@@ -118,8 +117,6 @@ export async function createPlatform(
   const stopListening = await connectInstances(database, services.hub, logger);
   // Uploads no post used are removed after a day (files/sweep.ts).
   const uploadSweep = startUnusedUploadSweep(database.db, logger);
-  // Uploads no post used are removed after a day (files/sweep.ts).
-  const uploadSweep = startUnusedUploadSweep(database.db, logger);
   return {
     config,
     logger,
@@ -131,7 +128,6 @@ export async function createPlatform(
     services,
     close: async () => {
       await stopListening();
-      await uploadSweep.stop();
       await uploadSweep.stop();
       await jobs.stop();
       await database.close();

@@ -2,7 +2,7 @@ import { data, Form, redirect } from "react-router";
 import { allows } from "../../src/core/policy.ts";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { errorBody } from "../../src/http/respond-error.ts";
-import { groupsPolicy } from "../../src/modules/groups/policy.ts";
+import { templatesPolicy } from "../../src/modules/templates/policy.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useLocalised } from "../ui/groups/labels.tsx";
 import { TemplateFields } from "../ui/groups/TemplateFields.tsx";
@@ -18,7 +18,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireSignIn(request, caller.actor);
   const saved = new URL(request.url).searchParams.has("saved");
   return load(async () => {
-    if (!allows(groupsPolicy.manageTemplates, caller.actor)) throw new AppError("FORBIDDEN");
+    if (!allows(templatesPolicy.manageTemplates, caller.actor)) throw new AppError("FORBIDDEN");
     if (params.id === "new") {
       return {
         id: null,

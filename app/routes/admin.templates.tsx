@@ -1,4 +1,4 @@
-import { presentTemplateSummary } from "../../src/modules/groups/presenters.ts";
+import { presentTemplateSummary } from "../../src/modules/templates/presenters.ts";
 import { useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";

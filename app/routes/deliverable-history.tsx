@@ -1,5 +1,5 @@
 import { AppError } from "../../src/http/errors.ts";
-import { presentComparison } from "../../src/modules/groups/presenters.ts";
+import { presentComparison } from "../../src/modules/deliverables/presenters.ts";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";

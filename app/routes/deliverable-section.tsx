@@ -1,9 +1,9 @@
 import { data, Form } from "react-router";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
-import { sectionBodyMaxLength } from "../../src/modules/groups/constants.ts";
-import { isSectionConflict, type SectionCurrent } from "../../src/modules/groups/deliverables.ts";
-import { presentSectionDetail } from "../../src/modules/groups/presenters.ts";
+import { sectionBodyMaxLength } from "../../src/modules/deliverables/constants.ts";
+import { presentSectionDetail } from "../../src/modules/deliverables/presenters.ts";
+import { isSectionConflict, type SectionCurrent } from "../../src/modules/deliverables/service.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { StatusTag } from "../ui/groups/labels.tsx";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";

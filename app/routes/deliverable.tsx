@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { presentDeliverable } from "../../src/modules/groups/presenters.ts";
+import { presentDeliverable } from "../../src/modules/deliverables/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineKindOptions, deadlineLabel, StatusTag, useDay } from "../ui/groups/labels.tsx";

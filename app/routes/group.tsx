@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
 import { localeName, locales } from "../../src/i18n/locale.ts";
-import { presentGroupDetail, presentTemplateSummary } from "../../src/modules/groups/presenters.ts";
+import { presentGroupDetail } from "../../src/modules/groups/presenters.ts";
+import { presentTemplateSummary } from "../../src/modules/templates/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { DeadlineText, roleLabel, StatusTag, useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";

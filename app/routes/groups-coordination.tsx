@@ -1,4 +1,4 @@
-import { presentCoordination } from "../../src/modules/groups/presenters.ts";
+import { presentCoordination } from "../../src/modules/deliverables/presenters.ts";
 import { DeadlineText, StatusTag } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";

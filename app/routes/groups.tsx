@@ -1,8 +1,10 @@
 import { Form, redirect } from "react-router";
 import { allows } from "../../src/core/policy.ts";
+import { deliverablesPolicy } from "../../src/modules/deliverables/policy.ts";
 import { groupsPolicy } from "../../src/modules/groups/policy.ts";
 import { presentGroupSummary } from "../../src/modules/groups/presenters.ts";
 import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
+import { templatesPolicy } from "../../src/modules/templates/policy.ts";
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { roleLabel } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
@@ -20,8 +22,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       groups: (await services.groups.list(caller)).map(presentGroupSummary),
       people: canCreate ? (await services.people.listPeople(caller)).map(presentPersonChoice) : [],
       canCreate,
-      canCoordinate: allows(groupsPolicy.coordinate, caller.actor),
-      canManageTemplates: allows(groupsPolicy.manageTemplates, caller.actor),
+      canCoordinate: allows(deliverablesPolicy.coordinate, caller.actor),
+      canManageTemplates: allows(templatesPolicy.manageTemplates, caller.actor),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import { locales } from "../../src/i18n/locale.ts";
-import { presentTimeline } from "../../src/modules/groups/presenters.ts";
+import { presentTimeline } from "../../src/modules/programme/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineLabel, useDay, useLocalised } from "../ui/groups/labels.tsx";

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Caller } from "../core/caller.ts";
 import type { Db } from "../db/client.ts";
 import { users } from "../modules/accounts/schema.ts";
-import { installBuiltIns } from "../modules/groups/builtins.ts";
-import { createDeliverableService } from "../modules/groups/deliverables.ts";
-import { deliverableTemplates } from "../modules/groups/schema.ts";
+import { createDeliverableService } from "../modules/deliverables/service.ts";
 import { createGroupService } from "../modules/groups/service.ts";
-import { operatingModelExample } from "../modules/groups/templates/operating-model.ts";
-import { createTimelineService } from "../modules/groups/timeline.ts";
 import { organisations } from "../modules/people/schema.ts";
+import { createTimelineService } from "../modules/programme/service.ts";
+import { installBuiltIns } from "../modules/templates/builtins.ts";
+import { operatingModelExample } from "../modules/templates/operating-model.ts";
+import { deliverableTemplates } from "../modules/templates/schema.ts";
 import type { WallService } from "../modules/walls/service.ts";
 
 type Actor = NonNullable<Caller["actor"]>;

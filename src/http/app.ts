@@ -10,12 +10,15 @@ import { registerJobsApi } from "../jobs/api.ts";
 import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
+import { registerDeliverablesApi } from "../modules/deliverables/api/index.ts";
+import { registerDeliverableOutputs } from "../modules/deliverables/http.ts";
 import { registerEventsApi } from "../modules/events/api.ts";
 import { registerEventCalendars } from "../modules/events/calendar-http.ts";
 import { fileResponse } from "../modules/files/http.ts";
-import { registerGroupsApi } from "../modules/groups/api.ts";
-import { registerGroupOutputs } from "../modules/groups/http.ts";
+import { registerGroupsApi } from "../modules/groups/api/index.ts";
 import { registerPeopleApi } from "../modules/people/api.ts";
+import { registerProgrammeApi } from "../modules/programme/api/index.ts";
+import { registerTemplatesApi } from "../modules/templates/api/index.ts";
 import { registerWallsApi } from "../modules/walls/api.ts";
 import { registerWallOutputs } from "../modules/walls/outputs/http.ts";
 import type { Platform } from "../platform.ts";
@@ -130,6 +133,10 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   registerAuditApi(api);
   registerJobsApi(api);
   registerWallsApi(api);
+  // Fixed paths under /api/groups (templates, timeline, coordination, deliverables, sections) before /groups/{id}.
+  registerTemplatesApi(api);
+  registerProgrammeApi(api);
+  registerDeliverablesApi(api);
   registerGroupsApi(api);
   registerEventsApi(api);
   api.doc31("/openapi.json", {
@@ -152,7 +159,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   });
 
   registerWallOutputs(app);
-  registerGroupOutputs(app);
+  registerDeliverableOutputs(app);
 
   registerEventCalendars(app);
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, signIn, startTestApp, type TestApp } from "../../test/support/server.ts";
 import type { Caller } from "../core/caller.ts";
-import { deliverableTemplates } from "../modules/groups/schema.ts";
+import { deliverableTemplates } from "../modules/templates/schema.ts";
 
 /**
  * React Router serialises every loader's return value into the page, so the

@@ -1,7 +1,15 @@
 import { type KitMessageKey, kitEn, kitFi, kitSv } from "../../app/ui/kit/messages.ts";
 import { type PrimitivesMessageKey, primitivesEn, primitivesFi, primitivesSv } from "../core/messages.ts";
+import {
+  type DeliverablesMessageKey,
+  deliverablesEn,
+  deliverablesFi,
+  deliverablesSv,
+} from "../modules/deliverables/messages.ts";
 import { type EventsMessageKey, eventsEn, eventsFi, eventsSv } from "../modules/events/messages.ts";
 import { type GroupsMessageKey, groupsEn, groupsFi, groupsSv } from "../modules/groups/messages.ts";
+import { type ProgrammeMessageKey, programmeEn, programmeFi, programmeSv } from "../modules/programme/messages.ts";
+import { type TemplatesMessageKey, templatesEn, templatesFi, templatesSv } from "../modules/templates/messages.ts";
 import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
 import { type OutputsMessageKey, outputsEn, outputsFi, outputsSv } from "../modules/walls/outputs/messages.ts";
 import type { Catalog as KeyedCatalog } from "./catalog.ts";
@@ -20,14 +28,50 @@ export type MessageKey =
   | OutputsMessageKey
   | EventsMessageKey
   | GroupsMessageKey
+  | DeliverablesMessageKey
+  | TemplatesMessageKey
+  | ProgrammeMessageKey
   | KitMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  fi: { ...fi, ...wallsFi, ...outputsFi, ...eventsFi, ...groupsFi, ...kitFi, ...primitivesFi },
-  sv: { ...sv, ...wallsSv, ...outputsSv, ...eventsSv, ...groupsSv, ...kitSv, ...primitivesSv },
-  en: { ...en, ...wallsEn, ...outputsEn, ...eventsEn, ...groupsEn, ...kitEn, ...primitivesEn },
+  fi: {
+    ...fi,
+    ...wallsFi,
+    ...outputsFi,
+    ...eventsFi,
+    ...groupsFi,
+    ...deliverablesFi,
+    ...templatesFi,
+    ...programmeFi,
+    ...kitFi,
+    ...primitivesFi,
+  },
+  sv: {
+    ...sv,
+    ...wallsSv,
+    ...outputsSv,
+    ...eventsSv,
+    ...groupsSv,
+    ...deliverablesSv,
+    ...templatesSv,
+    ...programmeSv,
+    ...kitSv,
+    ...primitivesSv,
+  },
+  en: {
+    ...en,
+    ...wallsEn,
+    ...outputsEn,
+    ...eventsEn,
+    ...groupsEn,
+    ...deliverablesEn,
+    ...templatesEn,
+    ...programmeEn,
+    ...kitEn,
+    ...primitivesEn,
+  },
 };
 
 /** Whether a text is one of the catalog's keys (Zod issues from shared schemas carry a key as their message). */

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../src/core/caller.ts";
-import { operatingModelExample } from "../../src/modules/groups/templates/operating-model.ts";
+import { operatingModelExample } from "../../src/modules/templates/operating-model.ts";
 import { startTestApp, type TestApp } from "../support/server.ts";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, signedInState } from "./support.ts";
 

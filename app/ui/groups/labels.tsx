@@ -1,6 +1,10 @@
-import type { DeadlineKind, DeliverableStatus, GroupRole, Localised } from "../../../src/modules/groups/constants.ts";
-import { deadlineKinds, groupRoles, inLocale } from "../../../src/modules/groups/constants.ts";
-import type { NextDeadline } from "../../../src/modules/groups/deadlines.ts";
+import type { DeadlineKind, DeliverableStatus } from "../../../src/modules/deliverables/constants.ts";
+import { deadlineKinds } from "../../../src/modules/deliverables/constants.ts";
+import type { NextDeadline } from "../../../src/modules/deliverables/deadlines.ts";
+import type { GroupRole } from "../../../src/modules/groups/constants.ts";
+import { groupRoles } from "../../../src/modules/groups/constants.ts";
+import type { Localised } from "../../../src/modules/templates/constants.ts";
+import { inLocale } from "../../../src/modules/templates/constants.ts";
 import type { T } from "../i18n.ts";
 import { useI18n } from "../i18n.ts";
 

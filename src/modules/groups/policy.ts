@@ -1,12 +1,6 @@
 import type { Actor } from "../../core/caller.ts";
-import { adminOnly, anyone, membersUp, type Policy, staffUp } from "../../core/policy.ts";
-import {
-  type DeliverableStatus,
-  editableStatuses,
-  type GroupRole,
-  isLeadRole,
-  statusTransitions,
-} from "./constants.ts";
+import { anyone, membersUp, type Policy, staffUp } from "../../core/policy.ts";
+import { type GroupRole, isLeadRole } from "./constants.ts";
 
 /**
  * Role rules. What a person may do in a particular group depends also on their
@@ -21,13 +15,6 @@ export const groupsPolicy = {
   createGroups: staffUp,
   /** Staff run groups: they manage every group and write in every group's deliverables. */
   manageAnyGroup: staffUp,
-  /** The coordination view; accepting or returning a submitted deliverable. */
-  coordinate: staffUp,
-  /** Choosing a template for a new deliverable. */
-  readTemplates: membersUp,
-  manageTemplates: adminOnly,
-  readTimeline: membersUp,
-  manageTimeline: staffUp,
 } as const satisfies Policy<string>;
 
 /** The caller's role in the group in question, or null when they are not in it. */
@@ -50,31 +37,4 @@ export function canWorkInGroup(membership: Membership, actor: Actor | null): boo
 /** The group's page: everyone when the group is public, otherwise its members and staff. */
 export function canReadGroup(group: { isPublic: boolean }, membership: Membership, actor: Actor | null): boolean {
   return group.isPublic || canWorkInGroup(membership, actor);
-}
-
-/** A deliverable: the group's members and staff; everyone when both the group and the deliverable are public. */
-export function canReadDeliverable(
-  group: { isPublic: boolean },
-  deliverable: { isPublic: boolean },
-  membership: Membership,
-  actor: Actor | null,
-): boolean {
-  return (group.isPublic && deliverable.isPublic) || canWorkInGroup(membership, actor);
-}
-
-/** Sections can be written while the deliverable is being worked on (not once submitted or accepted). */
-export function isEditable(status: DeliverableStatus): boolean {
-  return editableStatuses.includes(status);
-}
-
-/** The statuses this person may move the deliverable to from its current one. */
-export function allowedTransitions(
-  status: DeliverableStatus,
-  membership: Membership,
-  actor: Actor | null,
-): DeliverableStatus[] {
-  return statusTransitions
-    .filter((t) => t.from === status)
-    .filter((t) => (t.by === "staff" ? isStaff(actor) : canWorkInGroup(membership, actor)))
-    .map((t) => t.to);
 }

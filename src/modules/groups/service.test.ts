@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personCaller } from "../../../test/support/person-caller.ts";
 import { startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { walls } from "../walls/schema.ts";
-import { personCaller } from "./people.testing.ts";
 
 describe("working groups", () => {
   let app: TestApp;

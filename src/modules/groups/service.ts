@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, ne, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { assertUuid } from "../../core/ids.ts";
 import { allows, authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -8,12 +9,12 @@ import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { users } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/record.ts";
+import { type DeliverableSummary, deliverablesOfGroup } from "../deliverables/of-group.ts";
 import { organisations } from "../people/schema.ts";
 import { walls } from "../walls/schema.ts";
 import { randomCode, type WallService } from "../walls/service.ts";
-import { assertUuid, findGroup, type GroupRow, membershipOf, refused } from "./access.ts";
-import { type DeliverableStatus, type GroupRole, isLeadRole, leadRoles } from "./constants.ts";
-import { helsinkiToday, type NextDeadline, nextDeadlines } from "./deadlines.ts";
+import { findGroup, type GroupRow, membershipOf, refused } from "./access.ts";
+import { type GroupRole, isLeadRole, leadRoles } from "./constants.ts";
 import {
   type GroupInput,
   type GroupUpdateInput,
@@ -22,15 +23,8 @@ import {
   type MemberInput,
   memberInput,
 } from "./inputs.ts";
-import {
-  canManageGroup,
-  canReadDeliverable,
-  canReadGroup,
-  canWorkInGroup,
-  groupsPolicy,
-  type Membership,
-} from "./policy.ts";
-import { deliverables, groupMembers, workingGroups } from "./schema.ts";
+import { canManageGroup, canReadGroup, canWorkInGroup, groupsPolicy, type Membership } from "./policy.ts";
+import { groupMembers, workingGroups } from "./schema.ts";
 
 export interface GroupMemberView {
   userId: string;
@@ -50,16 +44,6 @@ export interface GroupSummary {
   memberCount: number;
   convener: string | null;
   myRole: Membership;
-}
-
-export interface DeliverableSummary {
-  id: string;
-  title: string;
-  status: DeliverableStatus;
-  isPublic: boolean;
-  locale: Locale;
-  updatedAt: Date;
-  nextDeadline: NextDeadline | null;
 }
 
 export interface GroupDetail {
@@ -305,26 +289,10 @@ export function createGroupService({ db, walls: wallService }: { db: Db; walls: 
         canWork && group.wallId
           ? await db.select({ slug: walls.slug }).from(walls).where(eq(walls.id, group.wallId))
           : [];
-      const rows = (
-        await db
-          .select()
-          .from(deliverables)
-          .where(eq(deliverables.groupId, group.id))
-          .orderBy(asc(deliverables.createdAt))
-      ).filter((d) => canReadDeliverable(group, d, myRole, caller.actor));
-      const next = await nextDeadlines(db, rows, helsinkiToday(now));
       return {
         group: { ...group, wallSlug: wall?.slug ?? null },
         members: await membersOf(group.id),
-        deliverables: rows.map((d) => ({
-          id: d.id,
-          title: d.title,
-          status: d.status,
-          isPublic: d.isPublic,
-          locale: d.locale,
-          updatedAt: d.updatedAt,
-          nextDeadline: next.get(d.id) ?? null,
-        })),
+        deliverables: await deliverablesOfGroup(db, group, myRole, caller.actor, now),
         myRole,
         canManage: canManageGroup(myRole, caller.actor),
         canWork,

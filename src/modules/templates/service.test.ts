@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../../test/support/server.ts";
-import { installBuiltIns } from "../builtins.ts";
-import { personCaller } from "../people.testing.ts";
-import { deliverableTemplates, programmePhases, templateSections } from "../schema.ts";
+import { personCaller } from "../../../test/support/person-caller.ts";
+import { startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { programmePhases } from "../programme/schema.ts";
+import { installBuiltIns } from "./builtins.ts";
 import { operatingModelTemplate } from "./operating-model.ts";
+import { deliverableTemplates, templateSections } from "./schema.ts";
 
 describe("deliverable templates", () => {
   let app: TestApp;

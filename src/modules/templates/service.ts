@@ -1,15 +1,15 @@
 import { asc, count, eq } from "drizzle-orm";
-import type { Caller } from "../../../core/caller.ts";
-import { authorize } from "../../../core/policy.ts";
-import { parseInput } from "../../../core/validate.ts";
-import type { Db, Tx } from "../../../db/client.ts";
-import { AppError } from "../../../http/errors.ts";
-import { recordAudit } from "../../audit/record.ts";
-import { assertUuid } from "../access.ts";
-import type { Localised } from "../constants.ts";
-import { type TemplateInput, templateInput } from "../inputs.ts";
-import { groupsPolicy } from "../policy.ts";
-import { deliverableTemplates, templateSections } from "../schema.ts";
+import type { Caller } from "../../core/caller.ts";
+import { assertUuid } from "../../core/ids.ts";
+import { authorize } from "../../core/policy.ts";
+import { parseInput } from "../../core/validate.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Localised } from "./constants.ts";
+import { type TemplateInput, templateInput } from "./inputs.ts";
+import { templatesPolicy } from "./policy.ts";
+import { deliverableTemplates, templateSections } from "./schema.ts";
 
 export interface TemplateSummary {
   id: string;
@@ -58,7 +58,7 @@ export function createTemplateService({ db }: { db: Db }) {
 
   return {
     async list(caller: Caller): Promise<TemplateSummary[]> {
-      authorize(groupsPolicy, "readTemplates", caller.actor);
+      authorize(templatesPolicy, "readTemplates", caller.actor);
       const rows = await db.select().from(deliverableTemplates).orderBy(asc(deliverableTemplates.createdAt));
       const counts = await db
         .select({ templateId: templateSections.templateId, n: count() })
@@ -75,12 +75,12 @@ export function createTemplateService({ db }: { db: Db }) {
     },
 
     async get(caller: Caller, templateId: string): Promise<TemplateDetail> {
-      authorize(groupsPolicy, "readTemplates", caller.actor);
+      authorize(templatesPolicy, "readTemplates", caller.actor);
       return readTemplate(db, templateId);
     },
 
     async create(caller: Caller, input: TemplateInput | unknown): Promise<TemplateDetail> {
-      authorize(groupsPolicy, "manageTemplates", caller.actor);
+      authorize(templatesPolicy, "manageTemplates", caller.actor);
       const data = parseInput(templateInput, input, caller.locale);
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -104,7 +104,7 @@ export function createTemplateService({ db }: { db: Db }) {
 
     /** Replaces the template's name, description and sections; deliverables made from it keep their copies. */
     async update(caller: Caller, templateId: string, input: TemplateInput | unknown): Promise<TemplateDetail> {
-      authorize(groupsPolicy, "manageTemplates", caller.actor);
+      authorize(templatesPolicy, "manageTemplates", caller.actor);
       assertUuid(templateId);
       const data = parseInput(templateInput, input, caller.locale);
       await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { assertUuid } from "../../core/ids.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -8,17 +9,14 @@ import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { recordAudit } from "../audit/record.ts";
+import { findGroup, membershipOf, refused } from "../groups/access.ts";
+import { canManageGroup, canWorkInGroup } from "../groups/policy.ts";
+import { workingGroups } from "../groups/schema.ts";
+import { inLocale } from "../templates/constants.ts";
+import { readTemplate } from "../templates/service.ts";
 import { renderPostBody } from "../walls/render.ts";
-import {
-  assertUuid,
-  type DeliverableRow,
-  findDeliverable,
-  findGroup,
-  findSection,
-  membershipOf,
-  refused,
-} from "./access.ts";
-import { type DeadlineKind, type DeliverableStatus, inLocale, statusTransitions } from "./constants.ts";
+import { type DeliverableRow, findDeliverable, findSection } from "./access.ts";
+import { type DeadlineKind, type DeliverableStatus, statusTransitions } from "./constants.ts";
 import { helsinkiToday, type NextDeadline, nextDeadlines } from "./deadlines.ts";
 import { type LineDiff, lineDiff } from "./diff.ts";
 import type { DeliverableDocument } from "./export/deliverable.ts";
@@ -36,14 +34,7 @@ import {
   type TransitionInput,
   transitionInput,
 } from "./inputs.ts";
-import {
-  allowedTransitions,
-  canManageGroup,
-  canReadDeliverable,
-  canWorkInGroup,
-  groupsPolicy,
-  isEditable,
-} from "./policy.ts";
+import { allowedTransitions, canReadDeliverable, deliverablesPolicy, isEditable } from "./policy.ts";
 import {
   deliverableDeadlines,
   deliverableSections,
@@ -51,9 +42,7 @@ import {
   deliverables,
   sectionComments,
   sectionVersions,
-  workingGroups,
 } from "./schema.ts";
-import { readTemplate } from "./templates/service.ts";
 
 export interface SectionView {
   id: string;
@@ -583,7 +572,7 @@ export function createDeliverableService({ db }: { db: Db }) {
      * those without one.
      */
     async coordination(caller: Caller, now: Date = new Date()): Promise<CoordinationRow[]> {
-      authorize(groupsPolicy, "coordinate", caller.actor);
+      authorize(deliverablesPolicy, "coordinate", caller.actor);
       const rows = await db
         .select({ deliverable: deliverables, group: workingGroups })
         .from(deliverables)

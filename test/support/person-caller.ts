@@ -1,6 +1,6 @@
-import { createPerson, type TestApp } from "../../../test/support/server.ts";
-import type { Caller } from "../../core/caller.ts";
-import type { Role } from "../accounts/constants.ts";
+import type { Caller } from "../../src/core/caller.ts";
+import type { Role } from "../../src/modules/accounts/constants.ts";
+import { createPerson, type TestApp } from "./server.ts";
 
 /** A new person of the role and the caller services take for them (Finnish unless told otherwise). */
 export async function personCaller(app: TestApp, role: Role, name?: string, locale: Caller["locale"] = "fi") {

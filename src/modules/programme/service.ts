@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { assertUuid } from "../../core/ids.ts";
 import { allows, authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -7,18 +8,14 @@ import { AppError, isAppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { recordAudit } from "../audit/record.ts";
-import { assertUuid } from "./access.ts";
-import type { DeadlineKind, Localised } from "./constants.ts";
+import type { DeadlineKind } from "../deliverables/constants.ts";
+import { deliverableDeadlines, deliverables } from "../deliverables/schema.ts";
+import { groupsPolicy } from "../groups/policy.ts";
+import { groupMembers, workingGroups } from "../groups/schema.ts";
+import type { Localised } from "../templates/constants.ts";
 import { type MilestoneInput, milestoneInput, type PhaseInput, phaseInput } from "./inputs.ts";
-import { groupsPolicy } from "./policy.ts";
-import {
-  deliverableDeadlines,
-  deliverables,
-  groupMembers,
-  programmeMilestones,
-  programmePhases,
-  workingGroups,
-} from "./schema.ts";
+import { programmePolicy } from "./policy.ts";
+import { programmeMilestones, programmePhases } from "./schema.ts";
 
 export interface PhaseView {
   id: string;
@@ -112,7 +109,7 @@ export function createTimelineService({ db }: { db: Db }) {
 
   return {
     async get(caller: Caller): Promise<Timeline> {
-      authorize(groupsPolicy, "readTimeline", caller.actor);
+      authorize(programmePolicy, "readTimeline", caller.actor);
       const phases = await db.select().from(programmePhases).orderBy(asc(programmePhases.position));
       const milestones = await db.select().from(programmeMilestones);
       const deadlines = await visibleDeadlines(caller);
@@ -157,12 +154,12 @@ export function createTimelineService({ db }: { db: Db }) {
           endsOn: p.endsOn,
         })),
         entries,
-        canManage: allows(groupsPolicy.manageTimeline, caller.actor),
+        canManage: allows(programmePolicy.manageTimeline, caller.actor),
       };
     },
 
     async createPhase(caller: Caller, input: PhaseInput | unknown): Promise<void> {
-      authorize(groupsPolicy, "manageTimeline", caller.actor);
+      authorize(programmePolicy, "manageTimeline", caller.actor);
       const data = parsePhase(input, caller.locale);
       await db.transaction(async (tx) => {
         const [last] = await tx.select({ n: max(programmePhases.position) }).from(programmePhases);
@@ -183,7 +180,7 @@ export function createTimelineService({ db }: { db: Db }) {
 
     /** A phase's names and dates (e.g. once the interim administration's start is decided). */
     async updatePhase(caller: Caller, phaseId: string, input: PhaseInput | unknown): Promise<void> {
-      authorize(groupsPolicy, "manageTimeline", caller.actor);
+      authorize(programmePolicy, "manageTimeline", caller.actor);
       assertUuid(phaseId);
       const data = parsePhase(input, caller.locale);
       await db.transaction(async (tx) => {
@@ -204,7 +201,7 @@ export function createTimelineService({ db }: { db: Db }) {
     },
 
     async addMilestone(caller: Caller, input: MilestoneInput | unknown): Promise<void> {
-      authorize(groupsPolicy, "manageTimeline", caller.actor);
+      authorize(programmePolicy, "manageTimeline", caller.actor);
       const data = parseInput(milestoneInput, input, caller.locale);
       await db.transaction(async (tx) => {
         if (data.phaseId) {
@@ -230,7 +227,7 @@ export function createTimelineService({ db }: { db: Db }) {
     },
 
     async removeMilestone(caller: Caller, milestoneId: string): Promise<void> {
-      authorize(groupsPolicy, "manageTimeline", caller.actor);
+      authorize(programmePolicy, "manageTimeline", caller.actor);
       assertUuid(milestoneId);
       await db.transaction(async (tx) => {
         const [row] = await tx.delete(programmeMilestones).where(eq(programmeMilestones.id, milestoneId)).returning();

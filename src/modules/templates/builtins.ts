@@ -1,11 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { deliverableTemplates, programmePhases, templateSections } from "./schema.ts";
-import {
-  type DeliverableTemplateData,
-  implementationPhases,
-  operatingModelTemplate,
-} from "./templates/operating-model.ts";
+import { installProgrammePhases } from "../programme/builtins.ts";
+import { type DeliverableTemplateData, operatingModelTemplate } from "./operating-model.ts";
+import { deliverableTemplates, templateSections } from "./schema.ts";
 
 /** The templates every workspace starts with. */
 export const builtInTemplates: DeliverableTemplateData[] = [operatingModelTemplate];
@@ -44,10 +41,5 @@ export async function installBuiltIns(db: Db): Promise<void> {
       });
     });
   }
-  await db
-    .insert(programmePhases)
-    .values(
-      implementationPhases.map((p, i) => ({ key: p.key, position: i + 1, name: p.name, description: p.description })),
-    )
-    .onConflictDoNothing({ target: programmePhases.key });
+  await installProgrammePhases(db);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personCaller } from "../../../test/support/person-caller.ts";
 import { startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
-import { personCaller } from "./people.testing.ts";
 
 describe("programme timeline", () => {
   let app: TestApp;

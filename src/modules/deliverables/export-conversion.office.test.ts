@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personCaller } from "../../../test/support/person-caller.ts";
 import { createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { operatingModelExample, operatingModelTemplate } from "../templates/operating-model.ts";
 import { sectionHeading } from "./export/deliverable.ts";
 import { docxToText, pptxToPageTexts } from "./export/libreoffice.testing.ts";
 import { inOrder } from "./export/office.testing.ts";
-import { personCaller } from "./people.testing.ts";
-import { operatingModelExample, operatingModelTemplate } from "./templates/operating-model.ts";
 
 /** The seed has no example for sections 14 and 15; these stand in. */
 const texts: Record<number, string> = {

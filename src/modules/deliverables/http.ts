@@ -28,7 +28,7 @@ export function deliverableFileName(title: string, extension: keyof typeof types
  * one). `?guidance=1` adds each section's template guidance. Mounted before
  * the web UI, so these paths never reach React Router; errors are JSON.
  */
-export function registerGroupOutputs(app: Hono<AppEnv>) {
+export function registerDeliverableOutputs(app: Hono<AppEnv>) {
   for (const extension of ["docx", "pptx"] as const) {
     app.get(`/d/:id/export.${extension}`, async (c) => {
       const { services } = c.get("platform");

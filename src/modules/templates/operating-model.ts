@@ -15,7 +15,7 @@
 // hyphen used as a dash is written as an en dash (as in the deck's other titles). Swedish follows Finland's
 // public-administration usage (landskap, landskapslagen, interimsförvaltning, beredning); English is British.
 
-import type { Locale } from "../../accounts/constants.ts";
+import type { Locale } from "../accounts/constants.ts";
 
 export interface TemplateSectionText {
   title: string;

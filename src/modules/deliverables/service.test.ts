@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personCaller } from "../../../test/support/person-caller.ts";
 import { startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { isSectionConflict, type SectionConflict } from "./deliverables.ts";
-import { personCaller } from "./people.testing.ts";
-import { deliverableTemplates } from "./schema.ts";
-import { operatingModelTemplate } from "./templates/operating-model.ts";
+import { operatingModelTemplate } from "../templates/operating-model.ts";
+import { deliverableTemplates } from "../templates/schema.ts";
+import { isSectionConflict, type SectionConflict } from "./service.ts";
 
 describe("deliverables", () => {
   let app: TestApp;
