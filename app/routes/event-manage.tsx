@@ -3,19 +3,27 @@ import { instantToHelsinki } from "../../src/core/dates.ts";
 import { AppError } from "../../src/http/errors.ts";
 import { agendaItemKinds } from "../../src/modules/events/constants.ts";
 import { EventFields, eventFormInput } from "../ui/events/EventFields.tsx";
+import { failedIntent } from "../ui/events/form-intent.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { Field } from "../ui/kit/Field.tsx";
+import { FieldGroup } from "../ui/kit/FieldGroup.tsx";
+import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { attempt, fieldsOf, load, requireSignIn } from "../web/actions.server.ts";
+import { fieldsOf, load, requireSignIn } from "../web/actions.server.ts";
 import { loadEvent } from "../web/event-loader.server.ts";
+import { attemptForm } from "../web/form-intent.server.ts";
 import type { Route } from "./+types/event-manage";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
   const detail = await loadEvent(context, params.slug);
   if (!detail.canManage) return load(() => Promise.reject(new AppError("FORBIDDEN")));
-  return { ...detail, series: await context.services.events.listSeries() };
+  return { ...detail, series: await context.services.events.listSeries(context.caller) };
 }
 
 /** "Name, title, organisation" per line → speakers. */
@@ -25,6 +33,23 @@ const speakersOf = (text: string) =>
     .map((line) => line.split(",").map((part) => part.trim()))
     .filter(([name]) => name)
     .map(([name = "", title = "", ...organisation]) => ({ name, title, organisation: organisation.join(", ") }));
+
+/**
+ * The page's forms: each has its own field id prefix (FieldIdScope), so the
+ * error summary of a refused submission links to that form's own fields (the
+ * agenda's title, not the event's). The event's own form keeps plain
+ * `field-<name>` ids, as on the page that creates events.
+ */
+const formPrefixes = {
+  event: undefined,
+  agenda: "agenda",
+  removeAgenda: undefined,
+  workshop: "workshop",
+  summary: "summary",
+};
+type Intent = keyof typeof formPrefixes;
+const isIntent = (value: string | undefined): value is Intent =>
+  value !== undefined && Object.hasOwn(formPrefixes, value);
 
 /** "30 | Instructions" per line → steps. */
 const stepsOf = (text: string) =>
@@ -41,7 +66,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const fields = fieldsOf(form);
   const { services, caller } = context;
-  return attempt(caller.locale, async () => {
+  const intent = isIntent(fields.intent) ? fields.intent : "event";
+  return attemptForm(caller.locale, intent, async () => {
     const { event } = await services.events.getBySlug(caller, params.slug);
     switch (fields.intent) {
       case "event":
@@ -83,6 +109,8 @@ export default function ManageEvent({ loaderData, actionData }: Route.ComponentP
   const { t, time } = useI18n();
   const { event, agenda, workshops, series } = loaderData;
   const error = errorOf(actionData);
+  const failed = failedIntent(actionData);
+  const errorFor = (intent: Intent) => (failed === intent ? error : undefined);
   const saved = actionData && "saved" in actionData ? actionData.saved : null;
   const start = instantToHelsinki(new Date(event.startsAt));
   const end = instantToHelsinki(new Date(event.endsAt));
@@ -92,12 +120,14 @@ export default function ManageEvent({ loaderData, actionData }: Route.ComponentP
       <p>
         <a href={`/e/${event.slug}`}>← {event.title}</a>
       </p>
-      <h1>{t("events.manageTitle", { title: event.title })}</h1>
+      <PageTitle>{t("events.manageTitle", { title: event.title })}</PageTitle>
       {saved && <Notice>{t("people.saved")}</Notice>}
-      <ErrorSummary error={error} />
+      <ErrorSummary error={error} idPrefix={isIntent(failed) ? formPrefixes[failed] : undefined} />
 
       <section aria-labelledby="agenda-edit" className="stack">
-        <h2 id="agenda-edit">{t("events.agenda")}</h2>
+        <Heading level={2} id="agenda-edit">
+          {t("events.agenda")}
+        </Heading>
         {agenda.length > 0 && (
           <ul className="plain-list">
             {agenda.map((item) => (
@@ -108,49 +138,57 @@ export default function ManageEvent({ loaderData, actionData }: Route.ComponentP
                 <Form method="post">
                   <input type="hidden" name="intent" value="removeAgenda" />
                   <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" className="post-button">
+                  <Button variant="secondary">
                     {t("events.remove")} <span className="visually-hidden">{item.title}</span>
-                  </button>
+                  </Button>
                 </Form>
               </li>
             ))}
           </ul>
         )}
-        <Form method="post" className="stack narrow" aria-labelledby="agenda-add">
-          <h3 id="agenda-add">{t("events.addItem")}</h3>
-          <input type="hidden" name="intent" value="agenda" />
-          <div className="field">
-            <label htmlFor="agenda-time">{t("events.time")}</label>
-            <input id="agenda-time" name="time" type="time" className="text-input" required />
-          </div>
-          <fieldset className="choice">
-            <legend>{t("events.itemKind")}</legend>
-            {agendaItemKinds.map((k) => (
-              <label key={k} className="choice-option">
-                <input type="radio" name="kind" value={k} defaultChecked={k === "item"} /> {t(`events.kind.${k}`)}
-              </label>
-            ))}
-          </fieldset>
-          <TextField id="agenda-title" name="title" label={t("events.item")} required />
-          <TextArea id="agenda-description" name="description" label={t("events.form.description")} optional rows={2} />
-          <TextArea
-            id="agenda-speakers"
-            name="speakers"
-            label={t("events.speakers")}
-            hint={t("events.speakersHint")}
-            optional
-            rows={3}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button-primary">
+        <FieldIdScope prefix="agenda">
+          <Form method="post" className="stack narrow" aria-labelledby="agenda-add">
+            <Heading level={3} id="agenda-add">
               {t("events.addItem")}
-            </button>
-          </div>
-        </Form>
+            </Heading>
+            <input type="hidden" name="intent" value="agenda" />
+            <Field name="time" label={t("events.time")} error={errorFor("agenda")} required>
+              <input type="time" className="text-input" />
+            </Field>
+            <FieldGroup name="kind" legend={t("events.itemKind")} error={errorFor("agenda")}>
+              {agendaItemKinds.map((k) => (
+                <label key={k} className="choice-option">
+                  <input type="radio" name="kind" value={k} defaultChecked={k === "item"} /> {t(`events.kind.${k}`)}
+                </label>
+              ))}
+            </FieldGroup>
+            <TextField name="title" label={t("events.item")} error={errorFor("agenda")} required />
+            <TextArea
+              name="description"
+              label={t("events.form.description")}
+              error={errorFor("agenda")}
+              optional
+              rows={2}
+            />
+            <TextArea
+              name="speakers"
+              label={t("events.speakers")}
+              hint={t("events.speakersHint")}
+              error={errorFor("agenda")}
+              optional
+              rows={3}
+            />
+            <div className="form-actions">
+              <Button>{t("events.addItem")}</Button>
+            </div>
+          </Form>
+        </FieldIdScope>
       </section>
 
       <section aria-labelledby="workshop-add" className="stack narrow">
-        <h2 id="workshop-add">{t("events.addWorkshop")}</h2>
+        <Heading level={2} id="workshop-add">
+          {t("events.addWorkshop")}
+        </Heading>
         {workshops.length > 0 && (
           <ul className="plain-list">
             {workshops.map((w) => (
@@ -160,72 +198,74 @@ export default function ManageEvent({ loaderData, actionData }: Route.ComponentP
             ))}
           </ul>
         )}
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="workshop" />
-          <TextField id="workshop-title" name="title" label={t("events.workshopTitle")} required />
-          <TextArea id="workshop-assignment" name="assignment" label={t("events.assignment")} rows={3} />
-          <TextArea
-            id="workshop-steps"
-            name="steps"
-            label={t("events.steps")}
-            hint={t("events.stepsHint")}
-            required
-            rows={4}
-          />
-          <TextArea
-            id="workshop-groups"
-            name="groups"
-            label={t("events.groups")}
-            hint={t("events.groupsHint")}
-            optional
-            rows={4}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("events.addWorkshop")}
-            </button>
-          </div>
-        </Form>
+        <FieldIdScope prefix="workshop">
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="workshop" />
+            <TextField name="title" label={t("events.workshopTitle")} error={errorFor("workshop")} required />
+            <TextArea name="assignment" label={t("events.assignment")} error={errorFor("workshop")} rows={3} />
+            <TextArea
+              name="steps"
+              label={t("events.steps")}
+              hint={t("events.stepsHint")}
+              error={errorFor("workshop")}
+              required
+              rows={4}
+            />
+            <TextArea
+              name="groups"
+              label={t("events.groups")}
+              hint={t("events.groupsHint")}
+              error={errorFor("workshop")}
+              optional
+              rows={4}
+            />
+            <div className="form-actions">
+              <Button>{t("events.addWorkshop")}</Button>
+            </div>
+          </Form>
+        </FieldIdScope>
       </section>
 
       <section aria-labelledby="summary-edit" className="stack narrow">
-        <h2 id="summary-edit">{t("events.summary")}</h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="summary" />
-          <TextArea
-            id="summary-text"
-            name="summary"
-            label={t("events.summaryText")}
-            hint={t("events.summaryHint")}
-            rows={6}
-            defaultValue={event.summaryDraft ?? ""}
-          />
-          <label className="choice-option">
-            <input type="hidden" name="publish" value="false" />
-            <input type="checkbox" name="publish" value="true" defaultChecked={Boolean(event.summaryPublishedAt)} />{" "}
-            {t("events.publishSummary")}
-          </label>
-          <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("walls.save")}
-            </button>
-          </div>
-        </Form>
+        <Heading level={2} id="summary-edit">
+          {t("events.summary")}
+        </Heading>
+        <FieldIdScope prefix="summary">
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="summary" />
+            <TextArea
+              name="summary"
+              label={t("events.summaryText")}
+              hint={t("events.summaryHint")}
+              error={errorFor("summary")}
+              rows={6}
+              defaultValue={event.summaryDraft ?? ""}
+            />
+            <label className="choice-option">
+              <input type="hidden" name="publish" value="false" />
+              <input type="checkbox" name="publish" value="true" defaultChecked={Boolean(event.summaryPublishedAt)} />{" "}
+              {t("events.publishSummary")}
+            </label>
+            <div className="form-actions">
+              <Button>{t("walls.save")}</Button>
+            </div>
+          </Form>
+        </FieldIdScope>
       </section>
 
       <section aria-labelledby="event-edit" className="stack narrow">
-        <h2 id="event-edit">{t("events.details")}</h2>
+        <Heading level={2} id="event-edit">
+          {t("events.details")}
+        </Heading>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="event" />
           <EventFields
-            error={error}
+            error={errorFor("event")}
             series={series}
             values={{ ...event, date: start.date, startTime: start.time, endTime: end.time, joinCode: event.joinCode }}
           />
           <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("walls.save")}
-            </button>
+            <Button>{t("walls.save")}</Button>
           </div>
         </Form>
       </section>

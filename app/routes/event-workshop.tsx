@@ -2,6 +2,9 @@ import { useEffect, useState } from "react";
 import { Form, useRevalidator } from "react-router";
 import { AppError } from "../../src/http/errors.ts";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { attempt, fieldsOf, load } from "../web/actions.server.ts";
 import { loadEvent } from "../web/event-loader.server.ts";
 import type { Route } from "./+types/event-workshop";
@@ -10,7 +13,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const detail = await loadEvent(context, params.slug);
   const workshop = detail.workshops.find((w) => w.id === params.id);
   if (!workshop) return load(() => Promise.reject(new AppError("NOT_FOUND")));
-  return { event: detail.event, workshop, canManage: detail.canManage, now: Date.now() };
+  return { event: detail.event, workshop, canFacilitate: detail.canFacilitate, now: Date.now() };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -41,7 +44,7 @@ function useSecondsLeft(startedAt: string | null, minutes: number | null, server
 /** The workshop on the hall's big screen: the current step, its instructions and the time left. */
 export default function WorkshopView({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
-  const { event, workshop, canManage, now } = loaderData;
+  const { event, workshop, canFacilitate, now } = loaderData;
   const current = workshop.steps.find((s) => s.position === workshop.currentStep) ?? null;
   const left = useSecondsLeft(workshop.stepStartedAt, current?.minutes ?? null, now);
   const revalidator = useRevalidator();
@@ -60,10 +63,12 @@ export default function WorkshopView({ loaderData }: Route.ComponentProps) {
       <p>
         <a href={`/e/${event.slug}`}>← {event.title}</a>
       </p>
-      <h1>{workshop.title}</h1>
+      <PageTitle>{workshop.title}</PageTitle>
       {current ? (
         <section aria-labelledby="current-step" className="facilitator-current">
-          <h2 id="current-step">{t("events.stepOf", { step: current.position, total: workshop.steps.length })}</h2>
+          <Heading level={2} id="current-step">
+            {t("events.stepOf", { step: current.position, total: workshop.steps.length })}
+          </Heading>
           <p className="facilitator-instructions">{current.instructions}</p>
           <p className={`facilitator-clock${left !== null && left < 0 ? " facilitator-over" : ""}`}>
             <span className="visually-hidden">{t("events.timeLeft")}: </span>
@@ -87,15 +92,13 @@ export default function WorkshopView({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      {canManage && (
+      {canFacilitate && (
         <fieldset className="form-actions facilitator-controls">
           <legend className="visually-hidden">{t("events.controls")}</legend>
           {(["start", "previous", "next", "stop"] as const).map((action) => (
             <Form method="post" key={action}>
               <input type="hidden" name="action" value={action} />
-              <button type="submit" className={action === "next" ? "button-primary" : "button-secondary"}>
-                {t(`events.control.${action}`)}
-              </button>
+              <Button variant={action === "next" ? "primary" : "secondary"}>{t(`events.control.${action}`)}</Button>
             </Form>
           ))}
         </fieldset>

@@ -1,11 +1,19 @@
 import { Form, redirect } from "react-router";
+import type { EventDetailView } from "../../src/modules/events/presenters.ts";
 import { summariseWall } from "../../src/modules/walls/outputs/summary.ts";
-import { ErrorSummary, errorOf, fieldError, Notice } from "../ui/forms.tsx";
+import { failedIntent } from "../ui/events/form-intent.ts";
+import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { attempt, fieldsOf } from "../web/actions.server.ts";
+import { fieldsOf } from "../web/actions.server.ts";
 import { loadEvent } from "../web/event-loader.server.ts";
+import { attemptForm } from "../web/form-intent.server.ts";
 import type { Route } from "./+types/event";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -29,26 +37,72 @@ export function meta({ data }: Route.MetaArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = fieldsOf(await request.formData());
   const { services, wallViewer: viewer, caller } = context;
-  return attempt(caller.locale, async () => {
+  const intent = fields.intent === "join" ? "join" : "register";
+  return attemptForm(caller.locale, intent, async () => {
     const walls =
-      fields.intent === "join"
+      intent === "join"
         ? await services.events.join(
             params.slug,
             fields.code ?? "",
             services.participants.hashAddress(context.clientIp),
             caller.locale,
+            caller.actor,
           )
         : await services.events.register(viewer, params.slug, fields, fields.code);
-    return redirect(`/e/${params.slug}?${fields.intent === "join" ? "joined" : "registered"}#walls`, {
+    return redirect(`/e/${params.slug}?${intent === "join" ? "joined" : "registered"}#walls`, {
       headers: { "Set-Cookie": services.wallCookies.rememberJoins(request.headers.get("cookie"), walls) },
     });
   });
 }
 
+type AgendaItem = EventDetailView["agenda"][number];
+
+function useAgendaColumns(): DataTableColumn<AgendaItem>[] {
+  const { t, time } = useI18n();
+  return [
+    {
+      key: "time",
+      header: t("events.time"),
+      cell: (item) => <time dateTime={new Date(item.startsAt).toISOString()}>{time(item.startsAt)}</time>,
+    },
+    {
+      key: "item",
+      header: t("events.item"),
+      cell: (item) => (
+        <>
+          <strong>{item.title}</strong>
+          {item.kind !== "item" && <span className="muted"> ({t(`events.kind.${item.kind}`)})</span>}
+          {item.description && <p className="agenda-description">{item.description}</p>}
+        </>
+      ),
+    },
+    {
+      key: "speakers",
+      header: t("events.speakers"),
+      cell: (item) =>
+        item.speakers.length > 0 && (
+          <ul className="plain-list">
+            {item.speakers.map((s) => (
+              <li key={s.name}>
+                {s.name}
+                {s.title || s.organisation ? `, ${[s.title, s.organisation].filter(Boolean).join(", ")}` : ""}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
+}
+
 export default function EventPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date, time } = useI18n();
   const { event, agenda, workshops, canManage, registrations } = loaderData;
+  const agendaColumns = useAgendaColumns();
+  // The registration and the join form both have a code field: each form shows its own refusal.
   const error = errorOf(actionData);
+  const failed = failedIntent(actionData);
+  const registerError = failed === "register" ? error : undefined;
+  const joinError = failed === "join" ? error : undefined;
   return (
     <div className="stack">
       <p className="muted">
@@ -58,7 +112,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
           <a href="/events">{t("events.title")}</a>
         )}
       </p>
-      <h1>{event.title}</h1>
+      <PageTitle>{event.title}</PageTitle>
       <dl className="event-facts">
         <dt>{t("events.when")}</dt>
         <dd>
@@ -98,16 +152,22 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 
       {event.summaryPublishedAt && (
         <section aria-labelledby="summary-title">
-          <h2 id="summary-title">{t("events.summary")}</h2>
+          <Heading level={2} id="summary-title">
+            {t("events.summary")}
+          </Heading>
           {event.summary && <p className="pre-line">{event.summary}</p>}
           {loaderData.wallSummaries
             .filter((w) => w.summary.groups.some((g) => g.posts.length > 0))
             .map((w) => (
               <section key={w.slug} aria-labelledby={`summary-${w.slug}`}>
-                <h3 id={`summary-${w.slug}`}>{w.title}</h3>
+                <Heading level={3} id={`summary-${w.slug}`}>
+                  {w.title}
+                </Heading>
                 {w.summary.groups.map((group) => (
                   <div key={group.key}>
-                    <h4>{group.title ?? (group.kind ? t(`walls.kind.${group.kind}`) : t("walls.noSection"))}</h4>
+                    <Heading level={4}>
+                      {group.title ?? (group.kind ? t(`walls.kind.${group.kind}`) : t("walls.noSection"))}
+                    </Heading>
                     <ul className="summary-list">
                       {group.posts.map((post) => (
                         <li key={post.id}>
@@ -127,52 +187,28 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 
       {agenda.length > 0 && (
         <section aria-labelledby="agenda-title">
-          <h2 id="agenda-title">{t("events.agenda")}</h2>
-          <div className="table-wrap">
-            <table className="data stack-on-phone agenda">
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.time")}</th>
-                  <th scope="col">{t("events.item")}</th>
-                  <th scope="col">{t("events.speakers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {agenda.map((item) => (
-                  <tr key={item.id} className={item.kind === "break" ? "agenda-break" : undefined}>
-                    <td data-label={t("events.time")}>
-                      <time dateTime={new Date(item.startsAt).toISOString()}>{time(item.startsAt)}</time>
-                    </td>
-                    <td data-label={t("events.item")}>
-                      <strong>{item.title}</strong>
-                      {item.kind !== "item" && <span className="muted"> ({t(`events.kind.${item.kind}`)})</span>}
-                      {item.description && <p className="agenda-description">{item.description}</p>}
-                    </td>
-                    <td data-label={t("events.speakers")}>
-                      {item.speakers.length > 0 && (
-                        <ul className="plain-list">
-                          {item.speakers.map((s) => (
-                            <li key={s.name}>
-                              {s.name}
-                              {s.title || s.organisation
-                                ? `, ${[s.title, s.organisation].filter(Boolean).join(", ")}`
-                                : ""}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Heading level={2} id="agenda-title">
+            {t("events.agenda")}
+          </Heading>
+          <DataTable
+            caption={t("events.agenda")}
+            captionHidden
+            rowHeader
+            className="agenda"
+            columns={agendaColumns}
+            rows={agenda}
+            rowKey={(item) => item.id}
+            rowClassName={(item) => (item.kind === "break" ? "agenda-break" : undefined)}
+            emptyText={t("events.none")}
+          />
         </section>
       )}
 
       {workshops.map((w) => (
         <section key={w.id} aria-labelledby={`workshop-${w.id}`}>
-          <h2 id={`workshop-${w.id}`}>{w.title}</h2>
+          <Heading level={2} id={`workshop-${w.id}`}>
+            {w.title}
+          </Heading>
           {w.assignment && <p className="pre-line">{w.assignment}</p>}
           <ol className="workshop-steps">
             {w.steps.map((s) => (
@@ -183,7 +219,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
           </ol>
           {w.groups.length > 0 && (
             <>
-              <h3>{t("events.groups")}</h3>
+              <Heading level={3}>{t("events.groups")}</Heading>
               <ul className="plain-list">
                 {w.groups.map((g) => (
                   <li key={g.id}>{g.wallSlug ? <a href={`/w/${g.wallSlug}`}>{g.name}</a> : g.name}</li>
@@ -198,7 +234,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       ))}
 
       <section id="walls" aria-labelledby="walls-title" className="narrow stack">
-        <h2 id="walls-title">{t("events.takePart")}</h2>
+        <Heading level={2} id="walls-title">
+          {t("events.takePart")}
+        </Heading>
         {loaderData.notice && (
           <Notice>{t(loaderData.notice === "registered" ? "events.registered" : "events.joined")}</Notice>
         )}
@@ -207,16 +245,18 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
             <a href={`/w/${event.wallSlug}`}>{t("events.openWall")}</a>
           </p>
         )}
-        <ErrorSummary error={error} />
         <Form method="post" className="stack" aria-labelledby="register-title">
-          <h3 id="register-title">{t("events.register")}</h3>
+          <Heading level={3} id="register-title">
+            {t("events.register")}
+          </Heading>
+          <ErrorSummary error={registerError} />
           <input type="hidden" name="intent" value="register" />
-          <TextField name="name" label={t("people.name")} autoComplete="name" error={error} required />
+          <TextField name="name" label={t("people.name")} autoComplete="name" error={registerError} required />
           <TextField
             name="organisation"
             label={t("people.organisation")}
             autoComplete="organization"
-            error={error}
+            error={registerError}
             optional
           />
           {event.registrationEmail !== "off" && (
@@ -225,38 +265,29 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
               type="email"
               label={t("people.email")}
               autoComplete="email"
-              error={error}
+              error={registerError}
               optional={event.registrationEmail === "optional"}
               required={event.registrationEmail === "required"}
             />
           )}
-          {!event.isPublic && <TextField name="code" label={t("walls.joinCode")} error={error} required />}
+          {!event.isPublic && <TextField name="code" label={t("walls.joinCode")} error={registerError} required />}
           <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("events.registerButton")}
-            </button>
+            <Button>{t("events.registerButton")}</Button>
           </div>
         </Form>
-        <Form method="post" className="stack" aria-labelledby="join-title">
-          <h3 id="join-title">{t("events.joinWithCode")}</h3>
-          <input type="hidden" name="intent" value="join" />
-          <div className="field">
-            <label htmlFor="join-code">{t("walls.joinCode")}</label>
-            <input
-              id="join-code"
-              name="code"
-              className="text-input"
-              autoComplete="off"
-              required
-              aria-invalid={fieldError(error, "code") ? true : undefined}
-            />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button-secondary">
-              {t("walls.join")}
-            </button>
-          </div>
-        </Form>
+        <FieldIdScope prefix="join">
+          <Form method="post" className="stack" aria-labelledby="join-title">
+            <Heading level={3} id="join-title">
+              {t("events.joinWithCode")}
+            </Heading>
+            <ErrorSummary error={joinError} />
+            <input type="hidden" name="intent" value="join" />
+            <TextField name="code" label={t("walls.joinCode")} autoComplete="off" error={joinError} required />
+            <div className="form-actions">
+              <Button variant="secondary">{t("walls.join")}</Button>
+            </div>
+          </Form>
+        </FieldIdScope>
       </section>
     </div>
   );

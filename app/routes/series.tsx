@@ -1,4 +1,7 @@
+import type { EventView } from "../../src/modules/events/presenters.ts";
 import { useI18n } from "../ui/i18n.ts";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load } from "../web/actions.server.ts";
 import type { Route } from "./+types/series";
 
@@ -9,41 +12,30 @@ export function loader({ context, params }: Route.LoaderArgs) {
 export default function SeriesPage({ loaderData }: Route.ComponentProps) {
   const { t, date } = useI18n();
   const { series, events } = loaderData;
+  const columns: DataTableColumn<EventView>[] = [
+    { key: "when", header: t("events.when"), cell: (e) => <time dateTime={e.startsAt}>{date(e.startsAt)}</time> },
+    { key: "city", header: t("events.form.city"), cell: (e) => e.city },
+    { key: "event", header: t("events.item"), cell: (e) => <a href={`/e/${e.slug}`}>{e.title}</a> },
+    { key: "regions", header: t("events.form.regions"), cell: (e) => e.regions.join(", ") },
+  ];
   return (
     <div className="stack">
       <title>{`${series.name} – ${t("app.name")}`}</title>
       <p>
         <a href="/events">← {t("events.title")}</a>
       </p>
-      <h1>{series.name}</h1>
-      {series.description && <p className="lead">{series.description}</p>}
+      <PageTitle lead={series.description || undefined}>{series.name}</PageTitle>
       <p>
         <a href={`/series/${series.slug}/calendar.ics`}>{t("events.addSeriesToCalendar")}</a>
       </p>
-      <div className="table-wrap">
-        <table className="data stack-on-phone">
-          <thead>
-            <tr>
-              <th scope="col">{t("events.when")}</th>
-              <th scope="col">{t("events.form.city")}</th>
-              <th scope="col">{t("events.item")}</th>
-              <th scope="col">{t("events.form.regions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td data-label={t("events.when")}>{date(e.startsAt)}</td>
-                <td data-label={t("events.form.city")}>{e.city}</td>
-                <td data-label={t("events.item")}>
-                  <a href={`/e/${e.slug}`}>{e.title}</a>
-                </td>
-                <td data-label={t("events.form.regions")}>{e.regions.join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("events.seriesEvents", { name: series.name })}
+        rowHeader
+        columns={columns}
+        rows={events}
+        rowKey={(e) => e.id}
+        emptyText={t("events.none")}
+      />
     </div>
   );
 }

@@ -103,4 +103,34 @@ describe("events over HTTP", () => {
       ]),
     );
   });
+
+  it("lists the iCalendar downloads in the OpenAPI document, and serves them there", async () => {
+    const spec = (await api(app, "/api/openapi.json")).json as unknown as {
+      paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    for (const path of ["/api/events/{slug}/calendar.ics", "/api/series/{slug}/calendar.ics"]) {
+      expect(Object.keys(spec.paths[path]?.get?.responses["200"]?.content ?? {}), path).toEqual(["text/calendar"]);
+    }
+    const event = await createEvent({ description: "Listattu" });
+    const file = await fetch(`${app.url}/api/events/${event.slug}/calendar.ics`);
+    expect(file.headers.get("content-type")).toMatch(/^text\/calendar/);
+    expect(await file.text()).toBe(await (await fetch(`${app.url}/e/${event.slug}/calendar.ics`)).text());
+  });
+
+  it("answers with the presenters' schemas, named in the OpenAPI document", async () => {
+    const spec = (await api(app, "/api/openapi.json")).json as unknown as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+      >;
+    };
+    const schemaOf = (path: string, method: string, status: string) =>
+      spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema;
+    expect(schemaOf("/api/events", "get", "200")).toEqual({ $ref: "#/components/schemas/EventListPage" });
+    expect(schemaOf("/api/events", "post", "201")).toEqual({ $ref: "#/components/schemas/Event" });
+    expect(schemaOf("/api/events/{slug}", "get", "200")).toEqual({ $ref: "#/components/schemas/EventDetail" });
+    expect(schemaOf("/api/workshops/{id}/control", "post", "200")).toEqual({
+      $ref: "#/components/schemas/WorkshopState",
+    });
+  });
 });

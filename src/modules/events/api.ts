@@ -1,15 +1,24 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
 import { wallViewer } from "../walls/http-viewer.ts";
+import { registerEventCalendarApi } from "./calendar-http.ts";
 import {
   agendaItemInput,
   eventInput,
+  eventListQuery,
   registrationInput,
   stepControlInput,
   summaryInput,
   workshopInput,
 } from "./inputs.ts";
-import { eventDetailSchema, eventListItemSchema, eventSchema, presentEvent } from "./presenters.ts";
+import {
+  eventDetailSchema,
+  eventListPageSchema,
+  eventSchema,
+  presentEvent,
+  presentWorkshopState,
+  workshopStateSchema,
+} from "./presenters.ts";
 
 const tags = ["Events"];
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
@@ -23,15 +32,21 @@ const slugParam = z.object({
 const manageErrors = ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"] as const;
 
 export function registerEventsApi(api: ApiRouter) {
+  registerEventCalendarApi(api);
   api.openapi(
     createRoute({
       method: "get",
       path: "/events",
       tags,
-      summary: "Events, soonest first (visitors see the public ones)",
-      responses: { 200: jsonResponse(z.array(eventListItemSchema), "Events") },
+      summary:
+        "A page of events (visitors see the public ones): all soonest first, ?when=upcoming soonest first, ?when=past latest first; the next page with ?cursor=<nextCursor>",
+      request: { query: eventListQuery },
+      responses: {
+        200: jsonResponse(eventListPageSchema, "A page of events"),
+        ...errorResponses("VALIDATION_FAILED"),
+      },
     }),
-    async (c) => c.json(await c.get("platform").services.events.list(c.get("caller")), 200),
+    async (c) => c.json(await c.get("platform").services.events.list(c.get("caller"), c.req.valid("query")), 200),
   );
 
   api.openapi(
@@ -138,10 +153,7 @@ export function registerEventsApi(api: ApiRouter) {
       summary: "Start, advance, step back or stop a workshop (staff facilitating)",
       request: { params: idParam, body: jsonBody(stepControlInput) },
       responses: {
-        200: jsonResponse(
-          z.object({ currentStep: z.number().int().nullable(), stepStartedAt: z.iso.datetime().nullable() }),
-          "The current step",
-        ),
+        200: jsonResponse(workshopStateSchema, "The current step"),
         ...errorResponses(...manageErrors),
       },
     }),
@@ -149,7 +161,7 @@ export function registerEventsApi(api: ApiRouter) {
       const state = await c
         .get("platform")
         .services.events.controlWorkshop(c.get("caller"), c.req.valid("param").id, c.req.valid("json"));
-      return c.json({ currentStep: state.currentStep, stepStartedAt: state.stepStartedAt?.toISOString() ?? null }, 200);
+      return c.json(presentWorkshopState(state), 200);
     },
   );
 
@@ -161,7 +173,10 @@ export function registerEventsApi(api: ApiRouter) {
       summary:
         "Register for an event (name, organisation, e-mail as the event asks); lets this browser into the event's walls",
       request: { params: slugParam, body: jsonBody(registrationInput.extend({ code: z.string().max(40).optional() })) },
-      responses: { 204: { description: "Registered" }, ...errorResponses("VALIDATION_FAILED", "NOT_FOUND") },
+      responses: {
+        204: { description: "Registered" },
+        ...errorResponses("VALIDATION_FAILED", "NOT_FOUND", "RATE_LIMITED"),
+      },
     }),
     async (c) => {
       const { services } = c.get("platform");
@@ -192,6 +207,7 @@ export function registerEventsApi(api: ApiRouter) {
         c.req.valid("json").code,
         services.participants.hashAddress(c.get("clientIp")),
         c.get("caller").locale,
+        c.get("caller").actor,
       );
       c.header("Set-Cookie", services.wallCookies.rememberJoins(c.req.header("cookie"), walls), { append: true });
       return c.body(null, 204);

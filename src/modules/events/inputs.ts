@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "../../core/pagination.ts";
 import { agendaItemKinds, emailRequirements } from "./constants.ts";
 
 const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
@@ -35,7 +36,8 @@ export const eventInput = z
       .nullable()
       .optional(),
   })
-  .refine((e) => e.endTime > e.startTime, { path: ["endTime"], message: "END_BEFORE_START" });
+  // A message key: parseInput translates it into the caller's language.
+  .refine((e) => e.endTime > e.startTime, { path: ["endTime"], message: "events.endBeforeStart" });
 export type EventInput = z.input<typeof eventInput>;
 
 export const speakerInput = z.object({
@@ -88,3 +90,10 @@ export const seriesInput = z.object({
 });
 
 export const summaryInput = z.object({ summary: text(20_000), publish: flag.default(true) });
+
+/** Which events a list shows, and its page: `?when=upcoming|past&cursor=&limit=`. */
+export const eventListQuery = z.object({
+  when: z.enum(["all", "upcoming", "past"]).default("all"),
+  ...pageQuery({ defaultLimit: 50, maxLimit: 200 }),
+});
+export type EventListQuery = z.input<typeof eventListQuery>;

@@ -79,6 +79,7 @@ export const eventsFi = {
   "events.control.previous": "Edellinen vaihe",
   "events.control.next": "Seuraava vaihe",
   "events.control.stop": "Lopeta",
+  "events.seriesEvents": "Sarjan {name} tilaisuudet",
 } as const;
 
 export type EventsMessageKey = keyof typeof eventsFi;
@@ -162,6 +163,7 @@ export const eventsSv: Catalog<EventsMessageKey> = {
   "events.control.previous": "Föregående steg",
   "events.control.next": "Nästa steg",
   "events.control.stop": "Avsluta",
+  "events.seriesEvents": "Evenemang i serien {name}",
 };
 
 export const eventsEn: Catalog<EventsMessageKey> = {
@@ -243,4 +245,5 @@ export const eventsEn: Catalog<EventsMessageKey> = {
   "events.control.previous": "Previous step",
   "events.control.next": "Next step",
   "events.control.stop": "Stop",
+  "events.seriesEvents": "Events in the series {name}",
 };

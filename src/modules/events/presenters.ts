@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { pageSchema } from "../../core/pagination.ts";
 import { agendaItemKinds, emailRequirements } from "./constants.ts";
+import type { EventDetail } from "./detail.ts";
 import type { eventSeries, events } from "./schema.ts";
-import type { EventDetail } from "./service.ts";
 
 type EventRow = typeof events.$inferSelect;
 type SeriesRow = typeof eventSeries.$inferSelect;
@@ -46,6 +47,21 @@ export const eventSchema = z
 
 export const eventListItemSchema = eventSchema.extend({ seriesName: z.string().nullable() }).openapi("EventListItem");
 
+/** A page of the events list; `nextCursor` fetches the next one. */
+export const eventListPageSchema = pageSchema(eventListItemSchema).openapi("EventListPage");
+
+export const workshopStateSchema = z
+  .object({ currentStep: z.number().int().nullable(), stepStartedAt: z.iso.datetime().nullable() })
+  .openapi("WorkshopState");
+
+export const presentWorkshopState = (state: {
+  currentStep: number | null;
+  stepStartedAt: Date | null;
+}): z.infer<typeof workshopStateSchema> => ({
+  currentStep: state.currentStep,
+  stepStartedAt: state.stepStartedAt?.toISOString() ?? null,
+});
+
 export const eventDetailSchema = z
   .object({
     event: eventSchema.extend({
@@ -86,6 +102,7 @@ export const eventDetailSchema = z
       .optional()
       .openapi({ description: "Only for those who manage the event: how many have registered" }),
     canManage: z.boolean(),
+    canFacilitate: z.boolean().openapi({ description: "May run the workshops: start, next, previous, stop" }),
   })
   .openapi("EventDetail");
 
@@ -135,5 +152,6 @@ export function presentEventDetail(detail: EventDetail): EventDetailView {
     workshops: detail.workshops.map((w) => ({ ...w, stepStartedAt: w.stepStartedAt?.toISOString() ?? null })),
     ...(canManage ? { registrations: detail.registrations } : {}),
     canManage,
+    canFacilitate: detail.canFacilitate,
   };
 }

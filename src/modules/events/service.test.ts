@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAudited } from "../../../test/support/audit.ts";
 import { createPerson, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
 
@@ -30,6 +31,12 @@ describe("events service", () => {
     expect(detail.event.wallSlug).toBeTruthy();
     const walls = await app.platform.services.events.wallsOf(event);
     expect(walls).toEqual([{ wallId: event.wallId, code: "KOTKA-31" }]);
+    await expectAudited(app.database.db, {
+      module: "events",
+      action: "event.create",
+      targetId: event.id,
+      actorId: staff.actor?.id,
+    });
   });
 
   it("keeps an agenda in time order with speakers and breaks, readable without signing in", async () => {
@@ -51,6 +58,7 @@ describe("events service", () => {
       { name: "Annikki Niiranen", title: "toimitusjohtaja", organisation: "Carea" },
     ]);
     expect(agenda[2]?.kind).toBe("break");
+    await expectAudited(app.database.db, { module: "events", action: "agenda.add", targetId: event.id, count: 3 });
   });
 
   it("runs a workshop step by step, each group with its own wall", async () => {
@@ -76,6 +84,13 @@ describe("events service", () => {
       app.platform.services.events.controlWorkshop(visitor, workshop.id, { action: "stop" }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await app.platform.services.events.wallsOf(event)).toHaveLength(3);
+    await expectAudited(app.database.db, {
+      module: "events",
+      action: "workshop.next",
+      targetId: workshop.id,
+      actorId: staff.actor?.id,
+      count: 2,
+    });
   });
 
   it("registers a participant, asking for e-mail only as the event says, and refuses a wrong code", async () => {
@@ -113,6 +128,13 @@ describe("events service", () => {
       code: "UNAUTHENTICATED",
     });
     expect((await app.platform.services.events.getBySlug(staff, event.slug)).registrations).toBe(1);
+    await expectAudited(app.database.db, {
+      module: "events",
+      action: "registration.create",
+      targetId: event.id,
+      actorId: null,
+      actorParticipant: "p1",
+    });
   });
 
   it("refuses an end before the start with a translated message, and visitors cannot create events", async () => {
@@ -136,5 +158,11 @@ describe("events service", () => {
     await app.platform.services.events.publishSummary(staff, event.id, { summary: "Päivän yhteenveto", publish: true });
     const published = await app.platform.services.events.publishedWallPosts(visitor, event.slug);
     expect(published.flatMap((w) => w.posts.map((p) => p.body))).toEqual(["Tärkein havainto"]);
+    await expectAudited(app.database.db, {
+      module: "events",
+      action: "summary.publish",
+      targetId: event.id,
+      actorId: staff.actor?.id,
+    });
   });
 });

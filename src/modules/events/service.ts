@@ -1,21 +1,25 @@
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
-import { helsinkiToInstant } from "../../core/dates.ts";
+import { helsinkiToInstant, instantToHelsinki } from "../../core/dates.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
-import { allows, authorize } from "../../core/policy.ts";
+import { keyset, type Page } from "../../core/pagination.ts";
 import { parseInput } from "../../core/validate.ts";
+import { createWritePath, type WriteCaller, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
-import { presentPublicPost, presentWall, type WallView } from "../walls/presenters.ts";
+import { presentPublicPost, presentWall } from "../walls/presenters.ts";
 import { wallPosts, wallSections, walls } from "../walls/schema.ts";
 import { randomCode, type WallService } from "../walls/service.ts";
-import { auditEvent } from "./audit.ts";
+import { eventsAudit } from "./audit.ts";
+import { type EventRow, readEventDetail, type WorkshopView } from "./detail.ts";
 import {
   type AgendaItemInput,
   agendaItemInput,
   type EventInput,
+  type EventListQuery,
   eventInput,
+  eventListQuery,
   type RegistrationInput,
   registrationInput,
   seriesInput,
@@ -24,7 +28,14 @@ import {
   type WorkshopInput,
   workshopInput,
 } from "./inputs.ts";
-import { eventsPolicy } from "./policy.ts";
+import {
+  authorizeEvents,
+  authorizeReadEvent,
+  canJoinWithCode,
+  canReadEvent,
+  canRegister,
+  seesPrivateEvents,
+} from "./policy.ts";
 import {
   type EventDetailView,
   type EventListItem,
@@ -46,352 +57,319 @@ import {
   workshops,
 } from "./schema.ts";
 
-type EventRow = typeof events.$inferSelect;
-
-export interface AgendaItemView {
-  id: string;
-  startsAt: Date;
-  kind: (typeof agendaItems.$inferSelect)["kind"];
-  title: string;
-  description: string;
-  speakers: { name: string; title: string; organisation: string }[];
-}
-
-export interface WorkshopView {
-  id: string;
-  title: string;
-  assignment: string;
-  currentStep: number | null;
-  stepStartedAt: Date | null;
-  steps: { position: number; instructions: string; minutes: number }[];
-  groups: { id: string; name: string; wallSlug: string | null }[];
-}
-
-export interface EventDetail {
-  event: EventRow & { wallSlug: string | null; seriesName: string | null; seriesSlug: string | null };
-  agenda: AgendaItemView[];
-  workshops: WorkshopView[];
-  registrations: number;
-  canManage: boolean;
-}
+export type { AgendaItemView, EventDetail, WorkshopView } from "./detail.ts";
 
 /** A malformed id finds nothing (rather than a database error). */
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+const wrongCode = (locale: Caller["locale"]) =>
+  new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
 
-/** The Zod refinement's marker becomes a translated message. */
-function translateEventIssues(error: unknown, locale: Caller["locale"]): never {
-  if (error instanceof AppError && error.code === "VALIDATION_FAILED") {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      error.issues.map((i) =>
-        i.message === "END_BEFORE_START" ? { ...i, message: translate(locale, "events.endBeforeStart") } : i,
-      ),
-    );
-  }
-  throw error;
+/** A service write may join its caller's unit of work (one transaction across modules). */
+export interface WriteOptions {
+  within?: WriteUnit;
 }
 
-function parseEvent(input: unknown, locale: Caller["locale"]) {
-  try {
-    return parseInput(eventInput, input, locale);
-  } catch (error) {
-    return translateEventIssues(error, locale);
-  }
+/**
+ * The event lists, by start: every event soonest first (the API's default),
+ * the ones still to come soonest first, the past ones latest first. Each has
+ * its own cursors, so one list's cursor cannot page another.
+ */
+const eventPages = {
+  all: keyset({
+    list: "events",
+    key: events.startsAt,
+    keyType: "timestamp",
+    id: events.id,
+    idType: "uuid",
+    order: "asc",
+  }),
+  upcoming: keyset({
+    list: "events.upcoming",
+    key: events.startsAt,
+    keyType: "timestamp",
+    id: events.id,
+    idType: "uuid",
+    order: "asc",
+  }),
+  past: keyset({
+    list: "events.past",
+    key: events.startsAt,
+    keyType: "timestamp",
+    id: events.id,
+    idType: "uuid",
+    order: "desc",
+  }),
+};
+
+function eventValues(data: ReturnType<typeof eventInput.parse>) {
+  return {
+    title: data.title,
+    description: data.description,
+    startsAt: helsinkiToInstant(data.date, data.startTime),
+    endsAt: helsinkiToInstant(data.date, data.endTime),
+    place: data.place,
+    city: data.city,
+    organiser: data.organiser,
+    isPublic: data.isPublic,
+    seriesId: data.seriesId ?? null,
+    regions: data.regions,
+    registrationEmail: data.registrationEmail,
+  };
+}
+
+/** The next step of a workshop for a facilitator's button; the time box restarts with each step. */
+function nextStep(action: "start" | "next" | "previous" | "stop", current: number | null, last: number) {
+  if (action === "start") return 1;
+  if (action === "stop") return null;
+  if (action === "next") return Math.min((current ?? 0) + 1, last);
+  return Math.max((current ?? 1) - 1, 1);
 }
 
 export function createEventService({
   db,
   walls: wallService,
   joinGuesses = createJoinCodeGuesses(db),
+  writes = createWritePath(db, (error) => console.error("event write effect failed", error)),
 }: {
   db: Db;
   walls: WallService;
   /** One budget of join-code guesses per address, shared with the walls' codes (platform.ts). */
   joinGuesses?: JoinCodeGuesses;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
 }) {
-  async function findEvent(where: ReturnType<typeof eq>): Promise<EventRow> {
-    const [row] = await db.select().from(events).where(where);
+  const write = writes(eventsAudit);
+
+  async function findEvent(where: SQL, tx: Db | Tx = db): Promise<EventRow> {
+    const [row] = await tx.select().from(events).where(where);
     if (!row) throw new AppError("NOT_FOUND");
     return row;
   }
 
-  function assertReadable(caller: Caller, event: EventRow) {
-    if (!event.isPublic) authorize(eventsPolicy, "readPrivateEvents", caller.actor);
-  }
-
-  function eventValues(data: ReturnType<typeof eventInput.parse>) {
-    return {
-      title: data.title,
-      description: data.description,
-      startsAt: helsinkiToInstant(data.date, data.startTime),
-      endsAt: helsinkiToInstant(data.date, data.endTime),
-      place: data.place,
-      city: data.city,
-      organiser: data.organiser,
-      isPublic: data.isPublic,
-      seriesId: data.seriesId ?? null,
-      regions: data.regions,
-      registrationEmail: data.registrationEmail,
-    };
-  }
-
   /**
-   * A wall for the event, open to holders of the event's join code. The walls
-   * module writes and audits it in its own transaction; the event's write then
-   * claims it (ownWalls) in the event's transaction, so a failed event write
-   * leaves at most an ordinary wall, never an event without its wall.
+   * A wall of the event, open to holders of the event's join code, made in the
+   * event's unit of work with the event as its owner: the event and all its
+   * walls commit together or not at all.
    */
-  function createEventWall(caller: Caller, wall: { title: string; description: string; joinCode: string }) {
-    return wallService.create(caller, { ...wall, access: "join_code" });
-  }
-
-  async function ownWalls(tx: Tx, eventId: string, wallIds: string[]) {
-    if (wallIds.length === 0) return;
-    await tx.update(walls).set({ ownerType: "event", ownerId: eventId }).where(inArray(walls.id, wallIds));
-  }
-
-  async function readDetail(caller: Caller, event: EventRow): Promise<EventDetail> {
-    const [wall] = event.wallId
-      ? await db.select({ slug: walls.slug }).from(walls).where(eq(walls.id, event.wallId))
-      : [];
-    const [series] = event.seriesId
-      ? await db.select().from(eventSeries).where(eq(eventSeries.id, event.seriesId))
-      : [];
-    const items = await db
-      .select()
-      .from(agendaItems)
-      .where(eq(agendaItems.eventId, event.id))
-      .orderBy(asc(agendaItems.startsAt));
-    const speakers = items.length
-      ? await db
-          .select()
-          .from(agendaSpeakers)
-          .where(
-            inArray(
-              agendaSpeakers.itemId,
-              items.map((i) => i.id),
-            ),
-          )
-          .orderBy(asc(agendaSpeakers.position))
-      : [];
-    const sessions = await db
-      .select()
-      .from(workshops)
-      .where(eq(workshops.eventId, event.id))
-      .orderBy(asc(workshops.createdAt));
-    const ids = sessions.map((w) => w.id);
-    const steps = ids.length
-      ? await db
-          .select()
-          .from(workshopSteps)
-          .where(inArray(workshopSteps.workshopId, ids))
-          .orderBy(asc(workshopSteps.position))
-      : [];
-    const groups = ids.length
-      ? await db
-          .select({ group: workshopGroups, wallSlug: walls.slug })
-          .from(workshopGroups)
-          .leftJoin(walls, eq(walls.id, workshopGroups.wallId))
-          .where(inArray(workshopGroups.workshopId, ids))
-          .orderBy(asc(workshopGroups.position))
-      : [];
-    const [registered] = await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, event.id));
-    return {
-      event: {
-        ...event,
-        wallSlug: wall?.slug ?? null,
-        seriesName: series?.name ?? null,
-        seriesSlug: series?.slug ?? null,
-      },
-      agenda: items.map((i) => ({
-        id: i.id,
-        startsAt: i.startsAt,
-        kind: i.kind,
-        title: i.title,
-        description: i.description,
-        speakers: speakers
-          .filter((s) => s.itemId === i.id)
-          .map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
-      })),
-      workshops: sessions.map((w) => ({
-        id: w.id,
-        title: w.title,
-        assignment: w.assignment,
-        currentStep: w.currentStep,
-        stepStartedAt: w.stepStartedAt,
-        steps: steps
-          .filter((s) => s.workshopId === w.id)
-          .map((s) => ({ position: s.position, instructions: s.instructions, minutes: s.minutes })),
-        groups: groups
-          .filter((g) => g.group.workshopId === w.id)
-          .map((g) => ({ id: g.group.id, name: g.group.name, wallSlug: g.wallSlug })),
-      })),
-      registrations: Number(registered?.n ?? 0),
-      canManage: allows(eventsPolicy.manageEvents, caller.actor),
-    };
+  function createEventWall(
+    caller: Caller,
+    unit: WriteUnit,
+    eventId: string,
+    wall: { title: string; description: string; joinCode: string },
+  ) {
+    return wallService.create(
+      caller,
+      { ...wall, access: "join_code" },
+      { within: unit, owner: { type: "event", id: eventId } },
+    );
   }
 
   return {
-    /** Creates the event and its own wall. */
-    async create(caller: Caller, input: EventInput | unknown): Promise<EventRow> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseEvent(input, caller.locale);
-      const joinCode = data.joinCode ?? randomCode(6);
-      const wall = await createEventWall(caller, { title: data.title, description: data.title, joinCode });
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(events)
-          .values({
-            ...eventValues(data),
-            slug: randomCode(6).toLowerCase(),
+    /** Creates the event and its own wall, in one transaction. */
+    async create(caller: Caller, input: EventInput | unknown, options: WriteOptions = {}): Promise<EventRow> {
+      return write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: eventInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, unit, audit }) => {
+          const id = crypto.randomUUID();
+          const joinCode = data.joinCode ?? randomCode(6);
+          const wall = await createEventWall(caller, unit, id, {
+            title: data.title,
+            description: data.title,
             joinCode,
-            wallId: wall.id,
-            createdBy: caller.actor?.id ?? null,
-          })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await ownWalls(tx, row.id, [wall.id]);
-        await auditEvent(tx, caller, "event.create", { type: "event", id: row.id });
-        return row;
+          });
+          const [row] = await tx
+            .insert(events)
+            .values({
+              ...eventValues(data),
+              id,
+              slug: randomCode(6).toLowerCase(),
+              joinCode,
+              wallId: wall.id,
+              createdBy: caller.actor?.id ?? null,
+            })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await audit("event.create", { type: "event", id }, { title: row.title, wallId: wall.id });
+          return row;
+        },
       });
     },
 
-    async update(caller: Caller, eventId: string, input: EventInput | unknown): Promise<EventRow> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseEvent(input, caller.locale);
-      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
-      const current = await findEvent(eq(events.id, eventId));
-      const joinCode = data.joinCode ?? current.joinCode;
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(events)
-          .set({ ...eventValues(data), joinCode, updatedAt: new Date() })
-          .where(eq(events.id, eventId))
-          .returning();
-        if (!row) throw new AppError("NOT_FOUND");
-        // The event's walls accept the event's code: keep them in step.
-        if (joinCode !== current.joinCode) {
-          await tx
-            .update(walls)
-            .set({ joinCode })
-            .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, eventId)));
-        }
-        await auditEvent(tx, caller, "event.update", { type: "event", id: eventId });
-        return row;
+    async update(
+      caller: Caller,
+      eventId: string,
+      input: EventInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<EventRow> {
+      return write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: eventInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
+          const current = await findEvent(eq(events.id, eventId), tx);
+          const joinCode = data.joinCode ?? current.joinCode;
+          const [row] = await tx
+            .update(events)
+            .set({ ...eventValues(data), joinCode, updatedAt: new Date() })
+            .where(eq(events.id, eventId))
+            .returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          // The event's walls accept the event's code: keep them in step.
+          if (joinCode !== current.joinCode) {
+            await tx
+              .update(walls)
+              .set({ joinCode })
+              .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, eventId)));
+          }
+          await audit("event.update", { type: "event", id: eventId }, { codeChanged: joinCode !== current.joinCode });
+          return row;
+        },
       });
     },
 
-    /** Events this caller may see, soonest first; staff see every event, visitors the public ones. */
-    async list(caller: Caller): Promise<EventListItem[]> {
-      const all = allows(eventsPolicy.readPrivateEvents, caller.actor);
+    /**
+     * One page of the events this caller may see (staff and members every event,
+     * visitors the public ones): all by start, the upcoming soonest first, or the
+     * past latest first.
+     */
+    async list(caller: Caller, query: EventListQuery | unknown = {}): Promise<Page<EventListItem>> {
+      const q = parseInput(eventListQuery, query, caller.locale);
+      const pages = eventPages[q.when];
+      const cursor = pages.decode(q.cursor, caller.locale);
+      const now = new Date();
       const rows = await db
-        .select({ event: events, seriesName: eventSeries.name })
+        .select(pages.columns({ event: events, seriesName: eventSeries.name }))
         .from(events)
         .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
-        .where(all ? undefined : eq(events.isPublic, true))
-        .orderBy(asc(events.startsAt));
-      return rows.map((r) => presentEventListItem({ ...r.event, seriesName: r.seriesName }));
+        .where(
+          and(
+            seesPrivateEvents(caller.actor) ? undefined : eq(events.isPublic, true),
+            q.when === "upcoming" ? gte(events.endsAt, now) : q.when === "past" ? lt(events.endsAt, now) : undefined,
+            pages.after(cursor),
+          ),
+        )
+        .orderBy(...pages.orderBy)
+        .limit(pages.fetch(q.limit));
+      const page = pages.page(rows, q.limit);
+      return {
+        items: page.items.map((r) => presentEventListItem({ ...r.event, seriesName: r.seriesName })),
+        nextCursor: page.nextCursor,
+      };
     },
 
     /** The event as this caller may see it (presentEventDetail decides what each viewer gets). */
     async getBySlug(caller: Caller, slug: string): Promise<EventDetailView> {
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
-      assertReadable(caller, event);
-      return presentEventDetail(await readDetail(caller, event));
+      authorizeReadEvent(caller.actor, event);
+      return presentEventDetail(await readEventDetail(db, caller.actor, event));
     },
 
-    async addAgendaItem(caller: Caller, eventId: string, input: AgendaItemInput | unknown): Promise<void> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseInput(agendaItemInput, input, caller.locale);
-      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
-      const event = await findEvent(eq(events.id, eventId));
-      const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(event.startsAt);
-      await db.transaction(async (tx) => {
-        const [item] = await tx
-          .insert(agendaItems)
-          .values({
-            eventId,
-            startsAt: helsinkiToInstant(day, data.time),
-            kind: data.kind,
-            title: data.title,
-            description: data.description,
-          })
-          .returning();
-        if (!item) throw new AppError("INTERNAL");
-        if (data.speakers.length) {
-          await tx
-            .insert(agendaSpeakers)
-            .values(data.speakers.map((s, position) => ({ ...s, itemId: item.id, position })));
-        }
-        await auditEvent(tx, caller, "agenda.add", { type: "event", id: eventId }, { title: data.title });
+    async addAgendaItem(
+      caller: Caller,
+      eventId: string,
+      input: AgendaItemInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<void> {
+      await write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: agendaItemInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
+          const event = await findEvent(eq(events.id, eventId), tx);
+          // The item is on the event's day, at the Finnish time given.
+          const day = instantToHelsinki(event.startsAt).date;
+          const [item] = await tx
+            .insert(agendaItems)
+            .values({
+              eventId,
+              startsAt: helsinkiToInstant(day, data.time),
+              kind: data.kind,
+              title: data.title,
+              description: data.description,
+            })
+            .returning();
+          if (!item) throw new AppError("INTERNAL");
+          if (data.speakers.length) {
+            await tx
+              .insert(agendaSpeakers)
+              .values(data.speakers.map((s, position) => ({ ...s, itemId: item.id, position })));
+          }
+          await audit("agenda.add", { type: "event", id: eventId }, { title: data.title, itemId: item.id });
+        },
       });
     },
 
-    async removeAgendaItem(caller: Caller, itemId: string): Promise<void> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      if (!isUuid(itemId)) throw new AppError("NOT_FOUND");
-      await db.transaction(async (tx) => {
-        const [removed] = await tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).returning();
-        if (!removed) throw new AppError("NOT_FOUND");
-        await auditEvent(tx, caller, "agenda.remove", { type: "event", id: removed.eventId }, { title: removed.title });
+    async removeAgendaItem(caller: Caller, itemId: string, options: WriteOptions = {}): Promise<void> {
+      await write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        within: options.within,
+        run: async ({ tx, audit }) => {
+          if (!isUuid(itemId)) throw new AppError("NOT_FOUND");
+          const [removed] = await tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).returning();
+          if (!removed) throw new AppError("NOT_FOUND");
+          await audit("agenda.remove", { type: "event", id: removed.eventId }, { title: removed.title, itemId });
+        },
       });
     },
 
-    /** A workshop session with its numbered steps and its groups, each group with a wall of its own. */
-    async addWorkshop(caller: Caller, eventId: string, input: WorkshopInput | unknown): Promise<WorkshopView> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseInput(workshopInput, input, caller.locale);
-      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
-      const event = await findEvent(eq(events.id, eventId));
-      const groupWalls: { name: string; wall: WallView }[] = [];
-      for (const name of data.groups) {
-        const title = `${data.title}: ${name}`;
-        groupWalls.push({
-          name,
-          wall: await createEventWall(caller, { title, description: event.title, joinCode: event.joinCode }),
-        });
-      }
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(workshops)
-          .values({ eventId, title: data.title, assignment: data.assignment })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        const steps = data.steps.map((s, i) => ({ position: i + 1, ...s }));
-        await tx.insert(workshopSteps).values(steps.map((s) => ({ workshopId: row.id, ...s })));
-        const groups = groupWalls.length
-          ? await tx
+    /**
+     * A workshop session with its numbered steps and its groups, each group with
+     * a wall of its own owned by the event; all in one transaction.
+     */
+    async addWorkshop(
+      caller: Caller,
+      eventId: string,
+      input: WorkshopInput | unknown,
+      options: WriteOptions = {},
+    ): Promise<WorkshopView> {
+      return write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: workshopInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, unit, audit }) => {
+          if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
+          const event = await findEvent(eq(events.id, eventId), tx);
+          const [row] = await tx
+            .insert(workshops)
+            .values({ eventId, title: data.title, assignment: data.assignment })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          const steps = data.steps.map((s, i) => ({ position: i + 1, ...s }));
+          await tx.insert(workshopSteps).values(steps.map((s) => ({ workshopId: row.id, ...s })));
+          const groups: WorkshopView["groups"] = [];
+          for (const [position, name] of data.groups.entries()) {
+            const wall = await createEventWall(caller, unit, eventId, {
+              title: `${data.title}: ${name}`,
+              description: event.title,
+              joinCode: event.joinCode,
+            });
+            const [group] = await tx
               .insert(workshopGroups)
-              .values(
-                groupWalls.map((g, position) => ({ workshopId: row.id, position, name: g.name, wallId: g.wall.id })),
-              )
-              .returning()
-          : [];
-        await ownWalls(
-          tx,
-          eventId,
-          groupWalls.map((g) => g.wall.id),
-        );
-        await auditEvent(
-          tx,
-          caller,
-          "workshop.add",
-          { type: "event", id: eventId },
-          { title: data.title, workshopId: row.id },
-        );
-        return {
-          id: row.id,
-          title: row.title,
-          assignment: row.assignment,
-          currentStep: null,
-          stepStartedAt: null,
-          steps,
-          groups: groups.map((g) => ({
-            id: g.id,
-            name: g.name,
-            wallSlug: groupWalls.find((w) => w.wall.id === g.wallId)?.wall.slug ?? null,
-          })),
-        };
+              .values({ workshopId: row.id, position, name, wallId: wall.id })
+              .returning();
+            if (!group) throw new AppError("INTERNAL");
+            groups.push({ id: group.id, name: group.name, wallSlug: wall.slug });
+          }
+          await audit("workshop.add", { type: "event", id: eventId }, { title: data.title, workshopId: row.id });
+          return {
+            id: row.id,
+            title: row.title,
+            assignment: row.assignment,
+            currentStep: null,
+            stepStartedAt: null,
+            steps,
+            groups,
+          };
+        },
       });
     },
 
@@ -400,99 +378,103 @@ export function createEventService({
       caller: Caller,
       workshopId: string,
       input: unknown,
+      options: WriteOptions = {},
     ): Promise<{ currentStep: number | null; stepStartedAt: Date | null }> {
-      authorize(eventsPolicy, "facilitate", caller.actor);
-      const { action } = parseInput(stepControlInput, input, caller.locale);
-      if (!isUuid(workshopId)) throw new AppError("NOT_FOUND");
-      return db.transaction(async (tx) => {
-        // Locked, so two quick presses of "next" move two steps, not one.
-        const [workshop] = await tx.select().from(workshops).where(eq(workshops.id, workshopId)).for("update");
-        if (!workshop) throw new AppError("NOT_FOUND");
-        const [total] = await tx
-          .select({ n: count() })
-          .from(workshopSteps)
-          .where(eq(workshopSteps.workshopId, workshopId));
-        const last = Number(total?.n ?? 0);
-        const current = workshop.currentStep;
-        const next =
-          action === "start"
-            ? 1
-            : action === "stop"
-              ? null
-              : action === "next"
-                ? Math.min((current ?? 0) + 1, last)
-                : Math.max((current ?? 1) - 1, 1);
-        const [row] = await tx
-          .update(workshops)
-          .set({ currentStep: next, stepStartedAt: next === null ? null : new Date() })
-          .where(eq(workshops.id, workshopId))
-          .returning();
-        await auditEvent(
-          tx,
-          caller,
-          `workshop.${action}`,
-          { type: "workshop", id: workshopId },
-          { eventId: workshop.eventId, step: next },
-        );
-        return { currentStep: row?.currentStep ?? null, stepStartedAt: row?.stepStartedAt ?? null };
+      return write({
+        caller,
+        allow: () => authorizeEvents("facilitate", caller.actor),
+        input: { schema: stepControlInput, value: input },
+        within: options.within,
+        run: async ({ tx, data: { action }, audit }) => {
+          if (!isUuid(workshopId)) throw new AppError("NOT_FOUND");
+          // Locked, so two quick presses of "next" move two steps, not one.
+          const [workshop] = await tx.select().from(workshops).where(eq(workshops.id, workshopId)).for("update");
+          if (!workshop) throw new AppError("NOT_FOUND");
+          const [total] = await tx
+            .select({ n: count() })
+            .from(workshopSteps)
+            .where(eq(workshopSteps.workshopId, workshopId));
+          const next = nextStep(action, workshop.currentStep, Number(total?.n ?? 0));
+          const [row] = await tx
+            .update(workshops)
+            .set({ currentStep: next, stepStartedAt: next === null ? null : new Date() })
+            .where(eq(workshops.id, workshopId))
+            .returning();
+          await audit(
+            `workshop.${action}`,
+            { type: "workshop", id: workshopId },
+            { eventId: workshop.eventId, step: next },
+          );
+          return { currentStep: row?.currentStep ?? null, stepStartedAt: row?.stepStartedAt ?? null };
+        },
       });
     },
 
     /**
      * A participant registers (name, organisation, e-mail as the event asks) on a
-     * public event, or with the event's code. Returns the walls the browser may now open.
+     * public event, or with the event's code; no account is needed. Returns the
+     * walls the browser may now open. The audit row names the signed-in person,
+     * or else only the browser's participant id.
      */
     async register(
       caller: Caller & { participantHash: string | null; addressHash: string },
       slug: string,
       input: RegistrationInput | unknown,
       code?: string,
+      options: WriteOptions = {},
     ) {
-      const event = await findEvent(eq(events.slug, slug.toLowerCase()));
-      const right = event.isPublic || code?.trim().toUpperCase() === event.joinCode;
-      if (!event.isPublic) await joinGuesses.count(caller.addressHash, { right });
-      if (!right) {
-        throw new AppError("VALIDATION_FAILED", [
-          { path: "code", message: translate(caller.locale, "walls.wrongJoinCode") },
-        ]);
-      }
-      const data = parseInput(registrationInput, input, caller.locale);
-      if (event.registrationEmail === "required" && !data.email) {
-        throw new AppError("VALIDATION_FAILED", [
-          { path: "email", message: translate(caller.locale, "events.emailRequired") },
-        ]);
-      }
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(registrations)
-          .values({
-            eventId: event.id,
-            name: data.name,
-            organisation: data.organisation,
-            email: event.registrationEmail === "off" ? null : (data.email ?? null),
-            participantHash: caller.participantHash,
-          })
-          .returning({ id: registrations.id });
-        // Who registered is in the registration; the audit row names only the browser (or the person signed in).
-        await auditEvent(
-          tx,
-          caller,
-          "registration.create",
-          { type: "event", id: event.id },
-          { registrationId: row?.id },
-        );
+      let event: EventRow | undefined;
+      const writer: WriteCaller = { ...caller, participantHash: caller.actor ? null : caller.participantHash };
+      const registered = await write({
+        caller: writer,
+        allow: async () => {
+          const found = await findEvent(eq(events.slug, slug.toLowerCase()));
+          const right = code?.trim().toUpperCase() === found.joinCode;
+          // Guesses count outside the registration's transaction: a refused code still uses up the budget.
+          if (!found.isPublic) await joinGuesses.count(caller.addressHash, { right });
+          if (!canRegister(caller.actor, found, right)) throw wrongCode(caller.locale);
+          event = found;
+        },
+        input: { schema: registrationInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const found = event;
+          if (!found) throw new AppError("INTERNAL");
+          if (found.registrationEmail === "required" && !data.email) {
+            throw new AppError("VALIDATION_FAILED", [
+              { path: "email", message: translate(caller.locale, "events.emailRequired") },
+            ]);
+          }
+          const [row] = await tx
+            .insert(registrations)
+            .values({
+              eventId: found.id,
+              name: data.name,
+              organisation: data.organisation,
+              email: found.registrationEmail === "off" ? null : (data.email ?? null),
+              participantHash: caller.participantHash,
+            })
+            .returning({ id: registrations.id });
+          // Who registered is in the registration; the audit row names only the browser (or the person signed in).
+          await audit("registration.create", { type: "event", id: found.id }, { registrationId: row?.id });
+          return found;
+        },
       });
-      return this.wallsOf(event);
+      return this.wallsOf(registered);
     },
 
     /** Joining with the event's code alone; guesses are rate-limited per address. */
-    async join(slug: string, code: string, addressHash: string, locale: Caller["locale"]) {
+    async join(
+      slug: string,
+      code: string,
+      addressHash: string,
+      locale: Caller["locale"],
+      actor: Caller["actor"] = null,
+    ) {
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
       const right = code.trim().toUpperCase() === event.joinCode;
       await joinGuesses.count(addressHash, { right });
-      if (!right) {
-        throw new AppError("VALIDATION_FAILED", [{ path: "code", message: translate(locale, "walls.wrongJoinCode") }]);
-      }
+      if (!canJoinWithCode(actor, right)) throw wrongCode(locale);
       return this.wallsOf(event);
     },
 
@@ -511,7 +493,7 @@ export function createEventService({
      */
     async publishedWallPosts(caller: Caller, slug: string) {
       const event = await findEvent(eq(events.slug, slug.toLowerCase()));
-      assertReadable(caller, event);
+      authorizeReadEvent(caller.actor, event);
       if (!event.summaryPublishedAt) return [];
       const eventWalls = await db
         .select()
@@ -536,50 +518,62 @@ export function createEventService({
       }));
     },
 
-    async publishSummary(caller: Caller, eventId: string, input: unknown): Promise<void> {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseInput(summaryInput, input, caller.locale);
-      if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(events)
-          .set({ summary: data.summary, summaryPublishedAt: data.publish ? new Date() : null, updatedAt: new Date() })
-          .where(eq(events.id, eventId))
-          .returning({ id: events.id });
-        if (!row) throw new AppError("NOT_FOUND");
-        await auditEvent(tx, caller, data.publish ? "summary.publish" : "summary.save", { type: "event", id: eventId });
+    async publishSummary(caller: Caller, eventId: string, input: unknown, options: WriteOptions = {}): Promise<void> {
+      await write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: summaryInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
+          const [row] = await tx
+            .update(events)
+            .set({ summary: data.summary, summaryPublishedAt: data.publish ? new Date() : null, updatedAt: new Date() })
+            .where(eq(events.id, eventId))
+            .returning({ id: events.id });
+          if (!row) throw new AppError("NOT_FOUND");
+          await audit(data.publish ? "summary.publish" : "summary.save", { type: "event", id: eventId });
+        },
       });
     },
 
-    async createSeries(caller: Caller, input: unknown) {
-      authorize(eventsPolicy, "manageEvents", caller.actor);
-      const data = parseInput(seriesInput, input, caller.locale);
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(eventSeries)
-          .values({ ...data, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await auditEvent(tx, caller, "series.create", { type: "series", id: row.id });
-        return row;
+    async createSeries(caller: Caller, input: unknown, options: WriteOptions = {}) {
+      return write({
+        caller,
+        allow: () => authorizeEvents("manageEvents", caller.actor),
+        input: { schema: seriesInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [row] = await tx
+            .insert(eventSeries)
+            .values({ ...data, slug: randomCode(6).toLowerCase(), createdBy: caller.actor?.id ?? null })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await audit("series.create", { type: "series", id: row.id }, { name: row.name });
+          return row;
+        },
       });
     },
 
-    async listSeries(): Promise<SeriesView[]> {
+    async listSeries(caller: Caller): Promise<SeriesView[]> {
+      authorizeEvents("readSeries", caller.actor);
       return (await db.select().from(eventSeries).orderBy(desc(eventSeries.createdAt))).map(presentSeries);
     },
 
     /** A series with the events this caller may see, soonest first. */
     async getSeries(caller: Caller, slug: string): Promise<{ series: SeriesView; events: EventView[] }> {
+      authorizeEvents("readSeries", caller.actor);
       const [series] = await db.select().from(eventSeries).where(eq(eventSeries.slug, slug.toLowerCase()));
       if (!series) throw new AppError("NOT_FOUND");
-      const all = allows(eventsPolicy.readPrivateEvents, caller.actor);
       const rows = await db
         .select()
         .from(events)
-        .where(and(eq(events.seriesId, series.id), all ? undefined : eq(events.isPublic, true)))
-        .orderBy(asc(events.startsAt));
-      return { series: presentSeries(series), events: rows.map(presentEvent) };
+        .where(eq(events.seriesId, series.id))
+        .orderBy(asc(events.startsAt), asc(events.id));
+      return {
+        series: presentSeries(series),
+        events: rows.filter((e) => canReadEvent(caller.actor, e)).map(presentEvent),
+      };
     },
   };
 }
