@@ -121,4 +121,60 @@ describe("events in the browser", () => {
     await manage.context.close();
     await context.close();
   });
+
+  it("links the agenda form's error summary to the agenda's own title field, without JavaScript", async () => {
+    const caller = adminCaller(staff.person);
+    const event = await app.platform.services.events.create(caller, {
+      title: "Muutosjohtajakokous",
+      date: "2019-03-20",
+      startTime: "09:00",
+      endTime: "12:00",
+    });
+    const { page, context } = await openPage(browser, app, {
+      storageState: staff.storageState,
+      javaScriptEnabled: false,
+    });
+    await page.goto(`/e/${event.slug}/manage`);
+    const agendaForm = page.locator("form", { has: page.getByRole("heading", { name: "Lisää ohjelmanumero" }) });
+    await agendaForm.getByLabel("Kello").fill("09:30");
+    // Blank counts as empty (the one text rule), and `required` lets spaces through to the server.
+    await agendaForm.getByLabel("Ohjelmanumero", { exact: true }).fill("   ");
+    await agendaForm.getByRole("button", { name: "Lisää ohjelmanumero" }).click();
+    const link = page.getByRole("alert").getByRole("link");
+    await link.first().waitFor();
+    expect(await link.count()).toBe(1);
+    const titleId = await agendaForm.getByLabel("Ohjelmanumero", { exact: true }).getAttribute("id");
+    expect(titleId).toBe("field-agenda-title");
+    expect(await link.getAttribute("href")).toBe(`#${titleId}`);
+    // The event's own form keeps its title field, which the link must not point at.
+    expect(await page.locator("#field-title").count()).toBe(1);
+    await expect(page.locator("#field-agenda-title").getAttribute("aria-invalid")).resolves.toBe("true");
+    await context.close();
+  });
+
+  it("pages the past events, latest first, with a plain next-page link", async () => {
+    const caller = adminCaller(staff.person);
+    for (let i = 0; i < 21; i++) {
+      await app.platform.services.events.create(caller, {
+        title: `Mennyt tilaisuus ${String(i).padStart(2, "0")}`,
+        date: `2010-01-${String(i + 1).padStart(2, "0")}`,
+        startTime: "10:00",
+        endTime: "11:00",
+      });
+    }
+    const { page, context } = await openPage(browser, app, { javaScriptEnabled: false });
+    await page.goto("/events");
+    const past = page.getByRole("table", { name: "Menneet tilaisuudet" });
+    await past.waitFor();
+    expect(await past.getByRole("row").count()).toBe(21); // the header row and 20 events
+    const next = page.getByRole("navigation", { name: "Menneet tilaisuudet: sivut" }).getByRole("link", {
+      name: "Seuraava sivu",
+    });
+    await next.click();
+    await page.waitForURL((url) => url.searchParams.has("past"));
+    await past.getByRole("rowheader").first().waitFor();
+    // The oldest events are on the later pages: the earliest of the 21 is there.
+    await past.getByRole("link", { name: "Mennyt tilaisuus 00" }).waitFor();
+    await context.close();
+  });
 });
