@@ -42,6 +42,7 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       "rate_limit_windows",
       "rate_limits",
       "sessions",
+      "stored_file_chunks",
       "stored_files",
       "users",
       "verifications",

@@ -14,18 +14,23 @@ const timestamps = {
 
 // The four tables below are the ones better-auth reads and writes (user, session,
 // account, verification), with our own columns added to the user.
-export const users = pgTable("users", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  email: text("email").notNull().unique(),
-  emailVerified: boolean("email_verified").notNull().default(false),
-  image: text("image"),
-  role: roleEnum("role").notNull().default("member"),
-  title: text("title"),
-  organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
-  locale: localeEnum("locale").notNull().default("fi"),
-  ...timestamps,
-});
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull().unique(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: roleEnum("role").notNull().default("member"),
+    title: text("title"),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    locale: localeEnum("locale").notNull().default("fi"),
+    ...timestamps,
+  },
+  // The people list is paged by (name, id).
+  (t) => [index("users_name_idx").on(t.name, t.id)],
+);
 
 export const sessions = pgTable(
   "sessions",

@@ -16,5 +16,10 @@ export const auditEvents = pgTable(
     targetId: text("target_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("audit_events_actor_idx").on(t.actorId, t.at), index("audit_events_module_idx").on(t.module, t.at)],
+  // The log is paged newest first by (at, id), also when filtered by actor or module.
+  (t) => [
+    index("audit_events_at_idx").on(t.at, t.id),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_module_idx").on(t.module, t.at),
+  ],
 );

@@ -1,4 +1,4 @@
-import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -16,9 +16,27 @@ export const storedFiles = pgTable("stored_files", {
   name: text("name").notNull(),
   size: integer("size").notNull(),
   sha256: text("sha256").notNull(),
-  data: bytea("data").notNull(),
+  /** Files stored before chunking; new files keep their bytes in stored_file_chunks. */
+  data: bytea("data"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A stored file's bytes in pieces of at most 1 MiB. One 10 MiB bytea value cost
+ * PGlite some 800 MB of memory to write (its WebAssembly heap grows and stays);
+ * pieces cost about a twentieth of that, and PostgreSQL is as happy either way.
+ */
+export const storedFileChunks = pgTable(
+  "stored_file_chunks",
+  {
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);
 
 /**
  * A file someone uploaded for something (a post on a wall) that they have not

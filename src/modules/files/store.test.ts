@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/database.ts";
 import type { Database } from "../../db/client.ts";
 import { contentDisposition } from "./http.ts";
 import { safeFileName } from "./prepare.ts";
-import { createDatabaseFileStore, type FileStore } from "./store.ts";
+import { storedFileChunks, storedFiles } from "./schema.ts";
+import { createDatabaseFileStore, type FileStore, fileChunkBytes } from "./store.ts";
 
 describe("database file store", () => {
   let database: Database;
@@ -35,6 +37,24 @@ describe("database file store", () => {
     const put = await store.put({ data: view, mimeType: "image/png", name: "b.png" });
     expect(put.size).toBe(100);
     expect((await store.get(put.id))?.data.equals(view)).toBe(true);
+  });
+
+  it("keeps a large file's bytes in 1 MiB pieces, reads files stored whole before, and an empty file", async () => {
+    const large = randomBytes(10 * 1024 * 1024 + 1);
+    const { id } = await store.put({ data: large, mimeType: "application/pdf", name: "iso.pdf" });
+    const pieces = await database.db.select().from(storedFileChunks).where(eq(storedFileChunks.fileId, id));
+    expect(pieces.map((p) => p.data.byteLength).sort((a, b) => b - a)).toEqual([...Array(10).fill(fileChunkBytes), 1]);
+    expect((await store.get(id))?.data.equals(large)).toBe(true);
+
+    const old = Buffer.from("stored before chunking");
+    const [legacy] = await database.db
+      .insert(storedFiles)
+      .values({ mimeType: "application/pdf", name: "vanha.pdf", size: old.byteLength, sha256: "x", data: old })
+      .returning({ id: storedFiles.id });
+    expect((await store.get(legacy?.id ?? ""))?.data.equals(old)).toBe(true);
+
+    const empty = await store.put({ data: new Uint8Array(), mimeType: "application/pdf", name: "tyhjä.pdf" });
+    expect((await store.get(empty.id))?.data.byteLength).toBe(0);
   });
 
   it("answers null for unknown and malformed ids, and deletes", async () => {

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { storedFiles } from "./schema.ts";
+import { storedFileChunks, storedFiles } from "./schema.ts";
+
+/** Bytes per stored piece (see stored_file_chunks). */
+export const fileChunkBytes = 1024 * 1024;
 
 export interface NewFile {
   data: Uint8Array;
@@ -33,18 +36,29 @@ export interface FileStore {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isFileId = (id: string) => uuidPattern.test(id);
 
-/** Files as rows of `stored_files` (bytea), on PGlite and PostgreSQL alike. */
+/**
+ * Files as a `stored_files` row and its bytes in 1 MiB pieces (`stored_file_chunks`),
+ * written in one transaction, on PGlite and PostgreSQL alike.
+ */
 export function createDatabaseFileStore(db: Db): FileStore {
   return {
     async put(file) {
       const data = Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
       const sha256 = createHash("sha256").update(data).digest("hex");
-      const [row] = await db
-        .insert(storedFiles)
-        .values({ mimeType: file.mimeType, name: file.name, size: data.byteLength, sha256, data })
-        .returning({ id: storedFiles.id });
-      if (!row) throw new Error("stored_files insert returned no row");
-      return { id: row.id, size: data.byteLength, sha256 };
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(storedFiles)
+          .values({ mimeType: file.mimeType, name: file.name, size: data.byteLength, sha256 })
+          .returning({ id: storedFiles.id });
+        if (!row) throw new Error("stored_files insert returned no row");
+        // One piece per statement: a statement's parameters are what PGlite copies around.
+        for (let seq = 0; seq * fileChunkBytes < data.byteLength || seq === 0; seq++) {
+          const piece = data.subarray(seq * fileChunkBytes, (seq + 1) * fileChunkBytes);
+          await tx.insert(storedFileChunks).values({ fileId: row.id, seq, data: piece });
+        }
+        return row.id;
+      });
+      return { id, size: data.byteLength, sha256 };
     },
 
     async get(id) {
@@ -58,7 +72,15 @@ export function createDatabaseFileStore(db: Db): FileStore {
         })
         .from(storedFiles)
         .where(eq(storedFiles.id, id));
-      return row ?? null;
+      if (!row) return null;
+      // Files stored before chunking keep their bytes in the row itself.
+      if (row.data) return { ...row, data: row.data };
+      const pieces = await db
+        .select({ data: storedFileChunks.data })
+        .from(storedFileChunks)
+        .where(eq(storedFileChunks.fileId, id))
+        .orderBy(asc(storedFileChunks.seq));
+      return { ...row, data: Buffer.concat(pieces.map((p) => p.data)) };
     },
 
     async delete(id) {

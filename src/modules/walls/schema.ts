@@ -109,7 +109,8 @@ export const wallPosts = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
-    index("wall_posts_wall_idx").on(t.wallId, t.createdAt),
+    // The id makes (created_at, id) keyset paging of a wall's posts an index scan.
+    index("wall_posts_wall_idx").on(t.wallId, t.createdAt, t.id),
     uniqueIndex("wall_posts_idempotency_idx").on(t.wallId, t.participantHash, t.idempotencyKey),
   ],
 );
