@@ -1,21 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { pageSchema } from "../../core/pagination.ts";
 import { type ApiRouter, errorResponses, jsonResponse } from "../../http/openapi.ts";
+import { auditEventSchema, presentAuditEvent } from "./presenters.ts";
 import { auditFilterInput } from "./service.ts";
-
-const auditEventSchema = z
-  .object({
-    id: z.number().int(),
-    at: z.iso.datetime(),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    module: z.string(),
-    action: z.string(),
-    targetType: z.string(),
-    targetId: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-  })
-  .openapi("AuditEvent");
 
 export function registerAuditApi(api: ApiRouter) {
   api.openapi(
@@ -32,10 +19,7 @@ export function registerAuditApi(api: ApiRouter) {
     }),
     async (c) => {
       const page = await c.get("platform").services.audit.list(c.get("caller"), c.req.valid("query"));
-      return c.json(
-        { items: page.items.map((r) => ({ ...r, at: r.at.toISOString() })), nextCursor: page.nextCursor },
-        200,
-      );
+      return c.json({ items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor }, 200);
     },
   );
 }
