@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { RateLimiter } from "../../core/rate-limit.ts";
+import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { formatNumber } from "../../i18n/format.ts";
@@ -10,7 +11,8 @@ import { prepareUpload, RefusedFileError } from "../files/prepare.ts";
 import { fileUploads } from "../files/schema.ts";
 import { formatFileSize } from "../files/size.ts";
 import { type FileStore, isFileId, type StoredFile } from "../files/store.ts";
-import { canModerate, canOpenWall } from "./policy.ts";
+import { wallsAudit } from "./audit.ts";
+import { wallRights } from "./policy.ts";
 import { wallPosts, walls } from "./schema.ts";
 import type { WallService } from "./service.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -50,13 +52,17 @@ export function createAttachmentService({
   walls: wallService,
   uploadMaxBytes,
   limits = defaultUploadLimits,
+  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
 }: {
   db: Db;
   files: FileStore;
   walls: WallService;
   uploadMaxBytes: number;
   limits?: UploadLimits;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
 }) {
+  const write = writes(wallsAudit);
   const participantLimiter = new RateLimiter(limits.perParticipant, 60_000);
   const addressLimiter = new RateLimiter(limits.perAddress, 60_000);
 
@@ -64,6 +70,7 @@ export function createAttachmentService({
     async upload(viewer: WallViewer, wallId: string, file: { data: Uint8Array; name: string }): Promise<UploadView> {
       const participant = viewer.participantHash;
       if (!participant) throw new AppError("UNAUTHENTICATED");
+      // The policy: whoever may post on the wall may upload to it.
       const opened = await wallService.openById(viewer, wallId);
       if (!opened.canPost) throw new AppError("WALL_CLOSED");
       if (file.data.byteLength > uploadMaxBytes) {
@@ -85,15 +92,27 @@ export function createAttachmentService({
       const stored = await files.put(prepared);
       const image = prepared.kind === "image" ? { width: prepared.width, height: prepared.height } : {};
       try {
-        await db.insert(fileUploads).values({
-          id: stored.id,
-          scope: wallScope,
-          scopeId: wallId,
-          uploader: participant,
-          kind: prepared.kind,
-          mimeType: prepared.mimeType,
-          name: prepared.name,
-          ...image,
+        // An upload is a write: audited under the participant's pseudonymous id, as their posts are.
+        await write({
+          caller: { actor: null, locale: viewer.locale, participantHash: participant },
+          allow: () => undefined,
+          run: async ({ tx, audit }) => {
+            await tx.insert(fileUploads).values({
+              id: stored.id,
+              scope: wallScope,
+              scopeId: wallId,
+              uploader: participant,
+              kind: prepared.kind,
+              mimeType: prepared.mimeType,
+              name: prepared.name,
+              ...image,
+            });
+            await audit(
+              "upload.create",
+              { type: "upload", id: stored.id },
+              { wallId, kind: prepared.kind, mimeType: prepared.mimeType, size: stored.size },
+            );
+          },
         });
       } catch (error) {
         await files.delete(stored.id);
@@ -126,10 +145,11 @@ export function createAttachmentService({
       let allowed = false;
       for (const { post, wall } of attachedTo) {
         const role = await wallService.ownerRole(wall, viewer.actor);
-        if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode), role)) continue;
+        const rights = wallRights(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode), role);
+        if (!rights.open) continue;
         const mine = viewer.participantHash !== null && viewer.participantHash === post.participantHash;
         // A post others may not see yet (held for approval, hidden) shows its file only to the same people.
-        if (post.status === "visible" || mine || canModerate(wall, viewer.actor, role)) allowed = true;
+        if (post.status === "visible" || mine || rights.moderate) allowed = true;
       }
       if (!allowed && attachedTo.length === 0 && viewer.participantHash) {
         const [upload] = await db
@@ -219,7 +239,7 @@ const refuse = (locale: Locale, path: string, key: Parameters<typeof translate>[
  * attachment: a file and a link together are refused.
  */
 export async function prepareFileAttachment(
-  db: Db,
+  db: Db | Tx,
   locale: Locale,
   request: { wallId: string; participant: string; fileId: string; alt: string | null; linkUrl?: string | null },
 ): Promise<PreparedAttachment> {
@@ -271,7 +291,7 @@ function columnsFor(upload: UploadRow, alt: string | null): AttachmentColumns {
  * the columns returned are to be written over the edit's link columns.
  */
 export async function prepareAttachmentEdit(
-  db: Db,
+  db: Db | Tx,
   locale: Locale,
   post: PostRow,
   participant: string | null,

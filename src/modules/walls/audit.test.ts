@@ -1,5 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAudited } from "../../../test/support/audit.ts";
 import { httpBrowser } from "../../../test/support/http-browser.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Actor } from "../../core/caller.ts";
@@ -120,6 +121,46 @@ describe("every write on a wall is audited in its own transaction", () => {
     // The audit log keeps no post text (a delete or an edit must not survive there), and no address.
     expect(JSON.stringify(all)).not.toContain("AUDITSECRET");
     for (const entry of all) expect(wallAuditActions as readonly string[]).toContain(entry.action);
+  });
+
+  it("records an upload under the uploader's pseudonymous id, and a settings change and a close under the moderator", async () => {
+    const wall = await createWall();
+    const writer = httpBrowser(app);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const uploaded = await writer.upload(wall.id, pdf, "muistio.pdf", "application/pdf");
+    expect(uploaded.status).toBe(201);
+    const fileId = (uploaded.json as unknown as { fileId: string }).fileId;
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "upload.create",
+      targetId: fileId,
+      actorId: null,
+      actorParticipant: hashOf(writer),
+      details: { wallId: wall.id, kind: "file", mimeType: "application/pdf" },
+    });
+
+    const moderator = httpBrowser(app, staffCookie);
+    expect(
+      (await moderator.call(`/api/walls/${wall.id}`, { method: "PATCH", body: { description: "Uusi" } })).status,
+    ).toBe(200);
+    expect((await moderator.call(`/api/walls/${wall.id}`, { method: "PATCH", body: { closed: true } })).status).toBe(
+      200,
+    );
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "wall.update",
+      targetId: wall.id,
+      actorId: staff.id,
+      actorParticipant: null,
+      details: { description: "Uusi" },
+    });
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "wall.close",
+      targetId: wall.id,
+      actorId: staff.id,
+      details: { closed: true },
+    });
   });
 
   it("leaves neither the write nor its audit row when the audit row cannot be written", async () => {

@@ -21,10 +21,11 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const wallInput = z.object({
+/** A wall's settings as sent; a new wall fills in what is left out, an update changes only what is sent. */
+const wallFields = {
   title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).default(""),
-  access: z.enum(wallAccessModes).default("link"),
+  description: z.string().trim().max(4000),
+  access: z.enum(wallAccessModes),
   joinCode: z
     .string()
     .trim()
@@ -33,15 +34,25 @@ export const wallInput = z.object({
     .or(z.literal("").transform(() => null))
     .nullable()
     .optional(),
-  anonymousAllowed: flag.default(true),
-  moderation: z.enum(wallModerationModes).default("open"),
-  layout: z.enum(wallLayouts).default("masonry"),
+  anonymousAllowed: flag,
+  moderation: z.enum(wallModerationModes),
+  layout: z.enum(wallLayouts),
+};
+
+export const wallInput = z.object({
+  ...wallFields,
+  description: wallFields.description.default(""),
+  access: wallFields.access.default("link"),
+  anonymousAllowed: wallFields.anonymousAllowed.default(true),
+  moderation: wallFields.moderation.default("open"),
+  layout: wallFields.layout.default("masonry"),
   /** Section titles for the columns layout, e.g. one per discussion question. */
   sections: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
 });
 export type WallInput = z.input<typeof wallInput>;
 
-export const wallSettingsInput = wallInput.omit({ sections: true }).partial().extend({ closed: flag.optional() });
+// Without the defaults: a partial update that leaves out `access` must not reset the wall to "link".
+export const wallSettingsInput = z.object(wallFields).partial().extend({ closed: flag.optional() });
 export type WallSettingsInput = z.input<typeof wallSettingsInput>;
 
 export const postInput = z.object({

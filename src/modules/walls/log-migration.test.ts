@@ -4,7 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/database.ts";
 import { type Database, migrationsFolder } from "../../db/client.ts";
-import { createChangeLoader } from "./events.ts";
+import { createChangeLoader } from "./change-log.ts";
 import type { OutgoingChange } from "./hub.ts";
 import { wallEvents, wallPosts, walls } from "./schema.ts";
 

@@ -1,15 +1,22 @@
 import type { Actor } from "../../core/caller.ts";
-import { anyone, type Policy, staffUp } from "../../core/policy.ts";
+import { allows, anyone, membersUp, type Policy, staffUp } from "../../core/policy.ts";
 
-/** Role rules; whether a visitor may open a particular wall is `canOpenWall` below. */
+/**
+ * Who may do what on walls. The role rows are the table; `wallRights` below
+ * applies them to one wall (its access setting, its creator, its owner group),
+ * and every service asks `wallRights` or `authorize` — no rule lives elsewhere.
+ */
 export const wallsPolicy = {
   createWall: staffUp,
   listAllWalls: staffUp,
-  /** Staff and admins moderate every wall; a wall's creator moderates their own (see canModerate). */
+  /** Staff and admins moderate every wall; a wall's creator and its group's leads moderate theirs (wallRights). */
   moderateAnyWall: staffUp,
-  /** Posting, reacting and reporting need only access to the wall. */
+  /** A wall open to anyone with the link: read it, post, react, report (a participant needs no account). */
   participate: anyone,
+  /** A join-code wall without the code, and a members-only wall of no group: signed-in people. */
+  enterAsMember: membersUp,
 } as const satisfies Policy<string>;
+export type WallsAction = keyof typeof wallsPolicy;
 
 export interface WallAccessFacts {
   access: "link" | "join_code" | "members";
@@ -32,31 +39,45 @@ export type OwnerRoleResolver = (
 
 export const noOwnerRoles: OwnerRoleResolver = async () => null;
 
-/** May this person moderate this wall: staff, admins, the wall's own creator, or its group's leads. */
-export function canModerate(wall: WallAccessFacts, actor: Actor | null, ownerRole: OwnerRole = null): boolean {
-  if (!actor) return false;
-  return actor.role === "admin" || actor.role === "staff" || wall.createdBy === actor.id || ownerRole === "lead";
+/** What one visitor may do on one wall. */
+export interface WallRights {
+  /** Read the wall and, while it is open, post, react and report. */
+  open: boolean;
+  /** Edit the settings, close, and approve, hide, delete, pin or move any post. */
+  moderate: boolean;
 }
 
 /**
- * May this visitor open the wall: anyone with the link; only holders of the
- * join code (remembered for the browser) or signed-in people; or only
- * signed-in people.
+ * The policy applied to one wall: moderators are staff and admins
+ * (moderateAnyWall), the wall's creator and its group's leads; anyone opens a
+ * link wall (participate); a code wall opens with its code or for signed-in
+ * people (enterAsMember); a members wall for signed-in people, and a working
+ * group's members-only wall for its members only.
  */
-export function canOpenWall(
+export function wallRights(
   wall: WallAccessFacts,
   actor: Actor | null,
   hasJoinCode: boolean,
   ownerRole: OwnerRole = null,
-): boolean {
-  if (canModerate(wall, actor, ownerRole)) return true;
+): WallRights {
+  const moderate =
+    actor !== null &&
+    (allows(wallsPolicy.moderateAnyWall, actor) || wall.createdBy === actor.id || ownerRole === "lead");
+  if (moderate) return { open: true, moderate };
   switch (wall.access) {
     case "link":
-      return true;
+      return { open: allows(wallsPolicy.participate, actor), moderate };
     case "join_code":
-      return hasJoinCode || actor !== null;
+      return { open: hasJoinCode || allows(wallsPolicy.enterAsMember, actor), moderate };
     case "members":
       // A working group's members-only wall is its members' own, not every signed-in person's.
-      return wall.ownerType === "group" ? ownerRole !== null : actor !== null;
+      return {
+        open: wall.ownerType === "group" ? ownerRole !== null : allows(wallsPolicy.enterAsMember, actor),
+        moderate,
+      };
   }
 }
+
+/** May this person moderate this wall. */
+export const canModerate = (wall: WallAccessFacts, actor: Actor | null, ownerRole: OwnerRole = null): boolean =>
+  wallRights(wall, actor, false, ownerRole).moderate;

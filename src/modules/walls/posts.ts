@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { RateLimiter } from "../../core/rate-limit.ts";
-import { parseInput } from "../../core/validate.ts";
+import { createWritePath, type WriteCaller, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { prepareAttachmentEdit, prepareFileAttachment } from "./attachments.ts";
-import { auditPostWrite, type WallAuditAction } from "./audit.ts";
-import { appendChange, type ChangePayloads } from "./events.ts";
+import { type WallAuditAction, wallsAudit } from "./audit.ts";
+import { appendChange, type ChangePayloads } from "./change-log.ts";
 import type { WallHub } from "./hub.ts";
 import {
   type ModerationInput,
@@ -19,7 +19,7 @@ import {
   reactionInput,
   reportInput,
 } from "./inputs.ts";
-import { canModerate, canOpenWall, noOwnerRoles, type OwnerRoleResolver } from "./policy.ts";
+import { noOwnerRoles, type OwnerRoleResolver, wallRights } from "./policy.ts";
 import { type PostView, presentPost, publicView } from "./presenters.ts";
 import { wallPosts, wallReactions, wallReports, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -84,17 +84,34 @@ export function createPostService({
   hub,
   limits = defaultPostLimits,
   ownerRole = noOwnerRoles,
+  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
 }: {
   db: Db;
   hub: WallHub;
   limits?: PostLimits;
   ownerRole?: OwnerRoleResolver;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
 }) {
+  const write = writes(wallsAudit);
   const postLimiter = new RateLimiter(limits.postsPerParticipant, 60_000);
   const postAddressLimiter = new RateLimiter(limits.postsPerAddress, 60_000);
   const reactionLimiter = new RateLimiter(limits.reactionsPerParticipant, 60_000);
   const reactionAddressLimiter = new RateLimiter(limits.reactionsPerAddress, 60_000);
 
+  /**
+   * Who the audit row names. A participant's own writes (posting, editing or
+   * deleting their post, reacting, reporting) name only their pseudonymous id
+   * (the hash the post rows store, never an address), also when they are
+   * signed in: an anonymous post stays anonymous in the audit log as in the
+   * wall. A moderator's actions name their account.
+   */
+  const auditedAs = (viewer: WallViewer, as: "participant" | "moderator"): WriteCaller =>
+    as === "participant"
+      ? { actor: null, locale: viewer.locale, participantHash: viewer.participantHash }
+      : { actor: viewer.actor, locale: viewer.locale, participantHash: null };
+
+  /** The wall if the policy lets this viewer open it (and, for writing, it is not closed), with their rights. */
   async function wallFor(
     viewer: WallViewer,
     wallId: string,
@@ -102,14 +119,19 @@ export function createPostService({
   ): Promise<WallRow & { moderator: boolean }> {
     const [wall] = await db.select().from(walls).where(eq(walls.id, wallId));
     if (!wall) throw new AppError("NOT_FOUND");
-    const role = await ownerRole(wall, viewer.actor);
-    if (!canOpenWall(wall, viewer.actor, viewer.hasJoinCode(wall.id, wall.joinCode), role)) {
+    const rights = wallRights(
+      wall,
+      viewer.actor,
+      viewer.hasJoinCode(wall.id, wall.joinCode),
+      await ownerRole(wall, viewer.actor),
+    );
+    if (!rights.open) {
       throw new AppError(
         wall.access === "join_code" ? "JOIN_CODE_REQUIRED" : viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED",
       );
     }
     if (forWriting && wall.closed) throw new AppError("WALL_CLOSED");
-    return { ...wall, moderator: canModerate(wall, viewer.actor, role) };
+    return { ...wall, moderator: rights.moderate };
   }
 
   async function postFor(viewer: WallViewer, postId: string) {
@@ -127,8 +149,8 @@ export function createPostService({
   }
 
   /** A section id from the client must be one of this wall's sections. */
-  async function assertSectionOf(wallId: string, sectionId: string, locale: WallViewer["locale"]) {
-    const [section] = await db
+  async function assertSectionOf(tx: Tx, wallId: string, sectionId: string, locale: WallViewer["locale"]) {
+    const [section] = await tx
       .select({ id: wallSections.id })
       .from(wallSections)
       .where(and(eq(wallSections.id, sectionId), eq(wallSections.wallId, wallId)));
@@ -141,25 +163,28 @@ export function createPostService({
     return viewer.participantHash;
   }
 
-  /** Writes a post change, its log entry and its audit row in one transaction, then wakes the live streams. */
+  type WriteStep = Parameters<Parameters<typeof write>[0]["run"]>[0];
+
+  /**
+   * The post half of a write, inside the write path's transaction: the row
+   * change, its log entry and its audit row; the live streams wake after the
+   * commit. No statement beyond those: ingestion speed depends on it.
+   */
   async function commitPostChange(
-    viewer: WallViewer,
-    audit: { action: WallAuditAction; as: "participant" | "moderator"; details?: Record<string, unknown> },
+    step: WriteStep,
+    audit: { action: WallAuditAction; details?: Record<string, unknown> },
     wallId: string,
     before: PostRow | null,
-    write: (tx: Tx) => Promise<PostRow | undefined>,
+    change: (tx: Tx) => Promise<PostRow | undefined>,
   ): Promise<{ row: PostRow; view: PostView }> {
-    const after = await db.transaction(async (tx) => {
-      const row = await write(tx);
-      if (!row) throw new AppError("NOT_FOUND");
-      // Rendered once: the change log's payloads and the caller's answer share it.
-      const view = presentPost(row);
-      await appendChange(tx, wallId, postChange(before, row, view));
-      await auditPostWrite(tx, viewer, audit.action, row.id, { wallId, ...audit.details }, audit.as);
-      return { row, view };
-    });
-    hub.notify(wallId);
-    return after;
+    const row = await change(step.tx);
+    if (!row) throw new AppError("NOT_FOUND");
+    // Rendered once: the change log's payloads and the caller's answer share it.
+    const view = presentPost(row);
+    await appendChange(step.tx, wallId, postChange(before, row, view));
+    await step.audit(audit.action, { type: "post", id: row.id }, { wallId, ...audit.details });
+    step.afterCommit(() => hub.notify(wallId));
+    return { row, view };
   }
 
   return {
@@ -173,64 +198,63 @@ export function createPostService({
       input: PostInput | unknown,
     ): Promise<{ post: PostView; created: boolean }> {
       const participant = requireParticipant(viewer);
-      const data = parseInput(postInput, input, viewer.locale);
-      const findRetry = async () => {
-        const [existing] = await db
+      let wall: (WallRow & { moderator: boolean }) | null = null;
+      const findRetry = async (tx: Tx, idempotencyKey: string) => {
+        const [existing] = await tx
           .select()
           .from(wallPosts)
           .where(
             and(
               eq(wallPosts.wallId, wallId),
               eq(wallPosts.participantHash, participant),
-              eq(wallPosts.idempotencyKey, data.idempotencyKey),
+              eq(wallPosts.idempotencyKey, idempotencyKey),
             ),
           );
         return existing;
       };
-      // The in-memory limits first, so a flood costs no database work; a retry of a post already made still gets its post.
-      if (!postLimiter.take(participant) || !postAddressLimiter.take(viewer.addressHash)) {
-        const existing = await findRetry();
-        if (existing) return { post: presentPost(existing), created: false };
-        throw new AppError("RATE_LIMITED");
-      }
-      const wall = await wallFor(viewer, wallId, true);
-      const moderator = wall.moderator;
-      const existing = await findRetry();
-      if (existing) return { post: presentPost(existing), created: false };
-
-      if (!wall.anonymousAllowed && !data.authorName) {
-        throw new AppError("VALIDATION_FAILED", [
-          { path: "authorName", message: translate(viewer.locale, "walls.nameRequired") },
-        ]);
-      }
-      if (data.sectionId) await assertSectionOf(wallId, data.sectionId, viewer.locale);
-      if (data.parentId) {
-        const [parent] = await db
-          .select({ id: wallPosts.id })
-          .from(wallPosts)
-          .where(and(eq(wallPosts.id, data.parentId), eq(wallPosts.wallId, wallId), isNull(wallPosts.parentId)));
-        if (!parent)
-          throw new AppError("VALIDATION_FAILED", [
-            { path: "parentId", message: translate(viewer.locale, "errors.NOT_FOUND") },
-          ]);
-      }
-      const attachment = data.attachmentFileId
-        ? await prepareFileAttachment(db, viewer.locale, {
-            wallId,
-            participant,
-            fileId: data.attachmentFileId,
-            alt: data.attachmentAlt ?? null,
-            linkUrl: data.linkUrl,
-          })
-        : null;
-
-      let duplicate = false;
-      const made = await commitPostChange(
-        viewer,
-        { action: "post.create", as: "participant" },
-        wallId,
-        null,
-        async (tx) => {
+      return write({
+        caller: auditedAs(viewer, "participant"),
+        allow: async () => {
+          // The in-memory limits first, so a flood costs no wall lookup; a retry of a post already made
+          // still gets its post (its own, so no wall access is needed to answer it).
+          if (postLimiter.take(participant) && postAddressLimiter.take(viewer.addressHash))
+            wall = await wallFor(viewer, wallId, true);
+        },
+        input: { schema: postInput, value: input },
+        run: async (step) => {
+          const { tx, data, unchanged } = step;
+          const existing = await findRetry(tx, data.idempotencyKey);
+          if (existing) {
+            unchanged();
+            return { post: presentPost(existing), created: false };
+          }
+          if (!wall) throw new AppError("RATE_LIMITED");
+          const moderator = wall.moderator;
+          if (!wall.anonymousAllowed && !data.authorName) {
+            throw new AppError("VALIDATION_FAILED", [
+              { path: "authorName", message: translate(viewer.locale, "walls.nameRequired") },
+            ]);
+          }
+          if (data.sectionId) await assertSectionOf(tx, wallId, data.sectionId, viewer.locale);
+          if (data.parentId) {
+            const [parent] = await tx
+              .select({ id: wallPosts.id })
+              .from(wallPosts)
+              .where(and(eq(wallPosts.id, data.parentId), eq(wallPosts.wallId, wallId), isNull(wallPosts.parentId)));
+            if (!parent)
+              throw new AppError("VALIDATION_FAILED", [
+                { path: "parentId", message: translate(viewer.locale, "errors.NOT_FOUND") },
+              ]);
+          }
+          const attachment = data.attachmentFileId
+            ? await prepareFileAttachment(tx, viewer.locale, {
+                wallId,
+                participant,
+                fileId: data.attachmentFileId,
+                alt: data.attachmentAlt ?? null,
+                linkUrl: data.linkUrl,
+              })
+            : null;
           const [inserted] = await tx
             .insert(wallPosts)
             .values({
@@ -250,70 +274,77 @@ export function createPostService({
             })
             .onConflictDoNothing({ target: [wallPosts.wallId, wallPosts.participantHash, wallPosts.idempotencyKey] })
             .returning();
-          if (inserted) {
-            await attachment?.claim(tx);
-            return inserted;
+          if (!inserted) {
+            // The same submission raced in twice and the other one committed first (the insert waited for it,
+            // so this statement sees it): answer with that post; this write changed nothing.
+            const winner = await findRetry(tx, data.idempotencyKey);
+            if (!winner) throw new AppError("CONFLICT");
+            unchanged();
+            return { post: presentPost(winner), created: false };
           }
-          // The same submission raced in twice: the other one won; roll this one back.
-          duplicate = true;
-          throw new AppError("CONFLICT");
+          await attachment?.claim(tx);
+          const made = await commitPostChange(step, { action: "post.create" }, wallId, null, async () => inserted);
+          return { post: made.view, created: true };
         },
-      ).catch(async (error) => {
-        if (!duplicate) throw error;
-        const winner = await findRetry();
-        if (!winner) throw error;
-        return { row: winner, view: presentPost(winner) };
       });
-      return { post: made.view, created: !duplicate };
     },
 
     /** The writer edits their own post (same browser), or a moderator edits any. */
     async edit(viewer: WallViewer, postId: string, input: PostEditInput | unknown): Promise<PostView> {
       const { post, moderator, mine } = await postFor(viewer, postId);
-      if (!mine && !moderator) throw new AppError("FORBIDDEN");
-      const data = parseInput(postEditInput, input, viewer.locale);
-      const attachment = await prepareAttachmentEdit(db, viewer.locale, post, viewer.participantHash, data);
-      const row = await commitPostChange(
-        viewer,
-        { action: "post.edit", as: mine ? "participant" : "moderator" },
-        post.wallId,
-        post,
-        async (tx) => {
-          await attachment?.claim?.(tx);
-          const [updated] = await tx
-            .update(wallPosts)
-            .set({
-              ...(data.kind ? { kind: data.kind } : {}),
-              ...(data.title !== undefined ? { title: data.title } : {}),
-              ...(data.body !== undefined ? { body: data.body } : {}),
-              ...(data.linkUrl !== undefined
-                ? data.linkUrl
-                  ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl }
-                  : post.attachmentKind === "link"
-                    ? { attachmentKind: null, attachmentUrl: null }
-                    : {}
-                : {}),
-              ...attachment?.columns,
-              updatedAt: new Date(),
-            })
-            .where(eq(wallPosts.id, postId))
-            .returning();
-          return updated;
+      return write({
+        caller: auditedAs(viewer, mine ? "participant" : "moderator"),
+        allow: () => {
+          if (!mine && !moderator) throw new AppError("FORBIDDEN");
         },
-      );
-      return row.view;
+        input: { schema: postEditInput, value: input },
+        run: async (step) => {
+          const { data } = step;
+          const attachment = await prepareAttachmentEdit(step.tx, viewer.locale, post, viewer.participantHash, data);
+          const { view } = await commitPostChange(step, { action: "post.edit" }, post.wallId, post, async (tx) => {
+            await attachment?.claim?.(tx);
+            const [updated] = await tx
+              .update(wallPosts)
+              .set({
+                ...(data.kind ? { kind: data.kind } : {}),
+                ...(data.title !== undefined ? { title: data.title } : {}),
+                ...(data.body !== undefined ? { body: data.body } : {}),
+                ...(data.linkUrl !== undefined
+                  ? data.linkUrl
+                    ? { attachmentKind: "link" as const, attachmentUrl: data.linkUrl }
+                    : post.attachmentKind === "link"
+                      ? { attachmentKind: null, attachmentUrl: null }
+                      : {}
+                  : {}),
+                ...attachment?.columns,
+                updatedAt: new Date(),
+              })
+              .where(eq(wallPosts.id, postId))
+              .returning();
+            return updated;
+          });
+          return view;
+        },
+      });
     },
 
     async remove(viewer: WallViewer, postId: string): Promise<void> {
       const { post, moderator, mine } = await postFor(viewer, postId);
-      if (!mine && !moderator) throw new AppError("FORBIDDEN");
-      await commitPostChange(
-        viewer,
-        { action: "post.delete", as: mine ? "participant" : "moderator" },
-        post.wallId,
-        post,
-        async (tx) => (await tx.update(wallPosts).set(deletion()).where(eq(wallPosts.id, postId)).returning())[0],
-      );
+      await write({
+        caller: auditedAs(viewer, mine ? "participant" : "moderator"),
+        allow: () => {
+          if (!mine && !moderator) throw new AppError("FORBIDDEN");
+        },
+        run: async (step) => {
+          await commitPostChange(
+            step,
+            { action: "post.delete" },
+            post.wallId,
+            post,
+            async (tx) => (await tx.update(wallPosts).set(deletion()).where(eq(wallPosts.id, postId)).returning())[0],
+          );
+        },
+      });
     },
 
     /** Like (any post) or upvote (questions); each participant counts once, enforced by the primary key. */
@@ -323,127 +354,145 @@ export function createPostService({
       input: ReactionInput | unknown,
     ): Promise<{ likes: number; votes: number }> {
       const participant = requireParticipant(viewer);
-      const data = parseInput(reactionInput, input, viewer.locale);
       const { post } = await postFor(viewer, postId);
-      if (data.kind === "upvote" && post.kind !== "question") {
-        throw new AppError("VALIDATION_FAILED", [
-          { path: "kind", message: translate(viewer.locale, "walls.upvoteQuestionsOnly") },
-        ]);
-      }
-      if (!reactionLimiter.take(participant) || !reactionAddressLimiter.take(viewer.addressHash))
-        throw new AppError("RATE_LIMITED");
-      const column = data.kind === "like" ? wallPosts.likeCount : wallPosts.voteCount;
-      const counts = await db.transaction(async (tx) => {
-        const changed = data.on
-          ? await tx
-              .insert(wallReactions)
-              .values({ postId, participantHash: participant, kind: data.kind })
-              .onConflictDoNothing()
-              .returning()
-          : await tx
-              .delete(wallReactions)
-              .where(
-                and(
-                  eq(wallReactions.postId, postId),
-                  eq(wallReactions.participantHash, participant),
-                  eq(wallReactions.kind, data.kind),
-                ),
-              )
-              .returning();
-        const [row] = changed.length
-          ? await tx
-              .update(wallPosts)
-              .set(
-                data.kind === "like"
-                  ? { likeCount: sql`${column} + ${data.on ? 1 : -1}` }
-                  : { voteCount: sql`${column} + ${data.on ? 1 : -1}` },
-              )
-              .where(eq(wallPosts.id, postId))
-              .returning()
-          : await tx.select().from(wallPosts).where(eq(wallPosts.id, postId));
-        if (!row) throw new AppError("NOT_FOUND");
-        const payload = { type: "reactions", id: postId, likes: row.likeCount, votes: row.voteCount };
-        if (changed.length) {
-          // Counts only, never text: this entry supersedes nothing and needs no scrubbing.
-          await appendChange(tx, post.wallId, {
-            type: "reactions",
-            postId,
-            public: isPublic(row) ? payload : null,
-            moderator: payload,
-          });
-          await auditPostWrite(
-            tx,
-            viewer,
-            "post.react",
-            postId,
-            { wallId: post.wallId, kind: data.kind, on: data.on },
-            "participant",
-          );
-        }
-        return { likes: row.likeCount, votes: row.voteCount, changed: changed.length > 0 };
+      return write({
+        caller: auditedAs(viewer, "participant"),
+        // Reading the post was the policy (wallFor): anyone who may open the wall reacts.
+        allow: () => undefined,
+        input: { schema: reactionInput, value: input },
+        run: async ({ tx, data, audit, unchanged, afterCommit }) => {
+          if (data.kind === "upvote" && post.kind !== "question") {
+            throw new AppError("VALIDATION_FAILED", [
+              { path: "kind", message: translate(viewer.locale, "walls.upvoteQuestionsOnly") },
+            ]);
+          }
+          if (!reactionLimiter.take(participant) || !reactionAddressLimiter.take(viewer.addressHash))
+            throw new AppError("RATE_LIMITED");
+          const column = data.kind === "like" ? wallPosts.likeCount : wallPosts.voteCount;
+          const changed = data.on
+            ? await tx
+                .insert(wallReactions)
+                .values({ postId, participantHash: participant, kind: data.kind })
+                .onConflictDoNothing()
+                .returning()
+            : await tx
+                .delete(wallReactions)
+                .where(
+                  and(
+                    eq(wallReactions.postId, postId),
+                    eq(wallReactions.participantHash, participant),
+                    eq(wallReactions.kind, data.kind),
+                  ),
+                )
+                .returning();
+          const [row] = changed.length
+            ? await tx
+                .update(wallPosts)
+                .set(
+                  data.kind === "like"
+                    ? { likeCount: sql`${column} + ${data.on ? 1 : -1}` }
+                    : { voteCount: sql`${column} + ${data.on ? 1 : -1}` },
+                )
+                .where(eq(wallPosts.id, postId))
+                .returning()
+            : await tx.select().from(wallPosts).where(eq(wallPosts.id, postId));
+          if (!row) throw new AppError("NOT_FOUND");
+          const payload = { type: "reactions", id: postId, likes: row.likeCount, votes: row.voteCount };
+          if (changed.length) {
+            // Counts only, never text: this entry supersedes nothing and needs no scrubbing.
+            await appendChange(tx, post.wallId, {
+              type: "reactions",
+              postId,
+              public: isPublic(row) ? payload : null,
+              moderator: payload,
+            });
+            await audit(
+              "post.react",
+              { type: "post", id: postId },
+              { wallId: post.wallId, kind: data.kind, on: data.on },
+            );
+            afterCommit(() => hub.notify(post.wallId));
+          } else unchanged();
+          return { likes: row.likeCount, votes: row.voteCount };
+        },
       });
-      if (counts.changed) hub.notify(post.wallId);
-      return { likes: counts.likes, votes: counts.votes };
     },
 
     /** A participant flags a post for the moderators; once per participant. */
     async report(viewer: WallViewer, postId: string, input: unknown): Promise<void> {
       const participant = requireParticipant(viewer);
-      const data = parseInput(reportInput, input ?? {}, viewer.locale);
       const { post } = await postFor(viewer, postId);
-      const reported = await db.transaction(async (tx) => {
-        const [added] = await tx
-          .insert(wallReports)
-          .values({ postId, participantHash: participant, reason: data.reason })
-          .onConflictDoNothing()
-          .returning();
-        if (!added) return false;
-        const [row] = await tx
-          .update(wallPosts)
-          .set({ reportCount: sql`${wallPosts.reportCount} + 1` })
-          .where(eq(wallPosts.id, postId))
-          .returning();
-        if (!row) throw new AppError("NOT_FOUND");
-        // The moderators' whole state of the post (with its report count); the public's latest entry stays as it is.
-        await appendChange(tx, post.wallId, {
-          type: "post",
-          postId,
-          supersedes: true,
-          public: null,
-          moderator: { type: "post", post: presentPost(row) },
-        });
-        await auditPostWrite(tx, viewer, "post.report", postId, { wallId: post.wallId }, "participant");
-        return true;
+      await write({
+        caller: auditedAs(viewer, "participant"),
+        // Reading the post was the policy (wallFor): anyone who may open the wall reports.
+        allow: () => undefined,
+        input: { schema: reportInput, value: input ?? {} },
+        run: async ({ tx, data, audit, unchanged, afterCommit }) => {
+          const [added] = await tx
+            .insert(wallReports)
+            .values({ postId, participantHash: participant, reason: data.reason })
+            .onConflictDoNothing()
+            .returning();
+          if (!added) return unchanged();
+          const [row] = await tx
+            .update(wallPosts)
+            .set({ reportCount: sql`${wallPosts.reportCount} + 1` })
+            .where(eq(wallPosts.id, postId))
+            .returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          // The moderators' whole state of the post (with its report count); the public's latest entry stays as it is.
+          await appendChange(tx, post.wallId, {
+            type: "post",
+            postId,
+            supersedes: true,
+            public: null,
+            moderator: { type: "post", post: presentPost(row) },
+          });
+          await audit("post.report", { type: "post", id: postId }, { wallId: post.wallId });
+          afterCommit(() => hub.notify(post.wallId));
+        },
       });
-      if (reported) hub.notify(post.wallId);
     },
 
     /** Approve, hide, delete, pin or move a post: the wall's moderators only. */
     async moderate(viewer: WallViewer, postId: string, input: ModerationInput | unknown): Promise<PostView | null> {
       const { post, moderator } = await postFor(viewer, postId);
-      if (!moderator) throw new AppError(viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
-      const data = parseInput(moderationInput, input, viewer.locale);
-      if (data.action === "move" && data.sectionId) await assertSectionOf(post.wallId, data.sectionId, viewer.locale);
-      const change =
-        data.action === "approve"
-          ? { status: "visible" as const }
-          : data.action === "hide"
-            ? { status: "hidden" as const }
-            : data.action === "delete"
-              ? deletion()
-              : data.action === "pin"
-                ? { pinned: data.on }
-                : { sectionId: data.sectionId };
-      const details =
-        data.action === "pin" ? { on: data.on ?? true } : data.action === "move" ? { sectionId: data.sectionId } : {};
-      const { row, view } = await commitPostChange(
-        viewer,
-        { action: `post.${data.action}`, as: "moderator", details },
-        post.wallId,
-        post,
-        async (tx) => (await tx.update(wallPosts).set(change).where(eq(wallPosts.id, postId)).returning())[0],
-      );
-      return row.deletedAt ? null : view;
+      return write({
+        caller: auditedAs(viewer, "moderator"),
+        allow: () => {
+          if (!moderator) throw new AppError(viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+        },
+        input: { schema: moderationInput, value: input },
+        run: async (step) => {
+          const { data } = step;
+          if (data.action === "move" && data.sectionId)
+            await assertSectionOf(step.tx, post.wallId, data.sectionId, viewer.locale);
+          const change =
+            data.action === "approve"
+              ? { status: "visible" as const }
+              : data.action === "hide"
+                ? { status: "hidden" as const }
+                : data.action === "delete"
+                  ? deletion()
+                  : data.action === "pin"
+                    ? { pinned: data.on }
+                    : { sectionId: data.sectionId };
+          const details =
+            data.action === "pin"
+              ? { on: data.on ?? true }
+              : data.action === "move"
+                ? { sectionId: data.sectionId }
+                : {};
+          const { row, view } = await commitPostChange(
+            step,
+            { action: `post.${data.action}`, details },
+            post.wallId,
+            post,
+            async (tx) => (await tx.update(wallPosts).set(change).where(eq(wallPosts.id, postId)).returning())[0],
+          );
+          return row.deletedAt ? null : view;
+        },
+      });
     },
   };
 }

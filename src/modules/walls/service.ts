@@ -3,20 +3,18 @@ import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { authorize } from "../../core/policy.ts";
-import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
-import { recordAudit } from "../audit/record.ts";
 import { wallsAudit } from "./audit.ts";
+import { appendChange } from "./change-log.ts";
 import type { WallOwnerType } from "./constants.ts";
-import { appendChange } from "./events.ts";
 import type { WallHub } from "./hub.ts";
 import { type WallInput, type WallSettingsInput, wallInput, wallSettingsInput } from "./inputs.ts";
-import { canModerate, canOpenWall, noOwnerRoles, type OwnerRoleResolver, wallsPolicy } from "./policy.ts";
+import { noOwnerRoles, type OwnerRoleResolver, type WallRights, wallRights, wallsPolicy } from "./policy.ts";
 import { type PostView, presentPost, presentPublicPost, presentWall, type WallView } from "./presenters.ts";
 import { wallPosts, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -62,15 +60,25 @@ export function createWallService({
     return db.select().from(wallSections).where(eq(wallSections.wallId, wallId)).orderBy(asc(wallSections.position));
   }
 
-  /** The wall if this viewer may open it; JOIN_CODE_REQUIRED or UNAUTHENTICATED tells what is missing. */
-  async function open(viewer: WallViewer, row: WallRow): Promise<OpenedWall> {
-    const role = await ownerRole(row, viewer.actor);
-    if (!canOpenWall(row, viewer.actor, viewer.hasJoinCode(row.id, row.joinCode), role)) {
+  /** What the policy lets this viewer do on the wall; refuses (JOIN_CODE_REQUIRED, FORBIDDEN, UNAUTHENTICATED) a wall they may not open. */
+  async function rightsOn(viewer: WallViewer, row: WallRow): Promise<WallRights> {
+    const rights = wallRights(
+      row,
+      viewer.actor,
+      viewer.hasJoinCode(row.id, row.joinCode),
+      await ownerRole(row, viewer.actor),
+    );
+    if (!rights.open) {
       throw new AppError(
         row.access === "join_code" ? "JOIN_CODE_REQUIRED" : viewer.actor ? "FORBIDDEN" : "UNAUTHENTICATED",
       );
     }
-    const moderator = canModerate(row, viewer.actor, role);
+    return rights;
+  }
+
+  /** The wall if this viewer may open it; JOIN_CODE_REQUIRED or UNAUTHENTICATED tells what is missing. */
+  async function open(viewer: WallViewer, row: WallRow): Promise<OpenedWall> {
+    const moderator = (await rightsOn(viewer, row)).moderate;
     return {
       wall: presentWall(row, await sectionsOf(row.id)),
       canModerate: moderator,
@@ -148,41 +156,46 @@ export function createWallService({
       });
     },
 
-    async update(caller: Caller, wallId: string, input: WallSettingsInput | unknown): Promise<WallView> {
-      const row = await findWall(eq(walls.id, wallId));
-      if (!canModerate(row, caller.actor, await ownerRole(row, caller.actor))) {
-        throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
-      }
-      const data = parseInput(wallSettingsInput, input, caller.locale);
-      // A wall open to code holders always has a code: a cleared field gets a new one.
-      const access = data.access ?? row.access;
-      let joinCode = data.joinCode !== undefined ? data.joinCode : row.joinCode;
-      if (access === "join_code" && !joinCode) joinCode = randomCode(6);
-      const updated = await db.transaction(async (tx) => {
-        const [wall] = await tx
-          .update(walls)
-          .set({ ...data, joinCode, updatedAt: new Date() })
-          .where(eq(walls.id, wallId))
-          .returning();
-        if (!wall) throw new AppError("NOT_FOUND");
-        const view = presentWall(wall, await tx.select().from(wallSections).where(eq(wallSections.wallId, wallId)));
-        await appendChange(tx, wallId, {
-          type: "wall",
-          public: { type: "wall", wall: view },
-          moderator: { type: "wall", wall: view },
-        });
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "walls",
-          action: data.closed === true ? "wall.close" : "wall.update",
-          targetType: "wall",
-          targetId: wallId,
-          details: data,
-        });
-        return view;
+    /** Settings, or closing the wall: its moderators only. */
+    async update(
+      caller: Caller,
+      wallId: string,
+      input: WallSettingsInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<WallView> {
+      let row: WallRow | undefined;
+      return write({
+        caller,
+        allow: async () => {
+          row = await findWall(eq(walls.id, wallId));
+          const { moderate } = wallRights(row, caller.actor, false, await ownerRole(row, caller.actor));
+          if (!moderate) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
+        },
+        input: { schema: wallSettingsInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit, afterCommit }) => {
+          if (!row) throw new AppError("NOT_FOUND");
+          // A wall open to code holders always has a code: a cleared field gets a new one.
+          const access = data.access ?? row.access;
+          let joinCode = data.joinCode !== undefined ? data.joinCode : row.joinCode;
+          if (access === "join_code" && !joinCode) joinCode = randomCode(6);
+          const [wall] = await tx
+            .update(walls)
+            .set({ ...data, joinCode, updatedAt: new Date() })
+            .where(eq(walls.id, wallId))
+            .returning();
+          if (!wall) throw new AppError("NOT_FOUND");
+          const view = presentWall(wall, await tx.select().from(wallSections).where(eq(wallSections.wallId, wallId)));
+          await appendChange(tx, wallId, {
+            type: "wall",
+            public: { type: "wall", wall: view },
+            moderator: { type: "wall", wall: view },
+          });
+          await audit(data.closed === true ? "wall.close" : "wall.update", { type: "wall", id: wallId }, data);
+          afterCommit(() => hub.notify(wallId));
+          return view;
+        },
       });
-      hub.notify(wallId);
-      return updated;
     },
 
     async openBySlug(viewer: WallViewer, slug: string): Promise<OpenedWall> {
