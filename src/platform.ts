@@ -15,7 +15,7 @@ import { createAuditService } from "./modules/audit/service.ts";
 import { createDeliverableService } from "./modules/deliverables/service.ts";
 import { createEventService } from "./modules/events/service.ts";
 import { createDatabaseFileStore } from "./modules/files/store.ts";
-import { startUnusedUploadSweep } from "./modules/files/sweep.ts";
+import { scheduleUnusedUploadSweep } from "./modules/files/sweep.ts";
 import { createGroupService } from "./modules/groups/service.ts";
 import { groupWallRole } from "./modules/groups/wall-access.ts";
 import { createPeopleService } from "./modules/people/service.ts";
@@ -113,10 +113,10 @@ export async function createPlatform(
   });
   const auth = createAuth({ db: database.db, config, outbox });
   const services = createServices(database, { jobs, outbox }, config, auth, logger);
+  // Uploads no post used are removed after a day: an hourly job, run once across instances (files/sweep.ts).
+  await scheduleUnusedUploadSweep(jobs, database.db, logger);
   await jobs.start();
   const stopListening = await connectInstances(database, services.hub, logger);
-  // Uploads no post used are removed after a day (files/sweep.ts).
-  const uploadSweep = startUnusedUploadSweep(database.db, logger);
   return {
     config,
     logger,
@@ -128,7 +128,6 @@ export async function createPlatform(
     services,
     close: async () => {
       await stopListening();
-      await uploadSweep.stop();
       await jobs.stop();
       await database.close();
     },

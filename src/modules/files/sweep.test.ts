@@ -1,10 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
+import { TestClock } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/database.ts";
 import type { Database } from "../../db/client.ts";
+import { createJobQueue } from "../../jobs/queue.ts";
+import { createLogger } from "../../logger.ts";
 import { fileUploads, storedFiles } from "./schema.ts";
 import { createDatabaseFileStore } from "./store.ts";
-import { removeUnusedUploads, unusedUploadMaxAgeMs } from "./sweep.ts";
+import { removeUnusedUploads, scheduleUnusedUploadSweep, unusedUploadMaxAgeMs } from "./sweep.ts";
 
 describe("removing unused uploads", () => {
   let database: Database;
@@ -63,5 +66,28 @@ describe("removing unused uploads", () => {
       .from(fileUploads)
       .where(inArray(fileUploads.id, many));
     expect(left).toEqual([]);
+  });
+
+  it("runs as an hourly job on the job queue (one run across instances), on the queue's cron", async () => {
+    const oldUnused = await upload(hoursAgo(26), false);
+    const fresh = await upload(hoursAgo(2), false);
+    // Just before the sweep's minute (17 past the hour): the schedule fires when the clock passes it.
+    const clock = new TestClock("2030-01-01T08:16:40Z");
+    const queue = createJobQueue(database, { logger: createLogger("silent"), pollingIntervalSeconds: 0.5, clock });
+    await scheduleUnusedUploadSweep(queue, database.db, createLogger("silent"));
+    await queue.start();
+    // Nothing else sweeps (no timer in the platform): until the queue runs the job, the upload stays.
+    const left = async () =>
+      (await database.db.select({ id: fileUploads.id }).from(fileUploads).where(eq(fileUploads.id, oldUnused))).length;
+    try {
+      for (let step = 0; step < 40 && (await left()) > 0; step += 1) {
+        await clock.tick(15_000);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      expect(await left()).toBe(0);
+      expect(await database.db.select().from(fileUploads).where(eq(fileUploads.id, fresh))).toHaveLength(1);
+    } finally {
+      await queue.stop();
+    }
   });
 });

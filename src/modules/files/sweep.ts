@@ -1,12 +1,11 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import type { JobQueue } from "../../jobs/queue.ts";
 import type { Logger } from "../../logger.ts";
 import { fileUploads, storedFiles } from "./schema.ts";
 
 /** An upload no post has used is kept this long (someone may still be writing the post), then removed. */
 export const unusedUploadMaxAgeMs = 24 * 60 * 60 * 1000;
-/** How often the platform sweeps; the first sweep runs a minute after start. */
-export const unusedUploadSweepEveryMs = 60 * 60 * 1000;
 
 const batchSize = 500;
 
@@ -48,35 +47,25 @@ export async function removeUnusedUploads(db: Db, olderThan: Date): Promise<numb
   }
 }
 
+/** The job that sweeps, and when: hourly, at a minute other hourly work does not use. */
+export const unusedUploadSweepJob = "files.removeUnusedUploads";
+export const unusedUploadSweepCron = "17 * * * *";
+
 /**
- * Runs removeUnusedUploads now and then in this process (timers that do not
- * keep it alive); stop() cancels the timers and waits for a sweep in progress.
- * Several instances may each sweep: the deletes do not conflict.
+ * Makes the sweep a recurring job on the job queue: the queue's cron runs it
+ * once an hour across all instances (not once per process), retries it when it
+ * fails, and shows it on the admin jobs page. Call before the queue starts.
  */
-export function startUnusedUploadSweep(
+export async function scheduleUnusedUploadSweep(
+  jobs: JobQueue,
   db: Db,
   logger: Logger,
-  options: { maxAgeMs?: number; everyMs?: number; firstAfterMs?: number } = {},
-): { stop(): Promise<void> } {
+  options: { maxAgeMs?: number; cron?: string } = {},
+): Promise<void> {
   const maxAgeMs = options.maxAgeMs ?? unusedUploadMaxAgeMs;
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    running = removeUnusedUploads(db, new Date(Date.now() - maxAgeMs)).then(
-      (count) => {
-        if (count > 0) logger.info(`removed ${count} unused uploads`);
-      },
-      (error: unknown) => logger.error("removing unused uploads failed", error),
-    );
-  };
-  const first = setTimeout(sweep, options.firstAfterMs ?? 60_000);
-  const every = setInterval(sweep, options.everyMs ?? unusedUploadSweepEveryMs);
-  first.unref();
-  every.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(every);
-      await running;
-    },
-  };
+  jobs.define(unusedUploadSweepJob, async () => {
+    const count = await removeUnusedUploads(db, new Date(Date.now() - maxAgeMs));
+    if (count > 0) logger.info(`removed ${count} unused uploads`);
+  });
+  await jobs.schedule(unusedUploadSweepJob, options.cron ?? unusedUploadSweepCron);
 }
