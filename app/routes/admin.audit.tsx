@@ -1,9 +1,12 @@
 import { Form, useLocation } from "react-router";
-import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import type { MessageKey } from "../../src/i18n/translate.ts";
+import { presentAuditEvent } from "../../src/modules/audit/presenters.ts";
 import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { pageHref } from "../ui/kit/table-query.ts";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.audit";
@@ -17,12 +20,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     module: query.get("module") || undefined,
     cursor: query.get("cursor") || undefined,
   };
-  return load(async () => ({
-    page: await services.audit.list(caller, filter),
-    modules: await services.audit.modules(caller),
-    people: (await services.people.listPeople(caller)).map(presentPersonChoice),
-    filter,
-  }));
+  return load(async () => {
+    const page = await services.audit.list(caller, filter);
+    return {
+      page: { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor },
+      modules: await services.audit.modules(caller),
+      people: (await services.people.listPeople(caller)).map(presentPersonChoice),
+      filter,
+    };
+  });
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
@@ -36,11 +42,26 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
   };
   // Plain links that keep the filters, so paging works without JavaScript.
   const { search } = useLocation();
+  const columns: DataTableColumn<(typeof events)[number]>[] = [
+    { key: "at", header: t("audit.at"), cell: (e) => <time dateTime={e.at}>{dateTime(e.at)}</time> },
+    { key: "actor", header: t("audit.actor"), cell: (e) => e.actorName ?? t("audit.system") },
+    { key: "module", header: t("audit.module"), cell: (e) => moduleLabel(e.module) },
+    { key: "action", header: t("audit.action"), cell: (e) => <code>{e.action}</code> },
+    {
+      key: "target",
+      header: t("audit.target"),
+      cell: (e) => (
+        <>
+          {e.targetType}
+          {e.targetId ? <span className="muted"> {e.targetId.slice(0, 8)}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <div className="stack">
       <title>{`${t("audit.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("audit.title")}</Heading>
-      <Paragraph className="lead">{t("audit.lead")}</Paragraph>
+      <PageTitle lead={t("audit.lead")}>{t("audit.title")}</PageTitle>
       <Form method="get" className="filters">
         <Select
           name="actorId"
@@ -54,43 +75,17 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           defaultValue={filter.module ?? ""}
           options={[{ value: "", label: t("audit.all") }, ...modules.map((m) => ({ value: m, label: moduleLabel(m) }))]}
         />
-        <Button type="submit">{t("audit.filter")}</Button>
+        <Button>{t("audit.filter")}</Button>
       </Form>
-      {events.length === 0 ? (
-        <Paragraph>{t("audit.empty")}</Paragraph>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.actor")}</th>
-                <th scope="col">{t("audit.module")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.target")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td data-label={t("audit.at")}>
-                    <time dateTime={new Date(e.at).toISOString()}>{dateTime(e.at)}</time>
-                  </td>
-                  <td data-label={t("audit.actor")}>{e.actorName ?? t("audit.system")}</td>
-                  <td data-label={t("audit.module")}>{moduleLabel(e.module)}</td>
-                  <td data-label={t("audit.action")}>
-                    <code>{e.action}</code>
-                  </td>
-                  <td data-label={t("audit.target")}>
-                    {e.targetType}
-                    {e.targetId ? <span className="muted"> {e.targetId.slice(0, 8)}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("audit.title")}
+        captionHidden
+        columns={columns}
+        rows={events}
+        rowKey={(e) => String(e.id)}
+        emptyText={t("audit.empty")}
+      />
+      {/* First and older pages: plain links that keep the filters. */}
       {(page.nextCursor || filter.cursor) && (
         <nav aria-label={t("pagination.label")} className="data-table-pages">
           {filter.cursor && <a href={pageHref(search, undefined)}>{t("pagination.first")}</a>}

@@ -1,8 +1,9 @@
 import { Form } from "react-router";
-import { Button, Heading } from "suomifi-ui-components";
 import { presentOrganisation } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { kindOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -35,7 +36,7 @@ export default function OrganisationEdit({ loaderData, actionData }: Route.Compo
       <p>
         <a href="/admin/organisations">← {t("organisations.title")}</a>
       </p>
-      <Heading variant="h1">{t("organisations.editTitle", { name: organisation.name })}</Heading>
+      <PageTitle>{t("organisations.editTitle", { name: organisation.name })}</PageTitle>
       {actionData && "saved" in actionData && <Notice>{t("organisations.saved")}</Notice>}
       <ErrorSummary error={error} />
       <Form method="post" className="stack">
@@ -48,7 +49,7 @@ export default function OrganisationEdit({ loaderData, actionData }: Route.Compo
           error={fieldError(error, "kind")}
         />
         <div className="form-actions">
-          <Button type="submit">{t("organisations.save")}</Button>
+          <Button>{t("organisations.save")}</Button>
         </div>
       </Form>
     </div>

@@ -1,10 +1,12 @@
 import { Form } from "react-router";
-import { Button, Heading, Paragraph } from "suomifi-ui-components";
-import { allows } from "../../src/core/policy.ts";
-import { peoplePolicy } from "../../src/modules/people/policy.ts";
+import { canManageOrganisations } from "../../src/modules/people/policy.ts";
 import { presentOrganisation } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { kindOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -15,7 +17,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, caller.actor);
   return load(async () => ({
     organisations: (await services.people.listOrganisations(caller)).map(presentOrganisation),
-    canManage: allows(peoplePolicy.manageOrganisations, caller.actor),
+    // What to show; the service enforces the same policy entry.
+    canManage: canManageOrganisations(caller.actor),
   }));
 }
 
@@ -32,40 +35,30 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
   const { organisations, canManage } = loaderData;
   const error = errorOf(actionData);
   const created = actionData && "created" in actionData ? actionData.created : null;
+  const columns: DataTableColumn<(typeof organisations)[number]>[] = [
+    {
+      key: "name",
+      header: t("organisations.name"),
+      cell: (o) => (canManage ? <a href={`/admin/organisations/${o.id}`}>{o.name}</a> : o.name),
+    },
+    { key: "kind", header: t("organisations.kind"), cell: (o) => t(`organisationKinds.${o.kind}`) },
+    { key: "members", header: t("organisations.members"), cell: (o) => number(o.memberCount ?? 0), align: "end" },
+  ];
   return (
     <div className="stack">
       <title>{`${t("organisations.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("organisations.title")}</Heading>
-      <Paragraph className="lead">{t("organisations.lead")}</Paragraph>
-      {organisations.length === 0 ? (
-        <Paragraph>{t("organisations.empty")}</Paragraph>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("organisations.name")}</th>
-                <th scope="col">{t("organisations.kind")}</th>
-                <th scope="col">{t("organisations.members")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id}>
-                  <td data-label={t("organisations.name")}>
-                    {canManage ? <a href={`/admin/organisations/${o.id}`}>{o.name}</a> : o.name}
-                  </td>
-                  <td data-label={t("organisations.kind")}>{t(`organisationKinds.${o.kind}`)}</td>
-                  <td data-label={t("organisations.members")}>{number(o.memberCount ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageTitle lead={t("organisations.lead")}>{t("organisations.title")}</PageTitle>
+      <DataTable
+        caption={t("organisations.title")}
+        captionHidden
+        columns={columns}
+        rows={organisations}
+        rowKey={(o) => o.id}
+        emptyText={t("organisations.empty")}
+      />
       {canManage && (
         <section aria-labelledby="new-org-title" className="narrow stack">
-          <Heading variant="h2" id="new-org-title">
+          <Heading level={2} id="new-org-title">
             {t("organisations.new")}
           </Heading>
           {created && <Notice>{t("organisations.created", { name: created })}</Notice>}
@@ -79,7 +72,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
               error={fieldError(error, "kind")}
             />
             <div className="form-actions">
-              <Button type="submit">{t("organisations.create")}</Button>
+              <Button>{t("organisations.create")}</Button>
             </div>
           </Form>
         </section>

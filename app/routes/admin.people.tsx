@@ -1,10 +1,14 @@
 import { Form, useLocation, useNavigation } from "react-router";
-import { Button, Heading, Paragraph } from "suomifi-ui-components";
-import { allows } from "../../src/core/policy.ts";
-import { accountsPolicy } from "../../src/modules/accounts/policy.ts";
+import { canInvitePeople } from "../../src/modules/accounts/policy.ts";
+import { presentInvitation } from "../../src/modules/accounts/presenters.ts";
+import { canManagePeople } from "../../src/modules/people/policy.ts";
 import { presentOrganisation, presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { pageHref } from "../ui/kit/table-query.ts";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
@@ -14,7 +18,9 @@ import type { Route } from "./+types/admin.people";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
-  const canInvite = allows(accountsPolicy.invitePerson, caller.actor);
+  // What to show; the services enforce the same policy entries.
+  const canInvite = canInvitePeople(caller.actor);
+  const canEdit = canManagePeople(caller.actor);
   const cursor = new URL(request.url).searchParams.get("cursor") || undefined;
   return load(async () => {
     const page = await services.people.pagePeople(caller, { cursor });
@@ -24,8 +30,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       firstPage: !cursor,
       total: await services.people.countPeople(caller),
       organisations: canInvite ? (await services.people.listOrganisations(caller)).map(presentOrganisation) : [],
-      invitations: canInvite ? await services.invitations.listPending(caller) : [],
+      invitations: canInvite ? (await services.invitations.listPending(caller)).map(presentInvitation) : [],
       canInvite,
+      canEdit,
     };
   });
 }
@@ -40,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function People({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
-  const { people, nextCursor, firstPage, total, organisations, invitations, canInvite } = loaderData;
+  const { people, nextCursor, firstPage, total, organisations, invitations, canInvite, canEdit } = loaderData;
   const error = errorOf(actionData);
   const invited = actionData && "invited" in actionData ? actionData.invited : null;
   const busy = useNavigation().state === "submitting";
@@ -51,39 +58,37 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
     role: t("people.role"),
     title: t("people.personTitle"),
   };
+  const personColumns: DataTableColumn<(typeof people)[number]>[] = [
+    {
+      key: "name",
+      header: t("people.name"),
+      cell: (p) => (canEdit ? <a href={`/admin/people/${p.id}`}>{p.name}</a> : p.name),
+    },
+    { key: "title", header: t("people.personTitle"), cell: (p) => p.title ?? "" },
+    { key: "organisation", header: t("people.organisation"), cell: (p) => p.organisationName ?? "" },
+    { key: "role", header: t("people.role"), cell: (p) => t(`roles.${p.role}`) },
+    { key: "email", header: t("people.email"), cell: (p) => p.email },
+  ];
+  const invitationColumns: DataTableColumn<(typeof invitations)[number]>[] = [
+    { key: "name", header: t("people.name"), cell: (i) => i.name },
+    { key: "email", header: t("people.email"), cell: (i) => i.email },
+    { key: "role", header: t("people.role"), cell: (i) => t(`roles.${i.role}`) },
+    { key: "invited", header: t("people.invitedAt"), cell: (i) => date(i.createdAt) },
+    { key: "expires", header: t("people.expiresAt"), cell: (i) => date(i.expiresAt) },
+  ];
 
   return (
     <div className="stack">
       <title>{`${t("people.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("people.title")}</Heading>
-      <Paragraph className="lead">{t("people.lead")}</Paragraph>
-      <div className="table-wrap">
-        <table className="data stack-on-phone">
-          <caption>{t("people.count", { count: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("people.name")}</th>
-              <th scope="col">{t("people.personTitle")}</th>
-              <th scope="col">{t("people.organisation")}</th>
-              <th scope="col">{t("people.role")}</th>
-              <th scope="col">{t("people.email")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <td data-label={t("people.name")}>
-                  {canInvite ? <a href={`/admin/people/${p.id}`}>{p.name}</a> : p.name}
-                </td>
-                <td data-label={t("people.personTitle")}>{p.title ?? ""}</td>
-                <td data-label={t("people.organisation")}>{p.organisationName ?? ""}</td>
-                <td data-label={t("people.role")}>{t(`roles.${p.role}`)}</td>
-                <td data-label={t("people.email")}>{p.email}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PageTitle lead={t("people.lead")}>{t("people.title")}</PageTitle>
+      <DataTable
+        caption={t("people.count", { count: total })}
+        columns={personColumns}
+        rows={people}
+        rowKey={(p) => p.id}
+        emptyText={t("people.empty")}
+      />
+      {/* The first-page and next-page links of the keyset pages (plain links, no JavaScript needed). */}
       {(nextCursor || !firstPage) && (
         <nav aria-label={t("pagination.label")} className="data-table-pages">
           {!firstPage && <a href={pageHref(search, undefined)}>{t("pagination.first")}</a>}
@@ -99,41 +104,25 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
         <>
           {invitations.length > 0 && (
             <section aria-labelledby="pending-title">
-              <Heading variant="h2" id="pending-title">
+              <Heading level={2} id="pending-title">
                 {t("people.pendingInvitations")}
               </Heading>
-              <div className="table-wrap">
-                <table className="data stack-on-phone">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("people.name")}</th>
-                      <th scope="col">{t("people.email")}</th>
-                      <th scope="col">{t("people.role")}</th>
-                      <th scope="col">{t("people.invitedAt")}</th>
-                      <th scope="col">{t("people.expiresAt")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invitations.map((i) => (
-                      <tr key={i.id}>
-                        <td data-label={t("people.name")}>{i.name}</td>
-                        <td data-label={t("people.email")}>{i.email}</td>
-                        <td data-label={t("people.role")}>{t(`roles.${i.role}`)}</td>
-                        <td data-label={t("people.invitedAt")}>{date(i.createdAt)}</td>
-                        <td data-label={t("people.expiresAt")}>{date(i.expiresAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("people.pendingInvitations")}
+                captionHidden
+                columns={invitationColumns}
+                rows={invitations}
+                rowKey={(i) => i.id}
+                emptyText=""
+              />
             </section>
           )}
 
           <section aria-labelledby="invite-title" className="narrow stack">
-            <Heading variant="h2" id="invite-title">
+            <Heading level={2} id="invite-title">
               {t("people.invite")}
             </Heading>
-            <Paragraph>{t("people.inviteLead")}</Paragraph>
+            <p>{t("people.inviteLead")}</p>
             {invited && <Notice>{t("people.invited", { email: invited })}</Notice>}
             <ErrorSummary error={error} labels={labels} />
             <Form method="post" className="stack" noValidate key={invited ?? "invite"}>
@@ -160,9 +149,7 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
                 error={fieldError(error, "locale")}
               />
               <div className="form-actions">
-                <Button type="submit" disabled={busy}>
-                  {t("people.invite")}
-                </Button>
+                <Button disabled={busy}>{t("people.invite")}</Button>
               </div>
             </Form>
           </section>

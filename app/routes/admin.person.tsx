@@ -1,8 +1,9 @@
 import { Form } from "react-router";
-import { Button, Heading } from "suomifi-ui-components";
 import { presentOrganisation, presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { localeOptions, organisationOptions, roleOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -35,7 +36,7 @@ export default function PersonEdit({ loaderData, actionData }: Route.ComponentPr
       <p>
         <a href="/admin/people">← {t("people.title")}</a>
       </p>
-      <Heading variant="h1">{t("people.editTitle", { name: person.name })}</Heading>
+      <PageTitle>{t("people.editTitle", { name: person.name })}</PageTitle>
       {actionData && "saved" in actionData && <Notice>{t("people.saved")}</Notice>}
       <ErrorSummary error={error} />
       <p>
@@ -43,7 +44,13 @@ export default function PersonEdit({ loaderData, actionData }: Route.ComponentPr
       </p>
       <Form method="post" className="stack">
         <TextField name="name" label={t("people.name")} defaultValue={person.name} error={error} />
-        <TextField name="title" label={t("people.personTitle")} defaultValue={person.title ?? ""} optional />
+        <TextField
+          name="title"
+          label={t("people.personTitle")}
+          defaultValue={person.title ?? ""}
+          optional
+          error={error}
+        />
         <Select
           name="organisationId"
           label={t("people.organisation")}
@@ -51,10 +58,22 @@ export default function PersonEdit({ loaderData, actionData }: Route.ComponentPr
           defaultValue={person.organisationId ?? ""}
           error={fieldError(error, "organisationId")}
         />
-        <Select name="role" label={t("people.role")} options={roleOptions(t)} defaultValue={person.role} />
-        <Select name="locale" label={t("people.language")} options={localeOptions()} defaultValue={person.locale} />
+        <Select
+          name="role"
+          label={t("people.role")}
+          options={roleOptions(t)}
+          defaultValue={person.role}
+          error={error}
+        />
+        <Select
+          name="locale"
+          label={t("people.language")}
+          options={localeOptions()}
+          defaultValue={person.locale}
+          error={error}
+        />
         <div className="form-actions">
-          <Button type="submit">{t("people.save")}</Button>
+          <Button>{t("people.save")}</Button>
         </div>
       </Form>
     </div>

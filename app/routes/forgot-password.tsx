@@ -1,7 +1,8 @@
 import { Form } from "react-router";
-import { Button, Heading, Paragraph } from "suomifi-ui-components";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/forgot-password";
@@ -24,17 +25,17 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   return (
     <div className="narrow stack">
       <title>{`${t("forgot.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("forgot.title")}</Heading>
+      <PageTitle>{t("forgot.title")}</PageTitle>
       {sent ? (
         <Notice>{t("forgot.sent")}</Notice>
       ) : (
         <>
-          <Paragraph>{t("forgot.lead")}</Paragraph>
+          <p>{t("forgot.lead")}</p>
           <ErrorSummary error={error} />
           <Form method="post" className="stack">
             <TextField name="email" type="email" autoComplete="email" label={t("signIn.email")} required />
             <div className="form-actions">
-              <Button type="submit">{t("forgot.submit")}</Button>
+              <Button>{t("forgot.submit")}</Button>
             </div>
           </Form>
         </>

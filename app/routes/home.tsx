@@ -1,15 +1,16 @@
-import { Heading, Paragraph } from "suomifi-ui-components";
 import { useI18n } from "../ui/i18n.ts";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { caller, services } = context;
   if (!caller.actor) return { stats: null };
   const [people, organisations] = await Promise.all([
-    services.people.listPeople(caller),
+    services.people.countPeople(caller),
     services.people.listOrganisations(caller),
   ]);
-  return { stats: { people: people.length, organisations: organisations.length } };
+  return { stats: { people, organisations: organisations.length } };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -17,11 +18,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <title>{t("app.name")}</title>
-      <Heading variant="h1">{t("home.title")}</Heading>
-      <Paragraph className="lead">{t("home.lead")}</Paragraph>
+      <PageTitle lead={t("home.lead")}>{t("home.title")}</PageTitle>
       {loaderData.stats ? (
         <section aria-labelledby="workspace-title">
-          <Heading variant="h2" id="workspace-title">
+          <Heading level={2} id="workspace-title">
             {t("home.workspace")}
           </Heading>
           <ul className="stats">
@@ -36,9 +36,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ) : (
-        <Paragraph>
+        <p>
           {t("home.signInPrompt")} <a href="/sign-in">{t("shell.signIn")}</a>
-        </Paragraph>
+        </p>
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 import { redirect } from "react-router";
-import { Heading, Paragraph } from "suomifi-ui-components";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SetPasswordForm } from "../ui/SetPasswordForm.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/invitation";
@@ -37,12 +37,12 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
   return (
     <div className="narrow stack">
       <title>{`${t("invite.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("invite.title")}</Heading>
+      <PageTitle>{t("invite.title")}</PageTitle>
       {!invitation ? (
-        <Paragraph>{t("errors.LINK_EXPIRED")}</Paragraph>
+        <p>{t("errors.LINK_EXPIRED")}</p>
       ) : (
         <>
-          <Paragraph>{t("invite.lead", { inviter: invitation.inviterName })}</Paragraph>
+          <p>{t("invite.lead", { inviter: invitation.inviterName })}</p>
           <dl>
             <dt>{t("people.name")}</dt>
             <dd>{invitation.name}</dd>

@@ -1,8 +1,9 @@
 import { Form } from "react-router";
-import { Button, Heading } from "suomifi-ui-components";
 import { presentPerson } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { localeOptions } from "../ui/options.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -29,7 +30,7 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="narrow stack">
       <title>{`${t("profile.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("profile.title")}</Heading>
+      <PageTitle>{t("profile.title")}</PageTitle>
       {actionData && "saved" in actionData && <Notice>{t("profile.saved")}</Notice>}
       <ErrorSummary error={error} />
       <dl>
@@ -42,16 +43,23 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
       </dl>
       <Form method="post" className="stack">
         <TextField name="name" label={t("people.name")} defaultValue={person.name} error={error} />
-        <TextField name="title" label={t("people.personTitle")} defaultValue={person.title ?? ""} optional />
+        <TextField
+          name="title"
+          label={t("people.personTitle")}
+          defaultValue={person.title ?? ""}
+          optional
+          error={error}
+        />
         <Select
           name="locale"
           label={t("people.language")}
           options={localeOptions()}
           defaultValue={person.locale}
           hint={t("profile.languageHint")}
+          error={error}
         />
         <div className="form-actions">
-          <Button type="submit">{t("people.save")}</Button>
+          <Button>{t("people.save")}</Button>
         </div>
       </Form>
     </div>

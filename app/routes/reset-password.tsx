@@ -1,9 +1,9 @@
 import { redirect, useSearchParams } from "react-router";
-import { Heading } from "suomifi-ui-components";
 import { AppError } from "../../src/http/errors.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SetPasswordForm } from "../ui/SetPasswordForm.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/reset-password";
@@ -32,7 +32,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
   return (
     <div className="narrow stack">
       <title>{`${t("reset.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("reset.title")}</Heading>
+      <PageTitle>{t("reset.title")}</PageTitle>
       {!token ? (
         <p>
           {t("reset.missingToken")} <a href="/forgot-password">{t("forgot.title")}</a>

@@ -1,8 +1,9 @@
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
-import { Button, Heading } from "suomifi-ui-components";
 import { localPath } from "../../src/core/local-path.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import type { Route } from "./+types/sign-in";
@@ -33,7 +34,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
   return (
     <div className="narrow stack">
       <title>{`${t("signIn.title")} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("signIn.title")}</Heading>
+      <PageTitle>{t("signIn.title")}</PageTitle>
       {params.get("signedOut") !== null && <Notice>{t("signIn.signedOut")}</Notice>}
       {params.get("reset") !== null && <Notice>{t("reset.done")}</Notice>}
       {params.get("welcome") !== null && <Notice>{t("invite.accepted")}</Notice>}
@@ -49,9 +50,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
           required
         />
         <div className="form-actions">
-          <Button type="submit" disabled={busy}>
-            {t("signIn.submit")}
-          </Button>
+          <Button disabled={busy}>{t("signIn.submit")}</Button>
           <a href="/forgot-password">{t("signIn.forgot")}</a>
         </div>
       </Form>

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
-import { Button } from "suomifi-ui-components";
 import type { ErrorBody } from "../../src/http/respond-error.ts";
 import { ErrorSummary } from "./forms.tsx";
+import { Button } from "./kit/Button.tsx";
 import { NewPasswordFields } from "./NewPasswordFields.tsx";
 
 /** Choosing a password with a one-time link's token: password reset and accepting an invitation. */
@@ -21,7 +21,7 @@ export function SetPasswordForm({
         <input type="hidden" name="token" value={token} />
         <NewPasswordFields error={error} />
         <div className="form-actions">
-          <Button type="submit">{submitLabel}</Button>
+          <Button>{submitLabel}</Button>
         </div>
       </Form>
     </>

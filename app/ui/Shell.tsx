@@ -4,6 +4,7 @@ import { SkipLink } from "suomifi-ui-components";
 import { localeName, locales } from "../../src/i18n/locale.ts";
 import type { MessageKey } from "../../src/i18n/translate.ts";
 import { useActor, useI18n } from "./i18n.ts";
+import { Button } from "./kit/Button.tsx";
 
 interface NavItem {
   to: string;
@@ -63,9 +64,9 @@ export function Shell({ children }: { children: ReactNode }) {
               <>
                 <span className="shell-signed-in">{t("shell.signedInAs", { name: actor.name })}</span>
                 <Form method="post" action="/sign-out" reloadDocument>
-                  <button type="submit" className="shell-link-button">
+                  <Button variant="link" className="shell-link-button">
                     {t("shell.signOut")}
-                  </button>
+                  </Button>
                 </Form>
               </>
             ) : (
