@@ -95,4 +95,10 @@ describe("people pages", () => {
     }
     expect(pages).toBe(3);
   });
+
+  it("the front page counts everyone (countPeople), not just a page of them", async () => {
+    const response = await fetch(`${app.url}/`, { headers: { cookie: adminCookie } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<a href="/admin/people">120 henkilöä</a>');
+  });
 });
