@@ -1,4 +1,6 @@
 // The one schema both drivers (PGlite and node-postgres) use; migrations in drizzle/ are generated from it.
+
+export * from "../core/rate-limit-schema.ts";
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/audit/schema.ts";
 export * from "../modules/deliverables/schema.ts";
@@ -9,4 +11,3 @@ export * from "../modules/people/schema.ts";
 export * from "../modules/programme/schema.ts";
 export * from "../modules/templates/schema.ts";
 export * from "../modules/walls/schema.ts";
-export * from "../core/rate-limit-schema.ts";
