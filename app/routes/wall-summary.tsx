@@ -27,7 +27,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     requireSignIn(request, caller.actor);
     throw data("FORBIDDEN", { status: 403 });
   }
-  const { posts } = await load(() => services.walls.posts(viewer, opened.wall.id));
+  // The summary covers every post: all the pages, oldest last.
+  const posts = await load(async () => {
+    const all: Awaited<ReturnType<typeof services.walls.posts>>["posts"] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await services.walls.posts(viewer, opened.wall.id, { cursor, limit: 500 });
+      all.push(...page.posts);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  });
   return {
     wall: { slug: opened.wall.slug, title: opened.wall.title, description: opened.wall.description },
     summary: summariseWall(opened.wall, posts),

@@ -307,6 +307,14 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
         )}
       </WallLayout>
 
+      {data.olderPostsHref && (
+        <p>
+          <a href={data.olderPostsHref} rel="next">
+            {t("walls.olderPosts")}
+          </a>
+        </p>
+      )}
+
       {canPost && (
         <button
           type="button"

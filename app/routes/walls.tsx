@@ -1,13 +1,23 @@
 import { Form, redirect } from "react-router";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
+import { pageHref } from "../ui/kit/table-query.ts";
 import { WallSettingsFields, wallFormInput } from "../ui/wall/WallSettingsFields.tsx";
 import { attempt, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/walls";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignIn(request, context.caller.actor);
-  return load(async () => ({ walls: await context.services.walls.listAll(context.caller) }));
+  const url = new URL(request.url);
+  const cursor = url.searchParams.get("cursor") || undefined;
+  return load(async () => {
+    const page = await context.services.walls.pageWalls(context.caller, { cursor });
+    return { walls: page.items, nextCursor: page.nextCursor, firstPage: !cursor, search: url.search };
+  });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -21,49 +31,46 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function Walls({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
   const error = errorOf(actionData);
+  const { walls, nextCursor, firstPage, search } = loaderData;
+  const columns: DataTableColumn<(typeof walls)[number]>[] = [
+    {
+      key: "title",
+      header: t("walls.form.title"),
+      cell: (w) => (
+        <>
+          <a href={`/w/${w.slug}`}>{w.title}</a>
+          {w.closed && <span className="muted"> ({t("walls.closed")})</span>}
+        </>
+      ),
+    },
+    { key: "access", header: t("walls.form.access"), cell: (w) => t(`walls.access.${w.access}`) },
+    { key: "moderation", header: t("walls.form.moderation"), cell: (w) => t(`walls.moderationMode.${w.moderation}`) },
+    { key: "link", header: t("walls.shortLink"), cell: (w) => `/w/${w.slug}` },
+  ];
   return (
     <div className="stack">
       <title>{`${t("walls.title")} – ${t("app.name")}`}</title>
-      <h1>{t("walls.title")}</h1>
-      <p className="lead">{t("walls.lead")}</p>
-      {loaderData.walls.length === 0 ? (
-        <p>{t("walls.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("walls.form.title")}</th>
-                <th scope="col">{t("walls.form.access")}</th>
-                <th scope="col">{t("walls.form.moderation")}</th>
-                <th scope="col">{t("walls.shortLink")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.walls.map((w) => (
-                <tr key={w.id}>
-                  <td data-label={t("walls.form.title")}>
-                    <a href={`/w/${w.slug}`}>{w.title}</a>
-                    {w.closed && <span className="muted"> ({t("walls.closed")})</span>}
-                  </td>
-                  <td data-label={t("walls.form.access")}>{t(`walls.access.${w.access}`)}</td>
-                  <td data-label={t("walls.form.moderation")}>{t(`walls.moderationMode.${w.moderation}`)}</td>
-                  <td data-label={t("walls.shortLink")}>/w/{w.slug}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageTitle lead={t("walls.lead")}>{t("walls.title")}</PageTitle>
+      <DataTable
+        caption={t("walls.title")}
+        captionHidden
+        rowHeader
+        columns={columns}
+        rows={walls}
+        rowKey={(w) => w.id}
+        previousPageHref={firstPage ? undefined : pageHref(search, undefined)}
+        nextPageHref={nextCursor ? pageHref(search, nextCursor) : undefined}
+        emptyText={t("walls.none")}
+      />
       <section aria-labelledby="new-wall" className="narrow stack">
-        <h2 id="new-wall">{t("walls.create")}</h2>
+        <Heading level={2} id="new-wall">
+          {t("walls.create")}
+        </Heading>
         <ErrorSummary error={error} />
         <Form method="post" className="stack">
           <WallSettingsFields error={error} withSections />
           <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("walls.create")}
-            </button>
+            <Button>{t("walls.create")}</Button>
           </div>
         </Form>
       </section>

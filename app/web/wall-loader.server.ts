@@ -4,19 +4,22 @@ import type { WebContext } from "../../src/http/context.ts";
 import { isAppError } from "../../src/http/errors.ts";
 
 /**
- * Opens a wall page's data for this visitor: the wall, its posts and the seq to
+ * Opens a wall page's data for this visitor: the wall, a page of its posts and the seq to
  * stream from; or what is missing (the join code, or signing in).
  */
 export async function loadWall(context: WebContext, request: Request, slug: string) {
   const { services, wallViewer } = context;
   try {
     const opened = await services.walls.openBySlug(wallViewer, slug);
-    const { posts, seq } = await services.walls.posts(wallViewer, opened.wall.id);
+    // The newest posts (a long wall's older ones are a plain link away: ?cursor=).
+    const cursor = new URL(request.url).searchParams.get("cursor") || undefined;
+    const { posts, seq, nextCursor } = await services.walls.posts(wallViewer, opened.wall.id, { cursor });
     return {
       kind: "wall" as const,
       ...opened,
       posts,
       seq,
+      olderPostsHref: nextCursor ? `?cursor=${encodeURIComponent(nextCursor)}` : null,
       idempotencyKey: randomUUID(),
       shortLink: `${context.publicUrl}/w/${opened.wall.slug}`,
     };

@@ -11,21 +11,21 @@ import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
 import { registerDeliverablesApi } from "../modules/deliverables/api/index.ts";
-import { registerDeliverableOutputs } from "../modules/deliverables/http.ts";
+import { describeDeliverableOutputs, registerDeliverableOutputs } from "../modules/deliverables/http.ts";
 import { registerEventsApi } from "../modules/events/api.ts";
 import { registerEventCalendars } from "../modules/events/calendar-http.ts";
-import { fileResponse } from "../modules/files/http.ts";
+import { describeFileRoute, fileResponse } from "../modules/files/http.ts";
 import { registerGroupsApi } from "../modules/groups/api/index.ts";
 import { registerPeopleApi } from "../modules/people/api.ts";
 import { registerProgrammeApi } from "../modules/programme/api/index.ts";
 import { registerTemplatesApi } from "../modules/templates/api/index.ts";
 import { registerWallsApi } from "../modules/walls/api.ts";
-import { registerWallOutputs } from "../modules/walls/outputs/http.ts";
+import { describeWallOutputs, registerWallOutputs } from "../modules/walls/outputs/http.ts";
 import type { Platform } from "../platform.ts";
 import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { createApiRouter } from "./openapi.ts";
+import { createApiRouter, openApiDocument } from "./openapi.ts";
 import { respondError, toAppError } from "./respond-error.ts";
 import { isSameOriginRequest } from "./same-origin.ts";
 import { loadActor } from "./session.ts";
@@ -139,15 +139,24 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   registerDeliverablesApi(api);
   registerGroupsApi(api);
   registerEventsApi(api);
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Uudistamo API",
-      version: "0.1.0",
-      description: "Errors are JSON {code, message}; codes are stable, messages follow the caller's language.",
-    },
-    servers: [{ url: config.publicUrl }],
-  });
+  // Downloads and files are plain routes outside /api, listed in the same document at their own URLs.
+  const downloads = createApiRouter();
+  describeWallOutputs(downloads.openAPIRegistry);
+  describeFileRoute(downloads.openAPIRegistry);
+  describeDeliverableOutputs(downloads.openAPIRegistry);
+  api.get("/openapi.json", (c) =>
+    c.json(
+      openApiDocument(api, downloads, {
+        openapi: "3.1.0",
+        info: {
+          title: "Uudistamo API",
+          version: "0.1.0",
+          description: "Errors are JSON {code, message}; codes are stable, messages follow the caller's language.",
+        },
+        servers: [{ url: config.publicUrl }],
+      }),
+    ),
+  );
   app.route("/", api);
   app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
 

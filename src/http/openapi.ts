@@ -51,3 +51,35 @@ export function createApiRouter() {
 }
 
 export type ApiRouter = ReturnType<typeof createApiRouter>;
+
+/**
+ * Where the routes outside /api are described: downloads (exports, QR codes,
+ * printable pages) and stored files are plain routes at their own URLs, and
+ * /api/openapi.json lists them too (openApiDocument below), without the /api
+ * prefix the API router adds to its own paths.
+ */
+export type DownloadDocs = ApiRouter["openAPIRegistry"];
+
+/** A download's response: bytes of one media type. */
+export const downloadResponse = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.string().openapi({ type: "string", format: "binary" }) } },
+});
+
+/** The API's document with the download routes merged in at their own paths. */
+export function openApiDocument(
+  api: ApiRouter,
+  downloads: ApiRouter,
+  config: Parameters<ApiRouter["getOpenAPI31Document"]>[0],
+) {
+  const document = api.getOpenAPI31Document(config);
+  const outside = downloads.getOpenAPI31Document(config);
+  return {
+    ...document,
+    paths: { ...document.paths, ...outside.paths },
+    components: {
+      ...document.components,
+      schemas: { ...document.components?.schemas, ...outside.components?.schemas },
+    },
+  };
+}

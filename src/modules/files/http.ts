@@ -1,3 +1,5 @@
+import { z } from "@hono/zod-openapi";
+import { type DownloadDocs, downloadResponse, errorResponses } from "../../http/openapi.ts";
 import type { StoredFile } from "./store.ts";
 
 /** Images we wrote again ourselves (images.ts): the only files shown in the page rather than downloaded. */
@@ -39,4 +41,26 @@ export function contentDisposition(type: "inline" | "attachment", name: string):
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The stored-file route (/files/:id/:name, mounted in http/app.ts) in the OpenAPI document. */
+export function describeFileRoute(docs: DownloadDocs) {
+  docs.registerPath({
+    method: "get",
+    path: "/files/{id}/{name}",
+    tags: ["Files"],
+    summary: "A stored file (a post's attachment, or one's own upload not attached yet)",
+    description:
+      "Our re-encoded images are shown inline; every other file is a download (Content-Disposition: attachment). NOT_FOUND also when the caller may not read the post the file is on.",
+    request: {
+      params: z.object({
+        id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
+        name: z.string().openapi({ param: { name: "name", in: "path" }, description: "For people; the id decides" }),
+      }),
+    },
+    responses: {
+      200: downloadResponse("application/octet-stream", "The file, in its detected type"),
+      ...errorResponses("NOT_FOUND"),
+    },
+  });
 }

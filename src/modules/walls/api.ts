@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { pageSchema } from "../../core/pagination.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
-import { postKinds, postStatuses, wallAccessModes, wallLayouts, wallModerationModes } from "./constants.ts";
 import { wallViewer } from "./http-viewer.ts";
 import {
   moderationInput,
@@ -11,62 +11,12 @@ import {
   wallInput,
   wallSettingsInput,
 } from "./inputs.ts";
+import { openedWallSchema, postSchema, viewerPostSchema, wallSchema } from "./presenters.ts";
+import { postsPageInput, wallsPageInput } from "./service.ts";
 
 const tags = ["Walls"];
 const wallParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const postParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
-
-const wallSchema = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    description: z.string(),
-    access: z.enum(wallAccessModes),
-    anonymousAllowed: z.boolean(),
-    moderation: z.enum(wallModerationModes),
-    layout: z.enum(wallLayouts),
-    closed: z.boolean(),
-    sections: z.array(z.object({ id: z.uuid(), title: z.string(), position: z.number().int() })),
-    lastSeq: z.number().int(),
-  })
-  .openapi("Wall");
-
-const postSchema = z
-  .object({
-    id: z.uuid(),
-    wallId: z.uuid(),
-    sectionId: z.uuid().nullable(),
-    parentId: z.uuid().nullable(),
-    kind: z.enum(postKinds),
-    title: z.string().nullable(),
-    body: z.string(),
-    html: z.string().openapi({ description: "The body rendered from its Markdown subset and sanitised" }),
-    authorName: z.string().nullable().openapi({ description: "Null for an anonymous post" }),
-    status: z.enum(postStatuses),
-    pinned: z.boolean(),
-    likes: z.number().int(),
-    votes: z.number().int(),
-    reports: z.number().int(),
-    attachment: z
-      .object({
-        kind: z.enum(["image", "file", "link"]),
-        url: z.string(),
-        name: z.string().nullable(),
-        alt: z.string().nullable(),
-        width: z.number().int().nullable(),
-        height: z.number().int().nullable(),
-      })
-      .nullable(),
-    createdAt: z.iso.datetime(),
-    edited: z.boolean(),
-    mine: z.boolean().optional(),
-  })
-  .openapi("Post");
-
-const openedWallSchema = z
-  .object({ wall: wallSchema, canModerate: z.boolean(), canPost: z.boolean(), joinCode: z.string().nullable() })
-  .openapi("OpenedWall");
 
 const accessErrors = ["UNAUTHENTICATED", "JOIN_CODE_REQUIRED", "NOT_FOUND"] as const;
 
@@ -109,13 +59,14 @@ export function registerWallsApi(api: ApiRouter) {
       method: "get",
       path: "/walls",
       tags,
-      summary: "Every wall (staff)",
+      summary: "Every wall (staff), newest first; the next page with ?cursor=<nextCursor>",
+      request: { query: wallsPageInput },
       responses: {
-        200: jsonResponse(z.array(wallSchema), "Walls, newest first"),
-        ...errorResponses("UNAUTHENTICATED", "FORBIDDEN"),
+        200: jsonResponse(pageSchema(wallSchema).openapi("WallPage"), "A page of walls, newest first"),
+        ...errorResponses("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN"),
       },
     }),
-    async (c) => c.json(await c.get("platform").services.walls.listAll(c.get("caller")), 200),
+    async (c) => c.json(await c.get("platform").services.walls.pageWalls(c.get("caller"), c.req.valid("query")), 200),
   );
 
   api.openapi(
@@ -181,14 +132,31 @@ export function registerWallsApi(api: ApiRouter) {
       method: "get",
       path: "/walls/{id}/posts",
       tags,
-      summary: "The wall's posts this viewer may see, with `seq`: stream changes after it",
-      request: { params: wallParam },
+      summary:
+        "The wall's posts this viewer may see, newest first (the pinned ones first), with `seq`: stream changes after it; older posts with ?cursor=<nextCursor>",
+      request: { params: wallParam, query: postsPageInput },
       responses: {
-        200: jsonResponse(z.object({ posts: z.array(postSchema), seq: z.number().int() }), "Posts"),
-        ...errorResponses(...accessErrors),
+        200: jsonResponse(
+          z
+            .object({
+              posts: z.array(viewerPostSchema),
+              seq: z.number().int(),
+              nextCursor: z
+                .string()
+                .nullable()
+                .openapi({ description: "Pass as ?cursor= for older posts; null at the end" }),
+            })
+            .openapi("PostPage"),
+          "Posts",
+        ),
+        ...errorResponses("VALIDATION_FAILED", ...accessErrors),
       },
     }),
-    async (c) => c.json(await c.get("platform").services.walls.posts(wallViewer(c), c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(
+        await c.get("platform").services.walls.posts(wallViewer(c), c.req.valid("param").id, c.req.valid("query")),
+        200,
+      ),
   );
 
   api.openapi(

@@ -1,13 +1,18 @@
 import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { type OutgoingChange, sseFrame } from "./hub.ts";
+import type { ChangeFrame } from "./presenters.ts";
 import { wallEvents, walls } from "./schema.ts";
 
-/** What the moderator stream says about a change, and what the public one says (null: nothing). */
+/**
+ * What the moderator stream says about a change, and what the public one says
+ * (null: nothing). Both are change frames of presenters.ts (changeFrameSchema):
+ * the stream sends the presenters' shapes, as the API does.
+ */
 export interface ChangePayloads {
-  type: string;
-  public: Record<string, unknown> | null;
-  moderator: Record<string, unknown>;
+  type: ChangeFrame["type"];
+  public: ChangeFrame | null;
+  moderator: ChangeFrame;
   /** The post the change is about; null or absent for the wall's own settings. */
   postId?: string | null;
   /**
@@ -19,7 +24,7 @@ export interface ChangePayloads {
 }
 
 /** The type (and moderator payload type) of an entry whose content a later entry about the same post replaced. */
-export const scrubbedType = "post.scrubbed";
+export const scrubbedType = "post.scrubbed" as const;
 
 /**
  * Appends a change to the wall's log inside the caller's transaction. Taking

@@ -22,6 +22,7 @@ export const wallsFi = {
   "walls.lead":
     "Kommenttiseinät seminaareille ja valmisteluryhmille. Osallistujat avaavat seinän lyhytlinkistä tai QR-koodista ja näkevät toistensa viestit heti.",
   "walls.none": "Seiniä ei vielä ole.",
+  "walls.olderPosts": "Vanhemmat viestit",
   "walls.create": "Luo seinä",
   "walls.closed": "suljettu",
   "walls.form.title": "Seinän nimi",
@@ -151,6 +152,7 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.lead":
     "Kommentarsväggar för seminarier och beredningsgrupper. Deltagarna öppnar väggen via en kortlänk eller QR-kod och ser varandras inlägg direkt.",
   "walls.none": "Det finns inga väggar ännu.",
+  "walls.olderPosts": "Äldre inlägg",
   "walls.create": "Skapa vägg",
   "walls.closed": "stängd",
   "walls.form.title": "Väggens namn",
@@ -279,6 +281,7 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.lead":
     "Comment walls for seminars and preparation groups. Participants open a wall from a short link or QR code and see each other's posts at once.",
   "walls.none": "There are no walls yet.",
+  "walls.olderPosts": "Older posts",
   "walls.create": "Create wall",
   "walls.closed": "closed",
   "walls.form.title": "Wall name",

@@ -139,7 +139,7 @@ describe("walls policy", () => {
       action: "list all walls",
       allowed: ["staff", "admin"],
       consults: ["listAllWalls"],
-      attempt: (who) => walls.listAll(viewer(who)),
+      attempt: (who) => walls.pageWalls(viewer(who)),
     },
     ...(
       [

@@ -20,7 +20,7 @@ import {
   reportInput,
 } from "./inputs.ts";
 import { noOwnerRoles, type OwnerRoleResolver, wallRights } from "./policy.ts";
-import { type PostView, presentPost, publicView } from "./presenters.ts";
+import { type ChangeFrame, type PostView, presentPost, publicView } from "./presenters.ts";
 import { wallPosts, wallReactions, wallReports, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
 
@@ -72,10 +72,14 @@ const deletion = () => ({
  * supersedes (scrubs) what the log said about the post before.
  */
 function postChange(before: PostRow | null, after: PostRow, view: PostView): ChangePayloads {
-  const removed = { type: "post.removed", id: after.id };
-  const moderator = after.deletedAt ? removed : { type: "post", post: view };
+  const removed: ChangeFrame = { type: "post.removed", id: after.id };
+  const moderator: ChangeFrame = after.deletedAt ? removed : { type: "post", post: view };
   const wasPublic = before !== null && isPublic(before);
-  const publicPayload = isPublic(after) ? { type: "post", post: publicView(view) } : wasPublic ? removed : null;
+  const publicPayload: ChangeFrame | null = isPublic(after)
+    ? { type: "post", post: publicView(view) }
+    : wasPublic
+      ? removed
+      : null;
   return { type: moderator.type, postId: after.id, supersedes: true, public: publicPayload, moderator };
 }
 
@@ -397,7 +401,7 @@ export function createPostService({
                 .returning()
             : await tx.select().from(wallPosts).where(eq(wallPosts.id, postId));
           if (!row) throw new AppError("NOT_FOUND");
-          const payload = { type: "reactions", id: postId, likes: row.likeCount, votes: row.voteCount };
+          const payload: ChangeFrame = { type: "reactions", id: postId, likes: row.likeCount, votes: row.voteCount };
           if (changed.length) {
             // Counts only, never text: this entry supersedes nothing and needs no scrubbing.
             await appendChange(tx, post.wallId, {

@@ -1,4 +1,12 @@
-import type { AttachmentKind, PostKind, PostStatus, WallAccess, WallLayout, WallModeration } from "./constants.ts";
+import { z } from "@hono/zod-openapi";
+import {
+  attachmentKinds,
+  postKinds,
+  postStatuses,
+  wallAccessModes,
+  wallLayouts,
+  wallModerationModes,
+} from "./constants.ts";
 import { renderPostBody } from "./render.ts";
 import type { wallPosts, wallSections, walls } from "./schema.ts";
 
@@ -6,35 +14,81 @@ type PostRow = typeof wallPosts.$inferSelect;
 type WallRow = typeof walls.$inferSelect;
 type SectionRow = typeof wallSections.$inferSelect;
 
+/**
+ * The only shapes a wall or a post leaves the server in: the JSON API's
+ * response schemas, the web loaders and the live stream's change frames all
+ * use these (the types below are inferred from them, so there is no twin to
+ * keep in sync by hand).
+ */
+export const postSchema = z
+  .object({
+    id: z.uuid(),
+    wallId: z.uuid(),
+    sectionId: z.uuid().nullable(),
+    parentId: z.uuid().nullable(),
+    kind: z.enum(postKinds),
+    title: z.string().nullable(),
+    /** What the writer typed, for editing. */
+    body: z.string(),
+    html: z.string().openapi({ description: "The body rendered from its Markdown subset and sanitised" }),
+    authorName: z.string().nullable().openapi({ description: "Null for an anonymous post" }),
+    status: z.enum(postStatuses),
+    pinned: z.boolean(),
+    likes: z.number().int(),
+    votes: z.number().int(),
+    reports: z.number().int().openapi({ description: "0 for everyone but the wall's moderators" }),
+    attachment: z
+      .object({
+        kind: z.enum(attachmentKinds),
+        url: z.string(),
+        name: z.string().nullable(),
+        alt: z.string().nullable(),
+        width: z.number().int().nullable(),
+        height: z.number().int().nullable(),
+      })
+      .nullable(),
+    createdAt: z.iso.datetime(),
+    edited: z.boolean(),
+  })
+  .openapi("Post");
 /** A post as every viewer may see it: never who wrote an anonymous post, never the participant hash. */
-export interface PostView {
-  id: string;
-  wallId: string;
-  sectionId: string | null;
-  parentId: string | null;
-  kind: PostKind;
-  title: string | null;
-  /** What the writer typed, for editing. */
-  body: string;
-  /** The body as sanitised HTML. */
-  html: string;
-  authorName: string | null;
-  status: PostStatus;
-  pinned: boolean;
-  likes: number;
-  votes: number;
-  reports: number;
-  attachment: {
-    kind: AttachmentKind;
-    url: string;
-    name: string | null;
-    alt: string | null;
-    width: number | null;
-    height: number | null;
-  } | null;
-  createdAt: string;
-  edited: boolean;
-}
+export type PostView = z.infer<typeof postSchema>;
+
+/** A post in a list for one viewer: whether it is their own (same browser). */
+export const viewerPostSchema = postSchema.extend({ mine: z.boolean() }).openapi("ViewerPost");
+
+export const wallSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    access: z.enum(wallAccessModes),
+    anonymousAllowed: z.boolean(),
+    moderation: z.enum(wallModerationModes),
+    layout: z.enum(wallLayouts),
+    closed: z.boolean(),
+    sections: z.array(z.object({ id: z.uuid(), title: z.string(), position: z.number().int() })),
+    lastSeq: z.number().int(),
+  })
+  .openapi("Wall");
+export type WallView = z.infer<typeof wallSchema>;
+
+export const openedWallSchema = z
+  .object({ wall: wallSchema, canModerate: z.boolean(), canPost: z.boolean(), joinCode: z.string().nullable() })
+  .openapi("OpenedWall");
+
+/** The live stream's change frames (the `data:` of each SSE `change` event), one shape per change type. */
+export const changeFrameSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("post"), post: postSchema }),
+    z.object({ type: z.literal("post.removed"), id: z.uuid() }),
+    z.object({ type: z.literal("post.scrubbed"), id: z.uuid() }),
+    z.object({ type: z.literal("reactions"), id: z.uuid(), likes: z.number().int(), votes: z.number().int() }),
+    z.object({ type: z.literal("wall"), wall: wallSchema }),
+  ])
+  .openapi("WallChange");
+export type ChangeFrame = z.infer<typeof changeFrameSchema>;
 
 export function presentPost(row: PostRow): PostView {
   return {
@@ -73,20 +127,6 @@ export function presentPost(row: PostRow): PostView {
 /** Moderators see the report count; everyone else does not. */
 export const publicView = (view: PostView): PostView => ({ ...view, reports: 0 });
 export const presentPublicPost = (row: PostRow): PostView => publicView(presentPost(row));
-
-export interface WallView {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  access: WallAccess;
-  anonymousAllowed: boolean;
-  moderation: WallModeration;
-  layout: WallLayout;
-  closed: boolean;
-  sections: { id: string; title: string; position: number }[];
-  lastSeq: number;
-}
 
 export function presentWall(row: WallRow, sections: SectionRow[]): WallView {
   return {

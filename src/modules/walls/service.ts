@@ -1,8 +1,11 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, or } from "drizzle-orm";
+import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
+import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
+import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -25,6 +28,33 @@ type WallRow = typeof walls.$inferSelect;
 const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const randomCode = (length: number) =>
   Array.from({ length }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join("");
+
+/** `?cursor=&limit=` of the walls list and of a wall's posts. */
+export const wallsPageInput = z.object(pageQuery({ defaultLimit: 50, maxLimit: 200 }));
+export const postsPageInput = z.object(pageQuery({ defaultLimit: 200, maxLimit: 500 }));
+
+/** Walls newest first. */
+const wallPages = keyset({
+  list: "walls",
+  key: walls.createdAt,
+  keyType: "timestamp",
+  id: walls.id,
+  idType: "uuid",
+  order: "desc",
+});
+/**
+ * A wall's posts newest first; the pinned ones come on the first page, above
+ * the others, and the pages then go back in time through the rest (an index on
+ * wall_posts (wall_id, created_at, id) keeps each page a range scan).
+ */
+const postPages = keyset({
+  list: "wall-posts",
+  key: wallPosts.createdAt,
+  keyType: "timestamp",
+  id: wallPosts.id,
+  idType: "uuid",
+  order: "desc",
+});
 
 export interface OpenedWall {
   wall: WallView;
@@ -215,42 +245,74 @@ export function createWallService({
       return join(await findWall(eq(walls.slug, slug.toLowerCase())), code, address, locale);
     },
 
-    /** The wall's posts as this viewer may see them, newest first (pinned first), with the viewer's own marked. */
-    async posts(viewer: WallViewer, wallId: string): Promise<{ posts: (PostView & { mine: boolean })[]; seq: number }> {
+    /**
+     * The wall's posts as this viewer may see them, newest first with the
+     * pinned ones on top of the first page, the viewer's own marked; older
+     * posts with `cursor` (the page's nextCursor).
+     */
+    async posts(
+      viewer: WallViewer,
+      wallId: string,
+      query: unknown = {},
+    ): Promise<{ posts: (PostView & { mine: boolean })[]; seq: number; nextCursor: string | null }> {
       const { canModerate: moderator, wall } = await open(viewer, await findWall(eq(walls.id, wallId)));
+      const q = parseInput(postsPageInput, query, viewer.locale);
+      const cursor = postPages.decode(q.cursor, viewer.locale);
       const own = viewer.participantHash;
+      const readable = and(
+        eq(wallPosts.wallId, wallId),
+        isNull(wallPosts.deletedAt),
+        moderator
+          ? undefined
+          : or(eq(wallPosts.status, "visible"), own ? eq(wallPosts.participantHash, own) : undefined),
+      );
+      const pinned = cursor
+        ? []
+        : await db
+            .select()
+            .from(wallPosts)
+            .where(and(readable, eq(wallPosts.pinned, true)))
+            .orderBy(...postPages.orderBy);
       const rows = await db
-        .select()
+        .select(postPages.columns(getTableColumns(wallPosts)))
         .from(wallPosts)
-        .where(
-          and(
-            eq(wallPosts.wallId, wallId),
-            isNull(wallPosts.deletedAt),
-            moderator
-              ? undefined
-              : or(eq(wallPosts.status, "visible"), own ? eq(wallPosts.participantHash, own) : undefined),
-          ),
-        )
-        .orderBy(desc(wallPosts.pinned), desc(wallPosts.createdAt));
+        .where(and(readable, eq(wallPosts.pinned, false), postPages.after(cursor)))
+        .orderBy(...postPages.orderBy)
+        .limit(postPages.fetch(q.limit));
+      const page = postPages.page(rows, q.limit);
       return {
         seq: wall.lastSeq,
-        posts: rows.map((r) => ({
+        nextCursor: page.nextCursor,
+        posts: [...pinned, ...page.items].map((r) => ({
           ...(moderator ? presentPost(r) : presentPublicPost(r)),
           mine: own !== null && r.participantHash === own,
         })),
       };
     },
 
-    async listAll(caller: Caller): Promise<WallView[]> {
+    /** Every wall, newest first, a page at a time (staff and admins). */
+    async pageWalls(caller: Caller, query: unknown = {}): Promise<Page<WallView>> {
       authorize(wallsPolicy, "listAllWalls", caller.actor);
-      const rows = await db.select().from(walls).orderBy(desc(walls.createdAt));
-      const sections = await db.select().from(wallSections);
-      return rows.map((w) =>
-        presentWall(
-          w,
-          sections.filter((s) => s.wallId === w.id),
+      const q = parseInput(wallsPageInput, query, caller.locale);
+      const cursor = wallPages.decode(q.cursor, caller.locale);
+      const rows = await db
+        .select(wallPages.columns(getTableColumns(walls)))
+        .from(walls)
+        .where(wallPages.after(cursor))
+        .orderBy(...wallPages.orderBy)
+        .limit(wallPages.fetch(q.limit));
+      const page = wallPages.page(rows, q.limit);
+      const ids = page.items.map((w) => w.id);
+      const sections = ids.length ? await db.select().from(wallSections).where(inArray(wallSections.wallId, ids)) : [];
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((w) =>
+          presentWall(
+            w,
+            sections.filter((s) => s.wallId === w.id),
+          ),
         ),
-      );
+      };
     },
   };
 }

@@ -1,7 +1,9 @@
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../http/context.ts";
 import { AppError } from "../../../http/errors.ts";
+import { type DownloadDocs, downloadResponse, errorResponses } from "../../../http/openapi.ts";
 import { translate } from "../../../i18n/translate.ts";
 import { walls } from "../schema.ts";
 import { csvSeparator, toCsv } from "./csv.ts";
@@ -87,4 +89,55 @@ export function registerWallOutputs(app: Hono<AppEnv>) {
     const { tables, caller, name, data } = await exportFor(c);
     return download(await toXlsx(tables, caller.locale, data.wall.title), xlsxType, name("xlsx"));
   });
+}
+
+const slugParam = z.object({ slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "ab3k9x" }) });
+const tags = ["Walls"];
+
+/** The wall's downloads in the OpenAPI document, at the URLs above (and the printable pages React Router serves). */
+export function describeWallOutputs(docs: DownloadDocs) {
+  const moderatorsOnly = "For the wall's moderators only (signed in).";
+  const downloads: { path: string; summary: string; type: string; description?: string; query?: z.ZodObject }[] = [
+    { path: "/w/{slug}/qr.svg", summary: "QR code of the wall's short link (SVG)", type: "image/svg+xml" },
+    { path: "/w/{slug}/qr.png", summary: "QR code of the wall's short link (PNG)", type: "image/png" },
+    {
+      path: "/w/{slug}/export.csv",
+      summary: "The wall's posts as CSV",
+      type: "text/csv",
+      description: `${moderatorsOnly} The separator follows the language (semicolon for fi and sv) unless ?separator= says otherwise.`,
+      query: z.object({ separator: z.enum(["comma", "semicolon"]).optional() }),
+    },
+    {
+      path: "/w/{slug}/export.xlsx",
+      summary: "The wall's posts, sections and counts as an Excel workbook",
+      type: xlsxType,
+      description: moderatorsOnly,
+    },
+    {
+      path: "/w/{slug}/poster",
+      summary: "Printable poster with the wall's QR code, short link and join code",
+      type: "text/html",
+      description: moderatorsOnly,
+    },
+    {
+      path: "/w/{slug}/summary",
+      summary: "Printable summary of the wall's posts",
+      type: "text/html",
+      description: moderatorsOnly,
+    },
+  ];
+  for (const d of downloads) {
+    docs.registerPath({
+      method: "get",
+      path: d.path,
+      tags,
+      summary: d.summary,
+      description: d.description,
+      request: { params: slugParam, ...(d.query ? { query: d.query } : {}) },
+      responses: {
+        200: downloadResponse(d.type, d.summary),
+        ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"),
+      },
+    });
+  }
 }
