@@ -1,7 +1,7 @@
-import { Heading } from "suomifi-ui-components";
 import { isAppError } from "../../src/http/errors.ts";
 import { shortLink, shortLinkForReading } from "../../src/modules/walls/outputs/short-link.ts";
 import { useI18n } from "../ui/i18n.ts";
+import { Heading } from "../ui/kit/Heading.tsx";
 import outputsCss from "../ui/outputs/outputs.css?url";
 import { PrintButton } from "../ui/outputs/PrintButton.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -74,7 +74,7 @@ export default function WallPoster({ loaderData }: Route.ComponentProps) {
       </div>
 
       <section className="output-tools screen-only" aria-labelledby="poster-tools">
-        <Heading variant="h2" id="poster-tools">
+        <Heading level={2} id="poster-tools">
           {t("outputs.tools.title")}
         </Heading>
         <PrintButton label={t("outputs.tools.print")} />
@@ -98,7 +98,7 @@ export default function WallPoster({ loaderData }: Route.ComponentProps) {
 
       {canModerate && (
         <section className="output-tools screen-only" aria-labelledby="poster-moderator">
-          <Heading variant="h2" id="poster-moderator">
+          <Heading level={2} id="poster-moderator">
             {t("outputs.tools.moderatorTitle")}
           </Heading>
           <ul>

@@ -2,6 +2,8 @@ import { Form } from "react-router";
 import { AppError } from "../../src/http/errors.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { WallSettingsFields, wallFormInput } from "../ui/wall/WallSettingsFields.tsx";
 import { attempt, load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/wall-settings";
@@ -34,7 +36,7 @@ export default function WallSettings({ loaderData, actionData }: Route.Component
       <p>
         <a href={`/w/${wall.slug}`}>← {wall.title}</a>
       </p>
-      <h1>{t("walls.settingsOf", { title: wall.title })}</h1>
+      <PageTitle>{t("walls.settingsOf", { title: wall.title })}</PageTitle>
       {actionData && "saved" in actionData && <Notice>{t("people.saved")}</Notice>}
       <ErrorSummary error={error} />
       <Form method="post" className="stack">
@@ -44,9 +46,7 @@ export default function WallSettings({ loaderData, actionData }: Route.Component
           <input type="checkbox" name="closed" value="true" defaultChecked={wall.closed} /> {t("walls.form.closed")}
         </label>
         <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {t("walls.save")}
-          </button>
+          <Button>{t("walls.save")}</Button>
         </div>
       </Form>
     </div>

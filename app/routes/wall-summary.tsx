@@ -1,8 +1,9 @@
 import { data } from "react-router";
-import { Heading, Paragraph } from "suomifi-ui-components";
 import { isAppError } from "../../src/http/errors.ts";
 import { type SummaryGroup, summariseWall } from "../../src/modules/walls/outputs/summary.ts";
 import { type T, useI18n } from "../ui/i18n.ts";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import outputsCss from "../ui/outputs/outputs.css?url";
 import { PrintButton } from "../ui/outputs/PrintButton.tsx";
 import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
@@ -71,11 +72,16 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <title>{`${t("outputs.summary.pageTitle", { title: wall.title })} – ${t("app.name")}`}</title>
-      <Heading variant="h1">{t("outputs.summary.pageTitle", { title: wall.title })}</Heading>
-      <Paragraph className="lead">
-        {t(summary.groupedBy === "section" ? "outputs.summary.leadBySection" : "outputs.summary.leadByKind")}{" "}
-        {t("outputs.summary.compiled", { date: dateTime(compiledAt) })}
-      </Paragraph>
+      <PageTitle
+        lead={
+          <>
+            {t(summary.groupedBy === "section" ? "outputs.summary.leadBySection" : "outputs.summary.leadByKind")}{" "}
+            {t("outputs.summary.compiled", { date: dateTime(compiledAt) })}
+          </>
+        }
+      >
+        {t("outputs.summary.pageTitle", { title: wall.title })}
+      </PageTitle>
       {summary.leftOut > 0 && <p className="muted">{t("outputs.summary.leftOut", { count: summary.leftOut })}</p>}
 
       <nav className="output-tools screen-only" aria-label={t("outputs.tools.title")}>
@@ -138,10 +144,10 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
 
       {summary.groups.map((g) => (
         <section key={g.key} className="summary-group" aria-labelledby={g.key}>
-          <h2 id={g.key}>
+          <Heading level={2} id={g.key}>
             {groupLabel(t, g)}{" "}
             <span className="summary-group-count">({t("outputs.summary.groupCount", { count: g.posts.length })})</span>
-          </h2>
+          </Heading>
           {g.posts.length === 0 ? (
             <p>{t("outputs.summary.empty")}</p>
           ) : (

@@ -3,6 +3,9 @@ import { Form, redirect } from "react-router";
 import { AppError } from "../../src/http/errors.ts";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { Field } from "../ui/kit/Field.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { Composer } from "../ui/wall/Composer.tsx";
 import { LiveAnnouncer } from "../ui/wall/LiveAnnouncer.tsx";
 import { OutboxStatus } from "../ui/wall/OutboxStatus.tsx";
@@ -105,26 +108,15 @@ function JoinWall({ error }: { error: ReturnType<typeof errorOf> }) {
   const { t } = useI18n();
   return (
     <div className="narrow stack">
-      <h1>{t("walls.joinTitle")}</h1>
-      <p>{t("errors.JOIN_CODE_REQUIRED")}</p>
+      <PageTitle lead={t("errors.JOIN_CODE_REQUIRED")}>{t("walls.joinTitle")}</PageTitle>
       <ErrorSummary error={error} />
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="join" />
-        <div className="field">
-          <label htmlFor="field-code">{t("walls.joinCode")}</label>
-          <input
-            id="field-code"
-            name="code"
-            className="text-input"
-            autoComplete="off"
-            autoCapitalize="characters"
-            required
-          />
-        </div>
+        <Field name="code" label={t("walls.joinCode")} error={error} required>
+          <input className="text-input" autoComplete="off" autoCapitalize="characters" />
+        </Field>
         <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {t("walls.join")}
-          </button>
+          <Button>{t("walls.join")}</Button>
         </div>
       </Form>
     </div>
@@ -263,16 +255,12 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
       <OutboxStatus entries={outbox.entries} onDiscard={outbox.discard} />
 
       <div className="wall-toolbar">
-        <label htmlFor="wall-sort">{t("walls.sort")}</label>
-        <select
-          id="wall-sort"
-          className="native-select"
-          value={order}
-          onChange={(e) => setOrder(e.target.value as SortOrder)}
-        >
-          <option value="new">{t("walls.sortNew")}</option>
-          <option value="votes">{t("walls.sortVotes")}</option>
-        </select>
+        <Field name="sort" id="wall-sort" label={t("walls.sort")} className="wall-sort">
+          <select className="native-select" value={order} onChange={(e) => setOrder(e.target.value as SortOrder)}>
+            <option value="new">{t("walls.sortNew")}</option>
+            <option value="votes">{t("walls.sortVotes")}</option>
+          </select>
+        </Field>
         {live.held.length > 0 && (
           <button
             type="button"

@@ -1,11 +1,12 @@
 import type { ErrorBody } from "../../../src/http/respond-error.ts";
 import { wallAccessModes, wallLayouts, wallModerationModes } from "../../../src/modules/walls/constants.ts";
 import type { WallView } from "../../../src/modules/walls/presenters.ts";
-import { fieldError } from "../forms.tsx";
 import { useI18n } from "../i18n.ts";
+import { FieldGroup } from "../kit/FieldGroup.tsx";
 import { TextArea } from "../TextArea.tsx";
 import { TextField } from "../TextField.tsx";
 
+/** One of a few settings, as radio buttons in the UI kit's FieldGroup (its error summary link lands on it). */
 function Choice({
   name,
   legend,
@@ -17,18 +18,16 @@ function Choice({
   legend: string;
   options: { value: string; label: string }[];
   value: string;
-  error?: string;
+  error?: ErrorBody;
 }) {
   return (
-    <fieldset className="choice" id={`field-${name}`}>
-      <legend>{legend}</legend>
-      {error && <span className="field-error">{error}</span>}
+    <FieldGroup name={name} legend={legend} error={error}>
       {options.map((o) => (
         <label key={o.value} className="choice-option">
           <input type="radio" name={name} value={o.value} defaultChecked={value === o.value} /> {o.label}
         </label>
       ))}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -61,7 +60,7 @@ export function WallSettingsFields({
         legend={t("walls.form.access")}
         value={wall?.access ?? "link"}
         options={wallAccessModes.map((m) => ({ value: m, label: t(`walls.access.${m}`) }))}
-        error={fieldError(error, "access")}
+        error={error}
       />
       <TextField
         name="joinCode"
@@ -81,12 +80,14 @@ export function WallSettingsFields({
         legend={t("walls.form.moderation")}
         value={wall?.moderation ?? "open"}
         options={wallModerationModes.map((m) => ({ value: m, label: t(`walls.moderationMode.${m}`) }))}
+        error={error}
       />
       <Choice
         name="layout"
         legend={t("walls.form.layout")}
         value={wall?.layout ?? "masonry"}
         options={wallLayouts.map((m) => ({ value: m, label: t(`walls.layout.${m}`) }))}
+        error={error}
       />
       {withSections && (
         <TextArea
