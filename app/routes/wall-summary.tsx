@@ -2,6 +2,7 @@ import { data } from "react-router";
 import { isAppError } from "../../src/http/errors.ts";
 import { type SummaryGroup, summariseWall } from "../../src/modules/walls/outputs/summary.ts";
 import { type T, useI18n } from "../ui/i18n.ts";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import outputsCss from "../ui/outputs/outputs.css?url";
@@ -62,12 +63,28 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
     }),
     { posts: 0, replies: 0, likes: 0, votes: 0 },
   );
-  const columns = [
-    ["posts", t("outputs.summary.posts")],
-    ["replies", t("outputs.summary.replies")],
-    ["likes", t("outputs.summary.likes")],
-    ["votes", t("outputs.summary.votes")],
-  ] as const;
+  // One row per group, then the whole wall's totals.
+  const overviewRows = [
+    ...summary.groups.map((g) => ({
+      key: g.key,
+      label: <a href={`#${g.key}`}>{groupLabel(t, g)}</a>,
+      posts: g.posts.length,
+      replies: g.replies,
+      likes: g.likes,
+      votes: g.votes,
+      total: false,
+    })),
+    { key: "total", label: t("outputs.summary.total"), ...total, total: true },
+  ];
+  const overviewColumns: DataTableColumn<(typeof overviewRows)[number]>[] = [
+    { key: "group", header: t("outputs.summary.group"), cell: (r) => r.label },
+    ...(["posts", "replies", "likes", "votes"] as const).map((key) => ({
+      key,
+      header: t(`outputs.summary.${key}`),
+      cell: (r: (typeof overviewRows)[number]) => r[key],
+      align: "end" as const,
+    })),
+  ];
 
   return (
     <div className="stack">
@@ -99,48 +116,16 @@ export default function WallSummary({ loaderData }: Route.ComponentProps) {
         </ul>
       </nav>
 
-      <div className="table-wrap">
-        <table className="data stack-on-phone summary-overview">
-          <caption>{t("outputs.summary.overview")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("outputs.summary.group")}</th>
-              {columns.map(([key, label]) => (
-                <th scope="col" key={key}>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {summary.groups.map((g) => {
-              const row = { posts: g.posts.length, replies: g.replies, likes: g.likes, votes: g.votes };
-              return (
-                <tr key={g.key}>
-                  <th scope="row">
-                    <a href={`#${g.key}`}>{groupLabel(t, g)}</a>
-                  </th>
-                  {columns.map(([key, label]) => (
-                    <td key={key} data-label={label}>
-                      {row[key]}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("outputs.summary.total")}</th>
-              {columns.map(([key, label]) => (
-                <td key={key} data-label={label}>
-                  {total[key]}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        caption={t("outputs.summary.overview")}
+        className="summary-overview"
+        rowHeader
+        columns={overviewColumns}
+        rows={overviewRows}
+        rowKey={(r) => r.key}
+        rowClassName={(r) => (r.total ? "summary-total" : undefined)}
+        emptyText={t("outputs.summary.empty")}
+      />
 
       {summary.groups.map((g) => (
         <section key={g.key} className="summary-group" aria-labelledby={g.key}>
