@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
+import { Field } from "../kit/Field.tsx";
 
 export interface UploadedAttachment {
   fileId: string;
@@ -61,37 +62,27 @@ export function AttachmentField({
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>
-          {t("walls.attachFile")} <span className="muted">({t("forms.optional")})</span>
-        </label>
-        <span id={`${id}-hint`} className="field-hint">
-          {t("walls.attachFileHint")}
-        </span>
-        <input
-          id={`${id}-file`}
-          name="file"
-          type="file"
-          accept={accepted}
-          aria-describedby={`${id}-hint ${id}-status`}
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
-        <span id={`${id}-status`} className={status?.error ? "field-error" : "field-hint"} role="status">
-          {status?.text ?? ""}
-        </span>
-      </div>
-      <div className="field" hidden={!isImage}>
-        <label htmlFor={`${id}-alt`}>{t("walls.imageAlt")}</label>
-        <span id={`${id}-alt-hint`} className="field-hint">
-          {t("walls.imageAltHint")}
-        </span>
-        <input
-          id={`${id}-alt`}
-          name="attachmentAlt"
-          className="text-input"
-          maxLength={500}
-          aria-describedby={`${id}-alt-hint`}
-        />
+      <Field
+        name="file"
+        id={`${id}-file`}
+        label={t("walls.attachFile")}
+        hint={t("walls.attachFileHint")}
+        describedBy={`${id}-status`}
+        optional
+      >
+        {(control) => (
+          <>
+            <input {...control} type="file" accept={accepted} onChange={(e) => void choose(e.target.files?.[0])} />
+            <span id={`${id}-status`} className={status?.error ? "field-error" : "field-hint"} role="status">
+              {status?.text ?? ""}
+            </span>
+          </>
+        )}
+      </Field>
+      <div hidden={!isImage}>
+        <Field name="attachmentAlt" id={`${id}-alt`} label={t("walls.imageAlt")} hint={t("walls.imageAltHint")}>
+          <input className="text-input" maxLength={500} />
+        </Field>
       </div>
     </>
   );

@@ -1,6 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { postBodyMaxLength } from "../../../src/modules/walls/constants.ts";
 import { useI18n } from "../i18n.ts";
+import { Button } from "../kit/Button.tsx";
+import { Field } from "../kit/Field.tsx";
+import { FieldGroup } from "../kit/FieldGroup.tsx";
 import { AttachmentField, type UploadedAttachment } from "./AttachmentField.tsx";
 import { newIdempotencyKey, type PostDraft } from "./outbox.ts";
 import type { WallPost, WallView } from "./types.ts";
@@ -120,109 +123,85 @@ export function Composer({
           </p>
         )}
         {!replyTo && (
-          <fieldset className="choice composer-kinds">
-            <legend>{t("walls.kindLegend")}</legend>
+          <FieldGroup name="kind" idPrefix="composer" legend={t("walls.kindLegend")} className="composer-kinds">
             {(["comment", "question", "remark"] as const).map((kind) => (
               <label key={kind}>
                 <input type="radio" name="kind" value={kind} defaultChecked={(editing?.kind ?? "comment") === kind} />{" "}
                 {t(`walls.kind.${kind}`)}
               </label>
             ))}
-          </fieldset>
+          </FieldGroup>
         )}
         {!replyTo && (
-          <div className="field">
-            <label htmlFor="composer-title">
-              {t("walls.postTitle")} <span className="muted">({t("forms.optional")})</span>
-            </label>
-            <input
-              id="composer-title"
-              name="title"
-              className="text-input"
-              maxLength={200}
-              defaultValue={editing?.title ?? ""}
-            />
-          </div>
+          <Field name="title" id="composer-title" label={t("walls.postTitle")} optional>
+            <input className="text-input" maxLength={200} defaultValue={editing?.title ?? ""} />
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor="composer-body">{t("walls.postBody")}</label>
-          <span id="composer-body-hint" className="field-hint">
-            {t("walls.postBodyHint")}
-          </span>
-          <textarea
-            id="composer-body"
-            ref={bodyRef}
-            name="body"
-            className="text-input"
-            rows={5}
-            maxLength={postBodyMaxLength}
-            required
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            aria-describedby="composer-body-hint composer-body-count"
-          />
-          <span id="composer-body-count" className="field-hint" aria-live={remaining < 100 ? "polite" : "off"}>
-            {t("walls.charactersLeft", { count: remaining })}
-          </span>
-        </div>
-        {!editing && (
-          <div className="field">
-            <label htmlFor="composer-name">
-              {t("walls.yourName")} {wall.anonymousAllowed && <span className="muted">({t("forms.optional")})</span>}
-            </label>
-            {wall.anonymousAllowed && (
-              <span id="composer-name-hint" className="field-hint">
-                {t("walls.anonymousHint")}
+        <Field
+          name="body"
+          id="composer-body"
+          label={t("walls.postBody")}
+          hint={t("walls.postBodyHint")}
+          describedBy="composer-body-count"
+          required
+        >
+          {(control) => (
+            <>
+              <textarea
+                {...control}
+                ref={bodyRef}
+                className="text-input"
+                rows={5}
+                maxLength={postBodyMaxLength}
+                value={body}
+                onChange={(e) => setBody(e.target.value)}
+              />
+              <span id="composer-body-count" className="field-hint" aria-live={remaining < 100 ? "polite" : "off"}>
+                {t("walls.charactersLeft", { count: remaining })}
               </span>
-            )}
+            </>
+          )}
+        </Field>
+        {!editing && (
+          <Field
+            name="authorName"
+            id="composer-name"
+            label={t("walls.yourName")}
+            hint={wall.anonymousAllowed ? t("walls.anonymousHint") : undefined}
+            optional={wall.anonymousAllowed}
+            required={!wall.anonymousAllowed}
+          >
             <input
-              id="composer-name"
-              name="authorName"
               className="text-input"
               maxLength={100}
               autoComplete="name"
               defaultValue={savedName}
               key={savedName}
-              required={!wall.anonymousAllowed}
-              aria-describedby={wall.anonymousAllowed ? "composer-name-hint" : undefined}
             />
-          </div>
+          </Field>
         )}
         {!editing && !replyTo && wall.sections.length > 0 && (
-          <div className="field">
-            <label htmlFor="composer-section">{t("walls.section")}</label>
-            <select id="composer-section" name="sectionId" className="native-select">
+          <Field name="sectionId" id="composer-section" label={t("walls.section")}>
+            <select className="native-select">
               {wall.sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
         )}
         {!editing && !replyTo && (
-          <div className="field">
-            <label htmlFor="composer-link">
-              {t("walls.link")} <span className="muted">({t("forms.optional")})</span>
-            </label>
-            <input
-              id="composer-link"
-              name="linkUrl"
-              type="url"
-              className="text-input"
-              inputMode="url"
-              placeholder="https://"
-            />
-          </div>
+          <Field name="linkUrl" id="composer-link" label={t("walls.link")} optional>
+            <input type="url" className="text-input" inputMode="url" placeholder="https://" />
+          </Field>
         )}
         {!editing && !replyTo && <AttachmentField wallId={wall.id} onUploaded={setUpload} />}
         <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {editing ? t("walls.save") : t("walls.send")}
-          </button>
-          <button type="button" className="button-secondary" onClick={onClose}>
+          <Button>{editing ? t("walls.save") : t("walls.send")}</Button>
+          <Button type="button" variant="secondary" onClick={onClose}>
             {t("walls.cancel")}
-          </button>
+          </Button>
         </div>
       </form>
     </section>
