@@ -3,10 +3,13 @@ import { allows } from "../../src/core/policy.ts";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { errorBody } from "../../src/http/respond-error.ts";
 import { templatesPolicy } from "../../src/modules/templates/policy.ts";
+import { presentTemplate } from "../../src/modules/templates/presenters.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useLocalised } from "../ui/groups/labels.tsx";
 import { TemplateFields } from "../ui/groups/TemplateFields.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import { type TemplateFormValues, templateFormInput, toFormRows } from "../web/groups.server.ts";
 import type { Route } from "./+types/admin.template";
@@ -27,10 +30,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         values: { name: blank, description: blank, rows: [] } satisfies TemplateFormValues,
       };
     }
-    const template = await services.deliverableTemplates.get(caller, params.id);
+    const template = presentTemplate(await services.deliverableTemplates.get(caller, params.id));
     return {
       id: template.id,
-      version: template.updatedAt.toISOString(),
+      version: template.updatedAt,
       saved,
       values: {
         name: template.name,
@@ -75,16 +78,14 @@ export default function Template({ loaderData, actionData }: Route.ComponentProp
       <p>
         <a href="/admin/templates">← {t("groups.templates.title")}</a>
       </p>
-      <h1>{heading}</h1>
+      <PageTitle>{heading}</PageTitle>
       {loaderData.id && <p>{t("groups.templates.copiesKept")}</p>}
       {saved && <Notice>{t("groups.templates.saved")}</Notice>}
       <ErrorSummary error={error} />
       <Form method="post" className="stack narrow-wide" key={loaderData.version}>
         <TemplateFields values={values} error={error} />
         <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {loaderData.id ? t("groups.save") : t("groups.templates.create")}
-          </button>
+          <Button>{loaderData.id ? t("groups.save") : t("groups.templates.create")}</Button>
         </div>
       </Form>
     </div>

@@ -1,13 +1,16 @@
 import { data, Form } from "react-router";
 import { AppError, isAppError } from "../../src/http/errors.ts";
 import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
+import { isSectionConflict, type SectionCurrent } from "../../src/modules/deliverables/conflict.ts";
 import { sectionBodyMaxLength } from "../../src/modules/deliverables/constants.ts";
 import { presentSectionDetail } from "../../src/modules/deliverables/presenters.ts";
-import { isSectionConflict, type SectionCurrent } from "../../src/modules/deliverables/service.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { StatusTag } from "../ui/groups/labels.tsx";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -69,7 +72,9 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
           ← {t("groups.backTo", { title: deliverable.title })}
         </a>
       </p>
-      <h1 lang={deliverable.locale}>{heading}</h1>
+      <PageTitle>
+        <span lang={deliverable.locale}>{heading}</span>
+      </PageTitle>
       <p>
         {group.name} · <StatusTag status={deliverable.status} /> ·{" "}
         {section.version > 0 && section.updatedByName && section.updatedAt
@@ -82,9 +87,9 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
       <div className="section-workspace">
         {section.guidance && (
           <aside className="guidance-panel" aria-labelledby="guidance-title">
-            <h2 id="guidance-title" className="h-small">
+            <Heading level={2} id="guidance-title" className="h-small">
               {t("groups.guidance")}
-            </h2>
+            </Heading>
             <p id="section-guidance" lang={deliverable.locale}>
               {section.guidance}
             </p>
@@ -93,13 +98,13 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
         <div className="stack section-editor">
           {conflict && (
             <section className="conflict" aria-labelledby="newer-title">
-              <h2 id="newer-title" className="h-small">
+              <Heading level={2} id="newer-title" className="h-small">
                 {t("groups.newerVersion", {
                   version: conflict.version,
                   name: conflict.authorName,
                   time: dateTime(conflict.savedAt),
                 })}
-              </h2>
+              </Heading>
               <pre className="plain-text" lang={deliverable.locale}>
                 {conflict.body}
               </pre>
@@ -121,9 +126,7 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
                 error={error}
               />
               <div className="form-actions">
-                <button type="submit" className="button-primary">
-                  {t("groups.saveSection")}
-                </button>
+                <Button>{t("groups.saveSection")}</Button>
               </div>
             </Form>
           ) : (
@@ -140,7 +143,9 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
       </div>
 
       <section aria-labelledby="versions-title" className="stack">
-        <h2 id="versions-title">{t("groups.versions")}</h2>
+        <Heading level={2} id="versions-title">
+          {t("groups.versions")}
+        </Heading>
         {versions.length === 0 ? (
           <p>{t("groups.noVersions")}</p>
         ) : (
@@ -164,7 +169,9 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
       </section>
 
       <section aria-labelledby="comments-title" className="stack">
-        <h2 id="comments-title">{t("groups.comments")}</h2>
+        <Heading level={2} id="comments-title">
+          {t("groups.comments")}
+        </Heading>
         {comments.length === 0 ? (
           <p>{t("groups.noComments")}</p>
         ) : (
@@ -182,9 +189,7 @@ export default function DeliverableSection({ loaderData, actionData }: Route.Com
           <input type="hidden" name="intent" value="comment" />
           <TextArea name="comment" label={t("groups.writeComment")} rows={3} error={error} />
           <div className="form-actions">
-            <button type="submit" className="button-secondary">
-              {t("groups.sendComment")}
-            </button>
+            <Button variant="secondary">{t("groups.sendComment")}</Button>
           </div>
         </Form>
       </section>

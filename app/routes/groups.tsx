@@ -1,13 +1,18 @@
-import { Form, redirect } from "react-router";
+import { Form, redirect, useLocation } from "react-router";
 import { allows } from "../../src/core/policy.ts";
 import { deliverablesPolicy } from "../../src/modules/deliverables/policy.ts";
 import { groupsPolicy } from "../../src/modules/groups/policy.ts";
-import { presentGroupSummary } from "../../src/modules/groups/presenters.ts";
+import { presentGroupsPage } from "../../src/modules/groups/presenters.ts";
 import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { templatesPolicy } from "../../src/modules/templates/policy.ts";
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { roleLabel } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
+import { pageHref, readCursor } from "../ui/kit/table-query.ts";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -16,10 +21,12 @@ import type { Route } from "./+types/groups";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { caller, services } = context;
   requireSignIn(request, caller.actor);
+  // Keyset pages by name: ?cursor= from the previous page's "Next page" link.
+  const cursor = readCursor(new URL(request.url).searchParams);
   return load(async () => {
     const canCreate = allows(groupsPolicy.createGroups, caller.actor);
     return {
-      groups: (await services.groups.list(caller)).map(presentGroupSummary),
+      groups: presentGroupsPage(await services.groups.list(caller, { cursor })),
       people: canCreate ? (await services.people.listPeople(caller)).map(presentPersonChoice) : [],
       canCreate,
       canCoordinate: allows(deliverablesPolicy.coordinate, caller.actor),
@@ -40,6 +47,27 @@ export default function Groups({ loaderData, actionData }: Route.ComponentProps)
   const { t } = useI18n();
   const { groups, people, canCreate, canCoordinate, canManageTemplates } = loaderData;
   const error = errorOf(actionData);
+  const { search } = useLocation();
+  const columns: DataTableColumn<(typeof groups.items)[number]>[] = [
+    {
+      key: "name",
+      header: t("groups.name"),
+      cell: (g) => (
+        <>
+          <a href={`/groups/${g.slug}`}>{g.name}</a>
+          {g.isPublic && <span className="muted"> ({t("groups.public")})</span>}
+        </>
+      ),
+    },
+    { key: "theme", header: t("groups.theme"), cell: (g) => g.theme },
+    { key: "convener", header: t("groups.role.convener"), cell: (g) => g.convener ?? "–" },
+    { key: "members", header: t("groups.members"), cell: (g) => t("groups.memberCount", { count: g.memberCount }) },
+    {
+      key: "myRole",
+      header: t("groups.myRole"),
+      cell: (g) => (g.myRole ? roleLabel(t, g.myRole) : t("groups.notInGroup")),
+    },
+  ];
   const personOptions = [
     { value: "", label: t("groups.nobody") },
     ...people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name })),
@@ -47,8 +75,7 @@ export default function Groups({ loaderData, actionData }: Route.ComponentProps)
   return (
     <div className="stack">
       <title>{`${t("groups.title")} – ${t("app.name")}`}</title>
-      <h1>{t("groups.title")}</h1>
-      <p className="lead">{t("groups.lead")}</p>
+      <PageTitle lead={t("groups.lead")}>{t("groups.title")}</PageTitle>
       <nav aria-label={t("groups.moreLinks")}>
         <ul className="link-list">
           <li>
@@ -66,40 +93,21 @@ export default function Groups({ loaderData, actionData }: Route.ComponentProps)
           )}
         </ul>
       </nav>
-      {groups.length === 0 ? (
-        <p>{t("groups.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.name")}</th>
-                <th scope="col">{t("groups.theme")}</th>
-                <th scope="col">{t("groups.role.convener")}</th>
-                <th scope="col">{t("groups.members")}</th>
-                <th scope="col">{t("groups.myRole")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.id}>
-                  <td data-label={t("groups.name")}>
-                    <a href={`/groups/${g.slug}`}>{g.name}</a>
-                    {g.isPublic && <span className="muted"> ({t("groups.public")})</span>}
-                  </td>
-                  <td data-label={t("groups.theme")}>{g.theme}</td>
-                  <td data-label={t("groups.role.convener")}>{g.convener ?? "–"}</td>
-                  <td data-label={t("groups.members")}>{t("groups.memberCount", { count: g.memberCount })}</td>
-                  <td data-label={t("groups.myRole")}>{g.myRole ? roleLabel(t, g.myRole) : t("groups.notInGroup")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("groups.title")}
+        captionHidden
+        rowHeader
+        columns={columns}
+        rows={groups.items}
+        rowKey={(g) => g.id}
+        emptyText={t("groups.none")}
+        nextPageHref={groups.nextCursor ? pageHref(search, groups.nextCursor) : undefined}
+      />
       {canCreate && (
         <section aria-labelledby="new-group" className="narrow stack">
-          <h2 id="new-group">{t("groups.newGroup")}</h2>
+          <Heading level={2} id="new-group">
+            {t("groups.newGroup")}
+          </Heading>
           <ErrorSummary error={error} labels={{ name: t("groups.name") }} />
           <Form method="post" className="stack">
             <TextField name="name" label={t("groups.name")} error={error} required />
@@ -118,9 +126,7 @@ export default function Groups({ loaderData, actionData }: Route.ComponentProps)
               <input type="checkbox" name="isPublic" value="true" /> {t("groups.isPublic")}
             </label>
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.create")}
-              </button>
+              <Button>{t("groups.create")}</Button>
             </div>
           </Form>
         </section>

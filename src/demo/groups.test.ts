@@ -37,7 +37,7 @@ describe("demo working group", () => {
   afterAll(() => database.close());
 
   it("is seed 001's strategy group of North Karelia with members from the seed's organisations", async () => {
-    const [summary] = await groups.list(caller);
+    const [summary] = (await groups.list(caller)).items;
     expect(summary).toMatchObject({ name: "Maakuntastrategia", memberCount: 10, convener: "Pekka Turunen" });
     const detail = await groups.getBySlug(caller, summary?.slug ?? "");
     expect(detail.members[0]).toMatchObject({ role: "convener", organisation: "Pohjois-Karjalan maakuntaliitto" });
@@ -58,7 +58,7 @@ describe("demo working group", () => {
 
   it("has the operating-model description half written, out for comments, with the seed's deadlines", async () => {
     const deliverables = createDeliverableService({ db: database.db });
-    const [summary] = await groups.list(caller);
+    const [summary] = (await groups.list(caller)).items;
     const { deliverables: list } = await groups.getBySlug(caller, summary?.slug ?? "");
     const detail = await deliverables.get(caller, list[0]?.id ?? "");
     expect(detail.deliverable).toMatchObject({

@@ -11,7 +11,7 @@ import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
 import { registerAuditApi } from "../modules/audit/api.ts";
 import { registerDeliverablesApi } from "../modules/deliverables/api/index.ts";
-import { registerDeliverableOutputs } from "../modules/deliverables/http.ts";
+import { describeDeliverableOutputs, registerDeliverableOutputs } from "../modules/deliverables/http.ts";
 import { registerEventsApi } from "../modules/events/api.ts";
 import { registerEventCalendars } from "../modules/events/calendar-http.ts";
 import { describeFileRoute, fileResponse } from "../modules/files/http.ts";
@@ -143,6 +143,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   const downloads = createApiRouter();
   describeWallOutputs(downloads.openAPIRegistry);
   describeFileRoute(downloads.openAPIRegistry);
+  describeDeliverableOutputs(downloads.openAPIRegistry);
   api.get("/openapi.json", (c) =>
     c.json(
       openApiDocument(api, downloads, {

@@ -127,3 +127,109 @@ export function expectPolicyDecides<A extends string, V extends Visitor = Who>(
     }
   }
 }
+
+/**
+ * An attempt that needs something made first (a fresh member to remove, a
+ * deliverable already submitted): `prepare` runs before the visitor's call and
+ * is not counted as consulting the policy; `run` is the call the matrix judges.
+ */
+export type PreparedAttempt<V extends string, T = unknown> = {
+  prepare: (who: V) => Promise<T>;
+  run: (who: V, prepared: T) => Promise<unknown>;
+};
+export type RuleAttempt<V extends string> = ((who: V) => Promise<unknown>) | PreparedAttempt<V, never>;
+
+/**
+ * The policy decides, for a module whose rules are role tables (`Policy`) and
+ * module-role tables (e.g. the group roles that may do an action): every entry
+ * of every table is an action, and each of its attempts (the real service
+ * calls or requests it guards) is made as every visitor, e.g. anonymous, a
+ * member outside the group, a group member, its convener, staff and admin.
+ * Exactly the visitors listed may; the others are refused, UNAUTHENTICATED
+ * for those without an account (`signedOut`) and FORBIDDEN for the rest.
+ * While an attempt runs the tables record which entries were read, so an
+ * entry no code consults fails, and so does a call listed under the wrong entry.
+ */
+export function expectRulesDecide<V extends string, A extends string>(
+  tables: readonly object[],
+  expected: Record<A, readonly NoInfer<V>[]>,
+  attempts: Record<A, Record<string, RuleAttempt<NoInfer<V>>>>,
+  options: { visitors: readonly V[]; signedOut: readonly V[] },
+) {
+  let read: Set<string> | null = null;
+  const originals = tables.map((table) => ({ table, entries: { ...table } as Record<string, unknown> }));
+  const allKeys = originals.flatMap(({ entries }) => Object.keys(entries)).sort();
+
+  beforeAll(() => {
+    for (const { table, entries } of originals) {
+      for (const key of Object.keys(entries)) {
+        Object.defineProperty(table, key, {
+          configurable: true,
+          enumerable: true,
+          get() {
+            read?.add(key);
+            return entries[key];
+          },
+        });
+      }
+    }
+  });
+  afterAll(() => {
+    for (const { table, entries } of originals) {
+      for (const key of Object.keys(entries)) {
+        Object.defineProperty(table, key, {
+          configurable: true,
+          enumerable: true,
+          writable: true,
+          value: entries[key],
+        });
+      }
+    }
+  });
+
+  it("lists every entry of the module's rules and no other, each with its attempts", () => {
+    expect(new Set(allKeys).size, "an action name in two tables").toBe(allKeys.length);
+    expect(Object.keys(expected).sort()).toEqual(allKeys);
+    expect(Object.keys(attempts).sort()).toEqual(allKeys);
+    for (const action of Object.keys(attempts) as A[]) expect(Object.keys(attempts[action]).length).toBeGreaterThan(0);
+  });
+
+  for (const action of Object.keys(expected) as A[]) {
+    for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, RuleAttempt<V>][]) {
+      it(`${action} (${name}): ${expected[action].join(", ") || "nobody"}`, async () => {
+        const outcomes: Record<string, string> = {};
+        const consulted = new Set<string>();
+        for (const who of options.visitors) {
+          const made = typeof attempt === "function" ? undefined : await attempt.prepare(who);
+          read = consulted;
+          try {
+            const result = typeof attempt === "function" ? await attempt(who) : await attempt.run(who, made as never);
+            const status = (result as { status?: unknown } | null)?.status;
+            if (typeof status === "number" && (status < 200 || status > 299) && status !== 401 && status !== 403)
+              throw new Error(`${name} as ${who}: HTTP ${status}, neither done nor refused by the policy`);
+            outcomes[who] = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : "allowed";
+          } catch (error) {
+            const code = codeOf(error);
+            if (!code || !refusalCodes.includes(code)) throw error;
+            outcomes[who] = code;
+          } finally {
+            read = null;
+          }
+        }
+        expect(outcomes).toEqual(
+          Object.fromEntries(
+            options.visitors.map((who) => [
+              who,
+              expected[action].includes(who)
+                ? "allowed"
+                : options.signedOut.includes(who)
+                  ? "UNAUTHENTICATED"
+                  : "FORBIDDEN",
+            ]),
+          ),
+        );
+        expect([...consulted], `${name} consults the policy entry ${action}`).toContain(action);
+      });
+    }
+  }
+}

@@ -1,5 +1,7 @@
+import { z } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/context.ts";
+import { type DownloadDocs, downloadResponse, errorResponses } from "../../http/openapi.ts";
 import { renderDeliverableDocx } from "./export/docx.ts";
 import { renderDeliverablePptx } from "./export/pptx.ts";
 
@@ -44,6 +46,34 @@ export function registerDeliverableOutputs(app: Hono<AppEnv>) {
           "X-Content-Type-Options": "nosniff",
         },
       });
+    });
+  }
+}
+
+/** The exports (mounted by registerDeliverableOutputs) in the OpenAPI document, at their own URLs. */
+export function describeDeliverableOutputs(docs: DownloadDocs) {
+  for (const extension of ["docx", "pptx"] as const) {
+    docs.registerPath({
+      method: "get",
+      path: `/d/{id}/export.${extension}`,
+      tags: ["Deliverables"],
+      summary:
+        extension === "docx" ? "The deliverable as a Word document (DOCX)" : "The deliverable as a slide deck (PPTX)",
+      description:
+        "In the deliverable's own language, for whoever may read it: the group's people and staff, everyone for a published deliverable of a public group. Errors are JSON.",
+      request: {
+        params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }),
+        query: z.object({
+          guidance: z
+            .enum(["1"])
+            .optional()
+            .openapi({ description: "1: add each section's guidance from the template" }),
+        }),
+      },
+      responses: {
+        200: downloadResponse(types[extension], `The ${extension.toUpperCase()} file, as an attachment`),
+        ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"),
+      },
     });
   }
 }

@@ -2,6 +2,8 @@ import type { Catalog } from "../../i18n/catalog.ts";
 
 /** The deliverables module's texts (sections, versions, comments, deadlines, status, coordination, export). Finnish is the source of keys; the other languages must match it. Keys keep the "groups." prefix they had when these were one module. */
 export const deliverablesFi = {
+  "audit.modules.deliverables": "Tuotokset",
+
   "groups.templateNotFound": "Pohjaa ei löytynyt. Valitse pohja luettelosta.",
   "groups.notEditable": "Tuotos on jätetty tai hyväksytty, joten sen osioita ei voi enää muokata.",
   "groups.sectionConflict":
@@ -123,6 +125,8 @@ export const deliverablesFi = {
 export type DeliverablesMessageKey = keyof typeof deliverablesFi;
 
 export const deliverablesSv: Catalog<DeliverablesMessageKey> = {
+  "audit.modules.deliverables": "Leveranser",
+
   "groups.templateNotFound": "Mallen hittades inte. Välj en mall i listan.",
   "groups.notEditable": "Leveransen har lämnats in eller godkänts, så dess avsnitt kan inte längre redigeras.",
   "groups.sectionConflict":
@@ -242,6 +246,8 @@ export const deliverablesSv: Catalog<DeliverablesMessageKey> = {
 };
 
 export const deliverablesEn: Catalog<DeliverablesMessageKey> = {
+  "audit.modules.deliverables": "Deliverables",
+
   "groups.templateNotFound": "Template not found. Choose a template from the list.",
   "groups.notEditable": "The deliverable has been submitted or accepted, so its sections can no longer be edited.",
   "groups.sectionConflict":

@@ -190,7 +190,21 @@ export const sectionConflictSchema = z
   })
   .openapi("SectionConflict");
 
-export const presentCurrent = (c: SectionCurrent) => ({ ...c, savedAt: iso(c.savedAt) });
+export const presentCurrent = (c: SectionCurrent): z.infer<typeof sectionConflictSchema>["current"] => ({
+  ...c,
+  savedAt: iso(c.savedAt),
+});
+
+/** A deliverable just started: where to find it. */
+export const deliverableCreatedSchema = z.object({ id: z.uuid(), title: z.string() }).openapi("DeliverableCreated");
+
+export const presentDeliverableCreated = (row: {
+  id: string;
+  title: string;
+}): z.infer<typeof deliverableCreatedSchema> => ({
+  id: row.id,
+  title: row.title,
+});
 
 export const coordinationSchema = z
   .object({

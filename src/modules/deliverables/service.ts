@@ -3,19 +3,20 @@ import type { Caller } from "../../core/caller.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
-import type { Db, Tx } from "../../db/client.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
+import type { Db } from "../../db/client.ts";
 import { AppError, isAppError } from "../../http/errors.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
-import { recordAudit } from "../audit/record.ts";
 import { findGroup, membershipOf, refused } from "../groups/access.ts";
-import { canManageGroup, canWorkInGroup } from "../groups/policy.ts";
 import { workingGroups } from "../groups/schema.ts";
 import { inLocale } from "../templates/constants.ts";
 import { readTemplate } from "../templates/service.ts";
 import { renderPostBody } from "../walls/render.ts";
 import { type DeliverableRow, findDeliverable, findSection } from "./access.ts";
+import { deliverablesAudit } from "./audit.ts";
+import { SectionConflict } from "./conflict.ts";
 import { type DeadlineKind, type DeliverableStatus, statusTransitions } from "./constants.ts";
 import { helsinkiToday, type NextDeadline, nextDeadlines } from "./deadlines.ts";
 import { type LineDiff, lineDiff } from "./diff.ts";
@@ -34,7 +35,14 @@ import {
   type TransitionInput,
   transitionInput,
 } from "./inputs.ts";
-import { allowedTransitions, canReadDeliverable, deliverablesPolicy, isEditable } from "./policy.ts";
+import {
+  allowedTransitions,
+  canManageDeliverable,
+  canReadDeliverable,
+  canWorkOnDeliverables,
+  deliverablesPolicy,
+  isEditable,
+} from "./policy.ts";
 import {
   deliverableDeadlines,
   deliverableSections,
@@ -136,32 +144,6 @@ export interface CoordinationRow {
   updatedAt: Date;
 }
 
-/** The newer version that refused a save: shown to the writer beside their own text. */
-export interface SectionCurrent {
-  version: number;
-  body: string;
-  html: string;
-  authorName: string;
-  savedAt: Date;
-}
-
-/**
- * CONFLICT: the section has a newer version than the one the save was based on.
- * Carries that version, so the writer sees the newer text and who saved it.
- */
-export class SectionConflict extends AppError {
-  constructor(
-    readonly current: SectionCurrent,
-    message: string,
-  ) {
-    super("CONFLICT", [{ path: "body", message }]);
-  }
-}
-
-/** Structural, like isAppError: the web bundle holds its own copy of these classes. */
-export const isSectionConflict = (error: unknown): error is SectionConflict =>
-  isAppError(error) && error.code === "CONFLICT" && "current" in error;
-
 const actorName = (caller: Caller) => caller.actor?.name ?? "";
 
 function present(row: typeof deliverableSections.$inferSelect, commentCount = 0): SectionView {
@@ -180,28 +162,27 @@ function present(row: typeof deliverableSections.$inferSelect, commentCount = 0)
 }
 
 /** Deliverables: made from a template, written section by section with every version kept, reviewed by status. */
-export function createDeliverableService({ db }: { db: Db }) {
-  async function audit(tx: Db | Tx, caller: Caller, action: string, deliverableId: string, details = {}) {
-    await recordAudit(tx, {
-      actorId: caller.actor?.id ?? null,
-      module: "groups",
-      action,
-      targetType: "deliverable",
-      targetId: deliverableId,
-      details,
-    });
-  }
+export function createDeliverableService({
+  db,
+  writes = createWritePath(db, (error) => console.error("deliverable write effect failed", error)),
+}: {
+  db: Db;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
+}) {
+  const write = writes(deliverablesAudit);
+  const target = (deliverableId: string) => ({ type: "deliverable", id: deliverableId });
 
   /** The deliverable if the caller works in its group. */
   async function workable(caller: Caller, deliverableId: string) {
     const found = await findDeliverable(db, deliverableId, caller.actor);
-    if (!canWorkInGroup(found.membership, caller.actor)) throw refused(caller.actor);
+    if (!canWorkOnDeliverables(found.membership, caller.actor)) throw refused(caller.actor);
     return found;
   }
 
   async function workableSection(caller: Caller, sectionId: string) {
     const found = await findSection(db, sectionId, caller.actor);
-    if (!canWorkInGroup(found.membership, caller.actor)) throw refused(caller.actor);
+    if (!canWorkOnDeliverables(found.membership, caller.actor)) throw refused(caller.actor);
     return found;
   }
 
@@ -220,49 +201,63 @@ export function createDeliverableService({ db }: { db: Db }) {
 
   return {
     /** Copies the template's sections, with their guidance, in the deliverable's language. */
-    async create(caller: Caller, groupId: string, input: DeliverableInput | unknown): Promise<DeliverableRow> {
-      assertUuid(groupId);
-      const group = await findGroup(db, eq(workingGroups.id, groupId));
-      if (!canWorkInGroup(await membershipOf(db, groupId, caller.actor), caller.actor)) throw refused(caller.actor);
-      const data = parseInput(deliverableInput, input, caller.locale);
-      const locale = data.locale ?? caller.locale;
-      const template = await readTemplate(db, data.templateId).catch((error: unknown) => {
-        if (isAppError(error) && error.code === "NOT_FOUND") {
-          throw new AppError("VALIDATION_FAILED", [
-            { path: "templateId", message: translate(caller.locale, "groups.templateNotFound") },
-          ]);
-        }
-        throw error;
-      });
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(deliverables)
-          .values({
-            groupId,
-            templateId: template.id,
-            title: data.title || `${inLocale(template.name, locale)} – ${group.name}`,
-            locale,
-            createdBy: caller.actor?.id ?? null,
-          })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await tx.insert(deliverableSections).values(
-          template.sections.map((s) => ({
-            deliverableId: row.id,
-            position: s.position,
-            title: inLocale(s.title, locale),
-            guidance: inLocale(s.guidance, locale),
-          })),
-        );
-        await audit(tx, caller, "deliverable.create", row.id, { groupId, template: template.id });
-        return row;
+    async create(
+      caller: Caller,
+      groupId: string,
+      input: DeliverableInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<DeliverableRow> {
+      let groupName = "";
+      return write({
+        caller,
+        allow: async () => {
+          assertUuid(groupId);
+          const group = await findGroup(db, eq(workingGroups.id, groupId));
+          if (!canWorkOnDeliverables(await membershipOf(db, groupId, caller.actor), caller.actor))
+            throw refused(caller.actor);
+          groupName = group.name;
+        },
+        input: { schema: deliverableInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const locale = data.locale ?? caller.locale;
+          const template = await readTemplate(tx, data.templateId).catch((error: unknown) => {
+            if (isAppError(error) && error.code === "NOT_FOUND") {
+              throw new AppError("VALIDATION_FAILED", [
+                { path: "templateId", message: translate(caller.locale, "groups.templateNotFound") },
+              ]);
+            }
+            throw error;
+          });
+          const [row] = await tx
+            .insert(deliverables)
+            .values({
+              groupId,
+              templateId: template.id,
+              title: data.title || `${inLocale(template.name, locale)} – ${groupName}`,
+              locale,
+              createdBy: caller.actor?.id ?? null,
+            })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await tx.insert(deliverableSections).values(
+            template.sections.map((s) => ({
+              deliverableId: row.id,
+              position: s.position,
+              title: inLocale(s.title, locale),
+              guidance: inLocale(s.guidance, locale),
+            })),
+          );
+          await audit("deliverable.create", target(row.id), { groupId, template: template.id });
+          return row;
+        },
       });
     },
 
     async get(caller: Caller, deliverableId: string, now: Date = new Date()): Promise<DeliverableDetail> {
       const { deliverable, group, membership } = await findDeliverable(db, deliverableId, caller.actor);
       if (!canReadDeliverable(group, deliverable, membership, caller.actor)) throw refused(caller.actor);
-      const canWork = canWorkInGroup(membership, caller.actor);
+      const canWork = canWorkOnDeliverables(membership, caller.actor);
       const rows = await db
         .select()
         .from(deliverableSections)
@@ -316,22 +311,28 @@ export function createDeliverableService({ db }: { db: Db }) {
         })),
         transitions: allowedTransitions(deliverable.status, membership, caller.actor),
         canWork,
-        canManage: canManageGroup(membership, caller.actor),
+        canManage: canManageDeliverable(membership, caller.actor),
         editable: canWork && isEditable(deliverable.status),
       };
     },
 
     /** The title, and whether the public sees it (when the group is public too): the group's leads and staff. */
-    async update(caller: Caller, deliverableId: string, input: unknown): Promise<void> {
-      const found = await findDeliverable(db, deliverableId, caller.actor);
-      if (!canManageGroup(found.membership, caller.actor)) throw refused(caller.actor);
-      const data = parseInput(deliverableUpdateInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(deliverables)
-          .set({ ...data, updatedAt: new Date() })
-          .where(eq(deliverables.id, deliverableId));
-        await audit(tx, caller, "deliverable.update", deliverableId, data);
+    async update(caller: Caller, deliverableId: string, input: unknown, options: { within?: WriteUnit } = {}) {
+      await write({
+        caller,
+        allow: async () => {
+          const found = await findDeliverable(db, deliverableId, caller.actor);
+          if (!canManageDeliverable(found.membership, caller.actor)) throw refused(caller.actor);
+        },
+        input: { schema: deliverableUpdateInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          await tx
+            .update(deliverables)
+            .set({ ...data, updatedAt: new Date() })
+            .where(eq(deliverables.id, deliverableId));
+          await audit("deliverable.update", target(deliverableId), data);
+        },
       });
     },
 
@@ -382,56 +383,73 @@ export function createDeliverableService({ db }: { db: Db }) {
      * SectionConflict (409) carries the newer text and who saved it. An
      * unchanged text makes no new version.
      */
-    async saveSection(caller: Caller, sectionId: string, input: SectionSaveInput | unknown): Promise<SectionView> {
-      const { deliverable } = await workableSection(caller, sectionId);
-      const data = parseInput(sectionSaveInput, input, caller.locale);
-      if (!isEditable(deliverable.status)) throw notEditable(caller.locale);
-      const saved = await db.transaction(async (tx) => {
-        // The row lock makes concurrent saves of one section take turns, so each sees the other's version.
-        const [current] = await tx
-          .select()
-          .from(deliverableSections)
-          .where(eq(deliverableSections.id, sectionId))
-          .for("update");
-        if (!current) throw new AppError("NOT_FOUND");
-        if (current.version !== data.baseVersion) {
-          const savedAt = current.updatedAt ?? new Date();
-          const authorName = current.updatedByName ?? "";
-          throw new SectionConflict(
-            { version: current.version, body: current.body, html: renderPostBody(current.body), authorName, savedAt },
-            translate(caller.locale, "groups.sectionConflict", {
-              name: authorName,
-              time: formatDateTime(caller.locale, savedAt),
-            }),
-          );
-        }
-        if (current.body === data.body) return current;
-        const version = current.version + 1;
-        const now = new Date();
-        await tx.insert(sectionVersions).values({
-          sectionId,
-          version,
-          body: data.body,
-          authorId: caller.actor?.id ?? null,
-          authorName: actorName(caller),
-          createdAt: now,
-        });
-        const [row] = await tx
-          .update(deliverableSections)
-          .set({
-            body: data.body,
+    async saveSection(
+      caller: Caller,
+      sectionId: string,
+      input: SectionSaveInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<SectionView> {
+      let deliverableId = "";
+      return write({
+        caller,
+        allow: async () => {
+          deliverableId = (await workableSection(caller, sectionId)).deliverable.id;
+        },
+        input: { schema: sectionSaveInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit, unchanged }) => {
+          // The row lock makes concurrent saves of one section take turns, so each sees the other's version.
+          const [current] = await tx
+            .select({ section: deliverableSections, status: deliverables.status })
+            .from(deliverableSections)
+            .innerJoin(deliverables, eq(deliverables.id, deliverableSections.deliverableId))
+            .where(eq(deliverableSections.id, sectionId))
+            .for("update", { of: deliverableSections });
+          if (!current) throw new AppError("NOT_FOUND");
+          if (!isEditable(current.status)) throw notEditable(caller.locale);
+          const section = current.section;
+          if (section.version !== data.baseVersion) {
+            const savedAt = section.updatedAt ?? new Date();
+            const authorName = section.updatedByName ?? "";
+            throw new SectionConflict(
+              { version: section.version, body: section.body, html: renderPostBody(section.body), authorName, savedAt },
+              translate(caller.locale, "groups.sectionConflict", {
+                name: authorName,
+                time: formatDateTime(caller.locale, savedAt),
+              }),
+            );
+          }
+          // The same text again makes no new version, and no audit row.
+          if (section.body === data.body) {
+            unchanged();
+            return present(section);
+          }
+          const version = section.version + 1;
+          const now = new Date();
+          await tx.insert(sectionVersions).values({
+            sectionId,
             version,
-            updatedBy: caller.actor?.id ?? null,
-            updatedByName: actorName(caller),
-            updatedAt: now,
-          })
-          .where(eq(deliverableSections.id, sectionId))
-          .returning();
-        await tx.update(deliverables).set({ updatedAt: now }).where(eq(deliverables.id, deliverable.id));
-        await audit(tx, caller, "section.save", deliverable.id, { sectionId, version });
-        return row ?? current;
+            body: data.body,
+            authorId: caller.actor?.id ?? null,
+            authorName: actorName(caller),
+            createdAt: now,
+          });
+          const [row] = await tx
+            .update(deliverableSections)
+            .set({
+              body: data.body,
+              version,
+              updatedBy: caller.actor?.id ?? null,
+              updatedByName: actorName(caller),
+              updatedAt: now,
+            })
+            .where(eq(deliverableSections.id, sectionId))
+            .returning();
+          await tx.update(deliverables).set({ updatedAt: now }).where(eq(deliverables.id, deliverableId));
+          await audit("section.save", target(deliverableId), { sectionId, version });
+          return present(row ?? section);
+        },
       });
-      return present(saved);
     },
 
     async versions(caller: Caller, sectionId: string): Promise<(VersionInfo & { body: string })[]> {
@@ -469,17 +487,24 @@ export function createDeliverableService({ db }: { db: Db }) {
       };
     },
 
-    async comment(caller: Caller, sectionId: string, input: unknown): Promise<void> {
-      const { deliverable } = await workableSection(caller, sectionId);
-      const data = parseInput(commentInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        await tx.insert(sectionComments).values({
-          sectionId,
-          authorId: caller.actor?.id ?? null,
-          authorName: actorName(caller),
-          body: data.body,
-        });
-        await audit(tx, caller, "section.comment", deliverable.id, { sectionId });
+    async comment(caller: Caller, sectionId: string, input: unknown, options: { within?: WriteUnit } = {}) {
+      let deliverableId = "";
+      await write({
+        caller,
+        allow: async () => {
+          deliverableId = (await workableSection(caller, sectionId)).deliverable.id;
+        },
+        input: { schema: commentInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          await tx.insert(sectionComments).values({
+            sectionId,
+            authorId: caller.actor?.id ?? null,
+            authorName: actorName(caller),
+            body: data.body,
+          });
+          await audit("section.comment", target(deliverableId), { sectionId });
+        },
       });
     },
 
@@ -487,75 +512,123 @@ export function createDeliverableService({ db }: { db: Db }) {
      * Moves the deliverable along its status machine: the group's people
      * (and staff) to review and submission; staff accept, or return it with a comment.
      */
-    async transition(caller: Caller, deliverableId: string, input: TransitionInput | unknown): Promise<DeliverableRow> {
-      const { deliverable, membership } = await findDeliverable(db, deliverableId, caller.actor);
-      if (!canWorkInGroup(membership, caller.actor)) throw refused(caller.actor);
-      const data = parseInput(transitionInput, input, caller.locale);
-      const from = deliverable.status;
-      // A move the status machine does not have from here: someone changed the status meanwhile.
-      if (!statusTransitions.some((t) => t.from === from && t.to === data.to)) {
-        throw new AppError("CONFLICT", [{ path: "to", message: translate(caller.locale, "groups.transitionStale") }]);
-      }
-      if (!allowedTransitions(from, membership, caller.actor).includes(data.to)) throw refused(caller.actor);
-      if (data.to === "returned" && !data.comment) {
-        throw new AppError("VALIDATION_FAILED", [
-          { path: "comment", message: translate(caller.locale, "groups.returnNeedsComment") },
-        ]);
-      }
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(deliverables)
-          .set({ status: data.to, updatedAt: new Date() })
-          .where(and(eq(deliverables.id, deliverableId), eq(deliverables.status, from)))
-          .returning();
-        if (!row) {
-          throw new AppError("CONFLICT", [{ path: "to", message: translate(caller.locale, "groups.transitionStale") }]);
-        }
-        await tx.insert(deliverableStatusChanges).values({
-          deliverableId,
-          fromStatus: from,
-          toStatus: data.to,
-          comment: data.comment,
-          actorId: caller.actor?.id ?? null,
-          actorName: actorName(caller),
-        });
-        await audit(tx, caller, "deliverable.status", deliverableId, { from, to: data.to });
-        return row;
+    async transition(
+      caller: Caller,
+      deliverableId: string,
+      input: TransitionInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<DeliverableRow> {
+      let found: Awaited<ReturnType<typeof findDeliverable>> | undefined;
+      return write({
+        caller,
+        allow: async () => {
+          found = await findDeliverable(db, deliverableId, caller.actor);
+          if (!canWorkOnDeliverables(found.membership, caller.actor)) throw refused(caller.actor);
+        },
+        input: { schema: transitionInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (!found) throw new AppError("NOT_FOUND");
+          const from = found.deliverable.status;
+          // A move the status machine does not have from here: someone changed the status meanwhile.
+          if (!statusTransitions.some((t) => t.from === from && t.to === data.to)) {
+            throw new AppError("CONFLICT", [
+              { path: "to", message: translate(caller.locale, "groups.transitionStale") },
+            ]);
+          }
+          // Who may make this move (the group's people, or the coordinating staff): the policy.
+          if (!allowedTransitions(from, found.membership, caller.actor).includes(data.to)) throw refused(caller.actor);
+          if (data.to === "returned" && !data.comment) {
+            throw new AppError("VALIDATION_FAILED", [
+              { path: "comment", message: translate(caller.locale, "groups.returnNeedsComment") },
+            ]);
+          }
+          const [row] = await tx
+            .update(deliverables)
+            .set({ status: data.to, updatedAt: new Date() })
+            .where(and(eq(deliverables.id, deliverableId), eq(deliverables.status, from)))
+            .returning();
+          if (!row) {
+            throw new AppError("CONFLICT", [
+              { path: "to", message: translate(caller.locale, "groups.transitionStale") },
+            ]);
+          }
+          await tx.insert(deliverableStatusChanges).values({
+            deliverableId,
+            fromStatus: from,
+            toStatus: data.to,
+            comment: data.comment,
+            actorId: caller.actor?.id ?? null,
+            actorName: actorName(caller),
+          });
+          await audit("deliverable.status", target(deliverableId), { from, to: data.to });
+          return row;
+        },
       });
     },
 
-    async addDeadline(caller: Caller, deliverableId: string, input: DeadlineInput | unknown): Promise<void> {
-      await workable(caller, deliverableId);
-      const data = parseInput(deadlineInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        await tx.insert(deliverableDeadlines).values({ deliverableId, ...data });
-        await audit(tx, caller, "deadline.add", deliverableId, data);
+    async addDeadline(
+      caller: Caller,
+      deliverableId: string,
+      input: DeadlineInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ) {
+      await write({
+        caller,
+        allow: async () => {
+          await workable(caller, deliverableId);
+        },
+        input: { schema: deadlineInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [row] = await tx
+            .insert(deliverableDeadlines)
+            .values({ deliverableId, ...data })
+            .returning({ id: deliverableDeadlines.id });
+          await audit("deadline.add", target(deliverableId), { ...data, deadlineId: row?.id });
+        },
       });
     },
 
     /** Marks a deadline met (or open again). */
-    async setDeadlineDone(caller: Caller, deadlineId: string, input: unknown): Promise<void> {
-      const deadline = await this.deadline(deadlineId);
-      await workable(caller, deadline.deliverableId);
-      const { done } = parseInput(deadlineDoneInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(deliverableDeadlines)
-          .set({ completedAt: done ? new Date() : null })
-          .where(eq(deliverableDeadlines.id, deadlineId));
-        await audit(tx, caller, done ? "deadline.done" : "deadline.reopen", deadline.deliverableId, { deadlineId });
+    async setDeadlineDone(caller: Caller, deadlineId: string, input: unknown, options: { within?: WriteUnit } = {}) {
+      let deliverableId = "";
+      await write({
+        caller,
+        allow: async () => {
+          deliverableId = (await this.deadline(deadlineId)).deliverableId;
+          await workable(caller, deliverableId);
+        },
+        input: { schema: deadlineDoneInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          await tx
+            .update(deliverableDeadlines)
+            .set({ completedAt: data.done ? new Date() : null })
+            .where(eq(deliverableDeadlines.id, deadlineId));
+          await audit(data.done ? "deadline.done" : "deadline.reopen", target(deliverableId), { deadlineId });
+        },
       });
     },
 
-    async removeDeadline(caller: Caller, deadlineId: string): Promise<void> {
-      const deadline = await this.deadline(deadlineId);
-      await workable(caller, deadline.deliverableId);
-      await db.transaction(async (tx) => {
-        await tx.delete(deliverableDeadlines).where(eq(deliverableDeadlines.id, deadlineId));
-        await audit(tx, caller, "deadline.remove", deadline.deliverableId, {
-          kind: deadline.kind,
-          dueOn: deadline.dueOn,
-        });
+    async removeDeadline(caller: Caller, deadlineId: string, options: { within?: WriteUnit } = {}) {
+      let deadline: Awaited<ReturnType<typeof this.deadline>> | undefined;
+      await write({
+        caller,
+        allow: async () => {
+          deadline = await this.deadline(deadlineId);
+          await workable(caller, deadline.deliverableId);
+        },
+        within: options.within,
+        run: async ({ tx, audit }) => {
+          if (!deadline) throw new AppError("NOT_FOUND");
+          await tx.delete(deliverableDeadlines).where(eq(deliverableDeadlines.id, deadlineId));
+          await audit("deadline.remove", target(deadline.deliverableId), {
+            deadlineId,
+            kind: deadline.kind,
+            dueOn: deadline.dueOn,
+          });
+        },
       });
     },
 
@@ -632,3 +705,5 @@ export function createDeliverableService({ db }: { db: Db }) {
 }
 
 export type DeliverableService = ReturnType<typeof createDeliverableService>;
+
+export { isSectionConflict, SectionConflict, type SectionCurrent } from "./conflict.ts";

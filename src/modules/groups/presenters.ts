@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { type Page, pageSchema } from "../../core/pagination.ts";
 import { groupDeliverableSchema, presentGroupDeliverable } from "../deliverables/presenters.ts";
 import type { GroupRow } from "./access.ts";
 import { groupRoles } from "./constants.ts";
-import type { GroupDetail, GroupSummary } from "./service.ts";
+import type { GroupDetail, GroupMemberView, GroupSummary } from "./service.ts";
 
 const iso = (d: Date) => d.toISOString();
 
@@ -49,6 +50,13 @@ export const groupSummarySchema = z
 
 export const presentGroupSummary = (g: GroupSummary): z.infer<typeof groupSummarySchema> => ({ ...g });
 
+export const groupsPageSchema = pageSchema(groupSummarySchema).openapi("WorkingGroupPage");
+
+export const presentGroupsPage = (page: Page<GroupSummary>): z.infer<typeof groupsPageSchema> => ({
+  items: page.items.map(presentGroupSummary),
+  nextCursor: page.nextCursor,
+});
+
 export const memberSchema = z
   .object({
     userId: z.string().optional().openapi({ description: "Only for those who manage the group" }),
@@ -58,6 +66,15 @@ export const memberSchema = z
     role: z.enum(groupRoles),
   })
   .openapi("GroupMember");
+
+/** A member as those who manage the group see them (with the user id, to change their role). */
+export const presentMember = (m: GroupMemberView): z.infer<typeof memberSchema> => ({
+  userId: m.userId,
+  name: m.name,
+  title: m.title,
+  organisation: m.organisation,
+  role: m.role,
+});
 
 export const groupDetailSchema = z
   .object({

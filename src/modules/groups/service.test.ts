@@ -99,8 +99,8 @@ describe("working groups", () => {
     await expect(app.platform.services.groups.getBySlug(visitor, group.slug)).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    expect((await app.platform.services.groups.list(outsider.caller)).map((g) => g.id)).not.toContain(group.id);
-    expect((await app.platform.services.groups.list(staff)).map((g) => g.id)).toContain(group.id);
+    expect((await app.platform.services.groups.list(outsider.caller)).items.map((g) => g.id)).not.toContain(group.id);
+    expect((await app.platform.services.groups.list(staff)).items.map((g) => g.id)).toContain(group.id);
 
     await app.platform.services.groups.update(convener.caller, group.id, { name: "Maakuntastrategia", isPublic: true });
     const seen = await app.platform.services.groups.getBySlug(visitor, group.slug);
@@ -108,7 +108,10 @@ describe("working groups", () => {
     expect(seen.group.wallSlug).toBeNull();
     expect(seen.members.map((m) => m.name)).toEqual(["Risto Kokoonkutsuja"]);
     const listed = await app.platform.services.groups.list(outsider.caller);
-    expect(listed.find((g) => g.id === group.id)).toMatchObject({ myRole: null, convener: "Risto Kokoonkutsuja" });
+    expect(listed.items.find((g) => g.id === group.id)).toMatchObject({
+      myRole: null,
+      convener: "Risto Kokoonkutsuja",
+    });
   });
 
   it("renames the group's wall with the group, and answers NOT_FOUND for a malformed id", async () => {

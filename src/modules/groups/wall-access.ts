@@ -1,21 +1,20 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { OwnerRoleResolver } from "../walls/policy.ts";
-import { leadRoles } from "./constants.ts";
-import { groupMembers } from "./schema.ts";
+import { membershipOf } from "./access.ts";
+import { groupRolesPolicy } from "./policy.ts";
 
 /**
- * A working group's wall belongs to the group: its convener, chair and secretary
- * lead it, its members take part (walls/policy.ts decides what that allows).
+ * A working group's wall belongs to the group: the group's policy says whose
+ * role leads it (leadWall: convener, chair, secretary) and whose takes part
+ * (takePartInWall); walls/policy.ts decides what leading and taking part allow.
  */
 export function groupWallRole(db: Db): OwnerRoleResolver {
   return async (wall, actor) => {
     if (wall.ownerType !== "group" || !wall.ownerId || !actor) return null;
-    const [membership] = await db
-      .select({ role: groupMembers.role })
-      .from(groupMembers)
-      .where(and(eq(groupMembers.groupId, wall.ownerId), eq(groupMembers.userId, actor.id)));
+    const membership = await membershipOf(db, wall.ownerId, actor);
     if (!membership) return null;
-    return (leadRoles as readonly string[]).includes(membership.role) ? "lead" : "member";
+    if ((groupRolesPolicy.leadWall as readonly string[]).includes(membership)) return "lead";
+    if ((groupRolesPolicy.takePartInWall as readonly string[]).includes(membership)) return "member";
+    return null;
   };
 }

@@ -17,7 +17,8 @@ export const phaseInput = z
   })
   .refine((p) => !p.startsOn || !p.endsOn || p.endsOn >= p.startsOn, {
     path: ["endsOn"],
-    message: "END_BEFORE_START",
+    // A message key: parseInput (and the API's validation) translate it into the caller's language.
+    message: "groups.endBeforeStart",
   });
 export type PhaseInput = z.input<typeof phaseInput>;
 

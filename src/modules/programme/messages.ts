@@ -2,6 +2,8 @@ import type { Catalog } from "../../i18n/catalog.ts";
 
 /** The programme timeline's texts (phases, milestones). Finnish is the source of keys; the other languages must match it. Keys keep the "groups." prefix they had when these were one module. */
 export const programmeFi = {
+  "audit.modules.programme": "Valmistelun aikataulu",
+
   "groups.endBeforeStart": "Päättymispäivän pitää olla alkamispäivänä tai sen jälkeen.",
 
   "groups.timeline.title": "Valmistelun aikataulu",
@@ -36,6 +38,8 @@ export const programmeFi = {
 export type ProgrammeMessageKey = keyof typeof programmeFi;
 
 export const programmeSv: Catalog<ProgrammeMessageKey> = {
+  "audit.modules.programme": "Beredningens tidsplan",
+
   "groups.endBeforeStart": "Slutdatumet ska vara samma dag som startdatumet eller senare.",
 
   "groups.timeline.title": "Beredningens tidsplan",
@@ -69,6 +73,8 @@ export const programmeSv: Catalog<ProgrammeMessageKey> = {
 };
 
 export const programmeEn: Catalog<ProgrammeMessageKey> = {
+  "audit.modules.programme": "Preparation timeline",
+
   "groups.endBeforeStart": "The end date must be on or after the start date.",
 
   "groups.timeline.title": "Preparation timeline",

@@ -2,17 +2,15 @@ import { and, asc, eq, inArray, max, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { allows, authorize } from "../../core/policy.ts";
-import { parseInput } from "../../core/validate.ts";
-import type { Db, Tx } from "../../db/client.ts";
-import { AppError, isAppError } from "../../http/errors.ts";
-import type { Locale } from "../../i18n/locale.ts";
-import { translate } from "../../i18n/translate.ts";
-import { recordAudit } from "../audit/record.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
 import type { DeadlineKind } from "../deliverables/constants.ts";
 import { deliverableDeadlines, deliverables } from "../deliverables/schema.ts";
 import { groupsPolicy } from "../groups/policy.ts";
 import { groupMembers, workingGroups } from "../groups/schema.ts";
 import type { Localised } from "../templates/constants.ts";
+import { programmeAudit } from "./audit.ts";
 import { type MilestoneInput, milestoneInput, type PhaseInput, phaseInput } from "./inputs.ts";
 import { programmePolicy } from "./policy.ts";
 import { programmeMilestones, programmePhases } from "./schema.ts";
@@ -53,33 +51,16 @@ export interface Timeline {
 const kindOrder: Record<TimelineEntry["kind"], number> = { phase: 0, milestone: 1, deadline: 2 };
 
 /** The programme timeline: its phases, milestones and the deliverables' deadlines. */
-export function createTimelineService({ db }: { db: Db }) {
-  async function audit(tx: Db | Tx, caller: Caller, action: string, targetId: string, details = {}) {
-    await recordAudit(tx, {
-      actorId: caller.actor?.id ?? null,
-      module: "groups",
-      action,
-      targetType: "timeline",
-      targetId,
-      details,
-    });
-  }
-
-  function parsePhase(input: unknown, locale: Locale) {
-    try {
-      return parseInput(phaseInput, input, locale);
-    } catch (error) {
-      if (isAppError(error) && error.code === "VALIDATION_FAILED") {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          error.issues.map((i) =>
-            i.message === "END_BEFORE_START" ? { ...i, message: translate(locale, "groups.endBeforeStart") } : i,
-          ),
-        );
-      }
-      throw error;
-    }
-  }
+export function createTimelineService({
+  db,
+  writes = createWritePath(db, (error) => console.error("programme write effect failed", error)),
+}: {
+  db: Db;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
+}) {
+  const write = writes(programmeAudit);
+  const manage = (caller: Caller) => () => authorize(programmePolicy, "manageTimeline", caller.actor);
 
   /** Deadlines of the deliverables this caller may read. */
   async function visibleDeadlines(caller: Caller) {
@@ -158,81 +139,106 @@ export function createTimelineService({ db }: { db: Db }) {
       };
     },
 
-    async createPhase(caller: Caller, input: PhaseInput | unknown): Promise<void> {
-      authorize(programmePolicy, "manageTimeline", caller.actor);
-      const data = parsePhase(input, caller.locale);
-      await db.transaction(async (tx) => {
-        const [last] = await tx.select({ n: max(programmePhases.position) }).from(programmePhases);
-        const [row] = await tx
-          .insert(programmePhases)
-          .values({
-            position: (last?.n ?? 0) + 1,
-            name: data.name,
-            description: data.description,
-            startsOn: data.startsOn ?? null,
-            endsOn: data.endsOn ?? null,
-          })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await audit(tx, caller, "phase.create", row.id, { name: data.name.fi });
+    async createPhase(caller: Caller, input: PhaseInput | unknown, options: { within?: WriteUnit } = {}) {
+      await write({
+        caller,
+        allow: manage(caller),
+        input: { schema: phaseInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [last] = await tx.select({ n: max(programmePhases.position) }).from(programmePhases);
+          const [row] = await tx
+            .insert(programmePhases)
+            .values({
+              position: (last?.n ?? 0) + 1,
+              name: data.name,
+              description: data.description,
+              startsOn: data.startsOn ?? null,
+              endsOn: data.endsOn ?? null,
+            })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await audit("phase.create", { type: "phase", id: row.id }, { name: data.name.fi });
+        },
       });
     },
 
     /** A phase's names and dates (e.g. once the interim administration's start is decided). */
-    async updatePhase(caller: Caller, phaseId: string, input: PhaseInput | unknown): Promise<void> {
-      authorize(programmePolicy, "manageTimeline", caller.actor);
-      assertUuid(phaseId);
-      const data = parsePhase(input, caller.locale);
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(programmePhases)
-          .set({
-            name: data.name,
-            description: data.description,
-            startsOn: data.startsOn ?? null,
-            endsOn: data.endsOn ?? null,
-            updatedAt: new Date(),
-          })
-          .where(eq(programmePhases.id, phaseId))
-          .returning();
-        if (!row) throw new AppError("NOT_FOUND");
-        await audit(tx, caller, "phase.update", phaseId, { startsOn: row.startsOn, endsOn: row.endsOn });
+    async updatePhase(
+      caller: Caller,
+      phaseId: string,
+      input: PhaseInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ) {
+      await write({
+        caller,
+        allow: () => {
+          manage(caller)();
+          assertUuid(phaseId);
+        },
+        input: { schema: phaseInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [row] = await tx
+            .update(programmePhases)
+            .set({
+              name: data.name,
+              description: data.description,
+              startsOn: data.startsOn ?? null,
+              endsOn: data.endsOn ?? null,
+              updatedAt: new Date(),
+            })
+            .where(eq(programmePhases.id, phaseId))
+            .returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          await audit("phase.update", { type: "phase", id: phaseId }, { startsOn: row.startsOn, endsOn: row.endsOn });
+        },
       });
     },
 
-    async addMilestone(caller: Caller, input: MilestoneInput | unknown): Promise<void> {
-      authorize(programmePolicy, "manageTimeline", caller.actor);
-      const data = parseInput(milestoneInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        if (data.phaseId) {
-          const [phase] = await tx
-            .select({ id: programmePhases.id })
-            .from(programmePhases)
-            .where(eq(programmePhases.id, data.phaseId));
-          if (!phase) throw new AppError("NOT_FOUND");
-        }
-        const [row] = await tx
-          .insert(programmeMilestones)
-          .values({
-            title: data.title,
-            description: data.description,
-            dueOn: data.dueOn,
-            phaseId: data.phaseId ?? null,
-            createdBy: caller.actor?.id ?? null,
-          })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await audit(tx, caller, "milestone.add", row.id, { title: data.title, dueOn: data.dueOn });
+    async addMilestone(caller: Caller, input: MilestoneInput | unknown, options: { within?: WriteUnit } = {}) {
+      await write({
+        caller,
+        allow: manage(caller),
+        input: { schema: milestoneInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          if (data.phaseId) {
+            const [phase] = await tx
+              .select({ id: programmePhases.id })
+              .from(programmePhases)
+              .where(eq(programmePhases.id, data.phaseId));
+            if (!phase) throw new AppError("NOT_FOUND");
+          }
+          const [row] = await tx
+            .insert(programmeMilestones)
+            .values({
+              title: data.title,
+              description: data.description,
+              dueOn: data.dueOn,
+              phaseId: data.phaseId ?? null,
+              createdBy: caller.actor?.id ?? null,
+            })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await audit("milestone.add", { type: "milestone", id: row.id }, { title: data.title, dueOn: data.dueOn });
+        },
       });
     },
 
-    async removeMilestone(caller: Caller, milestoneId: string): Promise<void> {
-      authorize(programmePolicy, "manageTimeline", caller.actor);
-      assertUuid(milestoneId);
-      await db.transaction(async (tx) => {
-        const [row] = await tx.delete(programmeMilestones).where(eq(programmeMilestones.id, milestoneId)).returning();
-        if (!row) throw new AppError("NOT_FOUND");
-        await audit(tx, caller, "milestone.remove", milestoneId, { title: row.title });
+    async removeMilestone(caller: Caller, milestoneId: string, options: { within?: WriteUnit } = {}) {
+      await write({
+        caller,
+        allow: () => {
+          manage(caller)();
+          assertUuid(milestoneId);
+        },
+        within: options.within,
+        run: async ({ tx, audit }) => {
+          const [row] = await tx.delete(programmeMilestones).where(eq(programmeMilestones.id, milestoneId)).returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          await audit("milestone.remove", { type: "milestone", id: milestoneId }, { title: row.title });
+        },
       });
     },
   };

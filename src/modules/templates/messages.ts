@@ -2,6 +2,8 @@ import type { Catalog } from "../../i18n/catalog.ts";
 
 /** The deliverable templates' texts. Finnish is the source of keys; the other languages must match it. Keys keep the "groups." prefix they had when these were one module. */
 export const templatesFi = {
+  "audit.modules.templates": "Tuotospohjat",
+
   "groups.templates.title": "Tuotospohjat",
   "groups.templates.lead":
     "Pohja määrää tuotoksen osiot. Jokaisella osiolla on otsikko ja ohje siitä, mitä osioon kirjoitetaan, suomeksi ja tarvittaessa ruotsiksi ja englanniksi.",
@@ -33,6 +35,8 @@ export const templatesFi = {
 export type TemplatesMessageKey = keyof typeof templatesFi;
 
 export const templatesSv: Catalog<TemplatesMessageKey> = {
+  "audit.modules.templates": "Leveransmallar",
+
   "groups.templates.title": "Leveransmallar",
   "groups.templates.lead":
     "Mallen bestämmer leveransens avsnitt. Varje avsnitt har en rubrik och en anvisning om vad som ska skrivas i avsnittet, på finska och vid behov på svenska och engelska.",
@@ -63,6 +67,8 @@ export const templatesSv: Catalog<TemplatesMessageKey> = {
 };
 
 export const templatesEn: Catalog<TemplatesMessageKey> = {
+  "audit.modules.templates": "Deliverable templates",
+
   "groups.templates.title": "Deliverable templates",
   "groups.templates.lead":
     "A template sets a deliverable's sections. Each section has a title and guidance on what to write in it, in Finnish and where needed in Swedish and English.",

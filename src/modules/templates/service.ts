@@ -2,10 +2,10 @@ import { asc, count, eq } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { authorize } from "../../core/policy.ts";
-import { parseInput } from "../../core/validate.ts";
+import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
-import { recordAudit } from "../audit/record.ts";
+import { templatesAudit } from "./audit.ts";
 import type { Localised } from "./constants.ts";
 import { type TemplateInput, templateInput } from "./inputs.ts";
 import { templatesPolicy } from "./policy.ts";
@@ -47,7 +47,16 @@ export async function readTemplate(db: Db | Tx, templateId: string): Promise<Tem
 }
 
 /** Admins define deliverable templates: ordered sections, each with a title and guidance in fi/sv/en. */
-export function createTemplateService({ db }: { db: Db }) {
+export function createTemplateService({
+  db,
+  writes = createWritePath(db, (error) => console.error("template write effect failed", error)),
+}: {
+  db: Db;
+  /** The platform's write path; tests and scripts get one of their own. */
+  writes?: WritePath;
+}) {
+  const write = writes(templatesAudit);
+
   async function writeSections(tx: Tx, templateId: string, sections: TemplateDetail["sections"]) {
     await tx.delete(templateSections).where(eq(templateSections.templateId, templateId));
     await tx.insert(templateSections).values(sections.map((s) => ({ ...s, templateId })));
@@ -79,52 +88,64 @@ export function createTemplateService({ db }: { db: Db }) {
       return readTemplate(db, templateId);
     },
 
-    async create(caller: Caller, input: TemplateInput | unknown): Promise<TemplateDetail> {
-      authorize(templatesPolicy, "manageTemplates", caller.actor);
-      const data = parseInput(templateInput, input, caller.locale);
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(deliverableTemplates)
-          .values({ name: data.name, description: data.description, createdBy: caller.actor?.id ?? null })
-          .returning();
-        if (!row) throw new AppError("INTERNAL");
-        await writeSections(tx, row.id, numbered(data));
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "groups",
-          action: "template.create",
-          targetType: "template",
-          targetId: row.id,
-          details: { name: data.name.fi, sections: data.sections.length },
-        });
-        return row.id;
+    async create(
+      caller: Caller,
+      input: TemplateInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<TemplateDetail> {
+      return write({
+        caller,
+        allow: () => authorize(templatesPolicy, "manageTemplates", caller.actor),
+        input: { schema: templateInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [row] = await tx
+            .insert(deliverableTemplates)
+            .values({ name: data.name, description: data.description, createdBy: caller.actor?.id ?? null })
+            .returning();
+          if (!row) throw new AppError("INTERNAL");
+          await writeSections(tx, row.id, numbered(data));
+          await audit(
+            "template.create",
+            { type: "template", id: row.id },
+            { name: data.name.fi, sections: data.sections.length },
+          );
+          return readTemplate(tx, row.id);
+        },
       });
-      return readTemplate(db, id);
     },
 
     /** Replaces the template's name, description and sections; deliverables made from it keep their copies. */
-    async update(caller: Caller, templateId: string, input: TemplateInput | unknown): Promise<TemplateDetail> {
-      authorize(templatesPolicy, "manageTemplates", caller.actor);
-      assertUuid(templateId);
-      const data = parseInput(templateInput, input, caller.locale);
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(deliverableTemplates)
-          .set({ name: data.name, description: data.description, updatedAt: new Date() })
-          .where(eq(deliverableTemplates.id, templateId))
-          .returning();
-        if (!row) throw new AppError("NOT_FOUND");
-        await writeSections(tx, templateId, numbered(data));
-        await recordAudit(tx, {
-          actorId: caller.actor?.id ?? null,
-          module: "groups",
-          action: "template.update",
-          targetType: "template",
-          targetId: templateId,
-          details: { name: data.name.fi, sections: data.sections.length },
-        });
+    async update(
+      caller: Caller,
+      templateId: string,
+      input: TemplateInput | unknown,
+      options: { within?: WriteUnit } = {},
+    ): Promise<TemplateDetail> {
+      return write({
+        caller,
+        allow: () => {
+          authorize(templatesPolicy, "manageTemplates", caller.actor);
+          assertUuid(templateId);
+        },
+        input: { schema: templateInput, value: input },
+        within: options.within,
+        run: async ({ tx, data, audit }) => {
+          const [row] = await tx
+            .update(deliverableTemplates)
+            .set({ name: data.name, description: data.description, updatedAt: new Date() })
+            .where(eq(deliverableTemplates.id, templateId))
+            .returning();
+          if (!row) throw new AppError("NOT_FOUND");
+          await writeSections(tx, templateId, numbered(data));
+          await audit(
+            "template.update",
+            { type: "template", id: templateId },
+            { name: data.name.fi, sections: data.sections.length },
+          );
+          return readTemplate(tx, templateId);
+        },
       });
-      return readTemplate(db, templateId);
     },
   };
 }

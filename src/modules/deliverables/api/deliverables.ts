@@ -1,8 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { apiServices, idParam, noContent, signedInErrors, writeErrors } from "../../../http/api-common.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../../http/openapi.ts";
 import { deliverableInput, deliverableUpdateInput } from "../inputs.ts";
-import { deliverableDetailSchema, presentDeliverable } from "../presenters.ts";
+import {
+  deliverableCreatedSchema,
+  deliverableDetailSchema,
+  presentDeliverable,
+  presentDeliverableCreated,
+} from "../presenters.ts";
 
 const tags = ["Deliverables"];
 
@@ -17,7 +22,7 @@ export function registerDeliverableRoutes(api: ApiRouter) {
       description: "The template's sections are copied with their titles and guidance in the deliverable's language.",
       request: { params: idParam, body: jsonBody(deliverableInput) },
       responses: {
-        201: jsonResponse(z.object({ id: z.uuid(), title: z.string() }), "The new deliverable"),
+        201: jsonResponse(deliverableCreatedSchema, "The new deliverable"),
         ...errorResponses(...writeErrors),
       },
     }),
@@ -27,7 +32,7 @@ export function registerDeliverableRoutes(api: ApiRouter) {
         c.req.valid("param").id,
         c.req.valid("json"),
       );
-      return c.json({ id: row.id, title: row.title }, 201);
+      return c.json(presentDeliverableCreated(row), 201);
     },
   );
 

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { apiServices, idParam, signedInErrors, writeErrors } from "../../../http/api-common.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../../http/openapi.ts";
 import { errorBody } from "../../../http/respond-error.ts";
+import { isSectionConflict } from "../conflict.ts";
 import { sectionSaveInput } from "../inputs.ts";
 import {
   presentCurrent,
@@ -11,7 +12,6 @@ import {
   sectionDetailSchema,
   sectionSchema,
 } from "../presenters.ts";
-import { isSectionConflict } from "../service.ts";
 
 const tags = ["Deliverables"];
 

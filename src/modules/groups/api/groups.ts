@@ -1,15 +1,16 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { apiServices, idParam, signedInErrors, writeErrors } from "../../../http/api-common.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../../http/openapi.ts";
 import { groupInput, groupUpdateInput } from "../inputs.ts";
 import {
   groupDetailSchema,
   groupSchema,
-  groupSummarySchema,
+  groupsPageSchema,
   presentGroup,
   presentGroupDetail,
-  presentGroupSummary,
+  presentGroupsPage,
 } from "../presenters.ts";
+import { groupsPageInput } from "../service.ts";
 
 const tags = ["Working groups"];
 
@@ -21,12 +22,15 @@ export function registerGroupRoutes(api: ApiRouter) {
       path: "/groups",
       tags,
       summary: "Working groups: staff see all; others the public ones and their own",
+      description: "A page at a time, by name: pass nextCursor as ?cursor= for the next page.",
+      request: { query: groupsPageInput },
       responses: {
-        200: jsonResponse(z.array(groupSummarySchema), "Groups by name"),
-        ...errorResponses(...signedInErrors),
+        200: jsonResponse(groupsPageSchema, "A page of groups by name"),
+        ...errorResponses("VALIDATION_FAILED", ...signedInErrors),
       },
     }),
-    async (c) => c.json((await apiServices(c).groups.list(c.get("caller"))).map(presentGroupSummary), 200),
+    async (c) =>
+      c.json(presentGroupsPage(await apiServices(c).groups.list(c.get("caller"), c.req.valid("query"))), 200),
   );
 
   api.openapi(

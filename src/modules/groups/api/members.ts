@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { apiServices, idParam, signedInErrors, writeErrors } from "../../../http/api-common.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../../http/openapi.ts";
 import { groupRoles } from "../constants.ts";
-import { memberSchema } from "../presenters.ts";
+import { memberSchema, presentMember } from "../presenters.ts";
 
 const tags = ["Working groups"];
 const memberParam = idParam.extend({
@@ -31,10 +31,11 @@ export function registerMemberRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const { id, userId } = c.req.valid("param");
-      return c.json(
-        await apiServices(c).groups.setMember(c.get("caller"), id, { userId, role: c.req.valid("json").role }),
-        200,
-      );
+      const members = await apiServices(c).groups.setMember(c.get("caller"), id, {
+        userId,
+        role: c.req.valid("json").role,
+      });
+      return c.json(members.map(presentMember), 200);
     },
   );
 
@@ -52,7 +53,7 @@ export function registerMemberRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const { id, userId } = c.req.valid("param");
-      return c.json(await apiServices(c).groups.removeMember(c.get("caller"), id, userId), 200);
+      return c.json((await apiServices(c).groups.removeMember(c.get("caller"), id, userId)).map(presentMember), 200);
     },
   );
 }
