@@ -1,6 +1,9 @@
 import { presentTemplateSummary } from "../../src/modules/templates/presenters.ts";
 import { useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { ButtonLink } from "../ui/kit/Button.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/admin.templates";
 
@@ -20,22 +23,21 @@ export default function Templates({ loaderData }: Route.ComponentProps) {
       <p>
         <a href="/groups">← {t("groups.title")}</a>
       </p>
-      <h1>{t("groups.templates.title")}</h1>
-      <p className="lead">{t("groups.templates.lead")}</p>
-      <p>
-        <a href="/admin/templates/new" className="button-link">
-          {t("groups.templates.new")}
-        </a>
-      </p>
+      <PageTitle
+        lead={t("groups.templates.lead")}
+        actions={<ButtonLink to="/admin/templates/new">{t("groups.templates.new")}</ButtonLink>}
+      >
+        {t("groups.templates.title")}
+      </PageTitle>
       {loaderData.templates.length === 0 ? (
         <p>{t("groups.templates.none")}</p>
       ) : (
         <ul className="card-list">
           {loaderData.templates.map((tpl) => (
             <li key={tpl.id}>
-              <h2 className="h-small">
+              <Heading level={2} className="h-small">
                 <a href={`/admin/templates/${tpl.id}`}>{localised(tpl.name)}</a>
-              </h2>
+              </Heading>
               <p className="muted">
                 {t("groups.templates.sectionCount", { count: tpl.sectionCount })} · {date(tpl.updatedAt)}
                 {tpl.key && <> · {t("groups.templates.builtIn")}</>}

@@ -2,6 +2,8 @@ import { AppError } from "../../src/http/errors.ts";
 import { presentComparison } from "../../src/modules/deliverables/presenters.ts";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/deliverable-history";
 
@@ -29,6 +31,32 @@ export default function DeliverableHistory({ loaderData }: Route.ComponentProps)
       ? `${t("groups.version", { version: v.version })} (${t("groups.byAt", { name: v.authorName, time: dateTime(v.savedAt) })})`
       : t("groups.emptyVersion");
   const changeLabel = { added: t("groups.diff.added"), removed: t("groups.diff.removed"), same: t("groups.diff.same") };
+  const diffColumns: DataTableColumn<(typeof diff.lines)[number]>[] = [
+    {
+      key: "change",
+      header: t("groups.diff.change"),
+      cell: (line) => (
+        <span className="diff-kind">
+          <span aria-hidden="true" className="diff-sign">
+            {line.kind === "added" ? "+" : line.kind === "removed" ? "−" : ""}
+          </span>{" "}
+          {changeLabel[line.kind]}
+        </span>
+      ),
+    },
+    {
+      key: "line",
+      header: t("groups.diff.line"),
+      cell: (line) =>
+        line.kind === "added" ? (
+          <ins>{line.text || t("groups.emptyLine")}</ins>
+        ) : line.kind === "removed" ? (
+          <del>{line.text || t("groups.emptyLine")}</del>
+        ) : (
+          line.text || <span className="muted">{t("groups.emptyLine")}</span>
+        ),
+    },
+  ];
   return (
     <div className="stack">
       <title>{`${heading} – ${t("app.name")}`}</title>
@@ -37,7 +65,7 @@ export default function DeliverableHistory({ loaderData }: Route.ComponentProps)
           ← {t("groups.backTo", { title: `${section.position}. ${section.title}` })}
         </a>
       </p>
-      <h1>{heading}</h1>
+      <PageTitle>{heading}</PageTitle>
       <p className="muted">{section.deliverableTitle}</p>
       <VersionCompareForm
         action={`/d/${section.deliverableId}/s/${section.id}/history`}
@@ -51,39 +79,15 @@ export default function DeliverableHistory({ loaderData }: Route.ComponentProps)
       <p role="status">{t("groups.diffSummary", { added: diff.added, removed: diff.removed })}</p>
       {diff.added + diff.removed === 0 && <p>{t("groups.noDifferences")}</p>}
       {diff.lines.length > 0 && (
-        <div className="table-wrap">
-          <table className="data diff">
-            <caption>{t("groups.diffCaption", { from: from?.version ?? 0, to: to?.version ?? 0 })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.diff.change")}</th>
-                <th scope="col">{t("groups.diff.line")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.lines.map((line, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
-                <tr key={i} className={`diff-${line.kind}`}>
-                  <td className="diff-kind">
-                    <span aria-hidden="true" className="diff-sign">
-                      {line.kind === "added" ? "+" : line.kind === "removed" ? "−" : ""}
-                    </span>{" "}
-                    {changeLabel[line.kind]}
-                  </td>
-                  <td className="diff-text">
-                    {line.kind === "added" ? (
-                      <ins>{line.text || t("groups.emptyLine")}</ins>
-                    ) : line.kind === "removed" ? (
-                      <del>{line.text || t("groups.emptyLine")}</del>
-                    ) : (
-                      line.text || <span className="muted">{t("groups.emptyLine")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("groups.diffCaption", { from: from?.version ?? 0, to: to?.version ?? 0 })}
+          className="diff"
+          columns={diffColumns}
+          rows={diff.lines.map((line, index) => ({ ...line, index }))}
+          rowKey={(line) => String(line.index)}
+          rowClassName={(line) => `diff-${line.kind}`}
+          emptyText={t("groups.noDifferences")}
+        />
       )}
     </div>
   );

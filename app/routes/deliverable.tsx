@@ -4,6 +4,10 @@ import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.t
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineKindOptions, deadlineLabel, StatusTag, useDay } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -50,20 +54,54 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
   const { deliverable, group, sections, deadlines, history, transitions, canWork, canManage, editable } = loaderData;
   const error = errorOf(actionData);
   const done = actionData && "done" in actionData ? actionData.done : null;
+  const deadlineColumns: DataTableColumn<(typeof deadlines)[number]>[] = [
+    { key: "dueOn", header: t("groups.dueOn"), cell: (d) => day(d.dueOn) },
+    { key: "kind", header: t("groups.deadlineKind"), cell: (d) => deadlineLabel(t, d.kind, d.label) },
+    {
+      key: "state",
+      header: t("groups.deadlineState"),
+      cell: (d) => (
+        <>
+          {d.completedAt ? (
+            t("groups.done")
+          ) : d.overdue ? (
+            <strong className="overdue-tag">{t("groups.overdue")}</strong>
+          ) : (
+            t("groups.open")
+          )}
+          {canWork && (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="deadlineId" value={d.id} />
+              <Button variant="secondary" name="intent" value={d.completedAt ? "deadline-open" : "deadline-done"}>
+                {t(d.completedAt ? "groups.reopen" : "groups.markDone")}
+                <span className="visually-hidden">: {deadlineLabel(t, d.kind, d.label)}</span>
+              </Button>
+              <Button variant="secondary" name="intent" value="deadline-remove">
+                {t("groups.removeDeadline")}
+                <span className="visually-hidden">: {deadlineLabel(t, d.kind, d.label)}</span>
+              </Button>
+            </Form>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <div className="stack">
       <title>{`${deliverable.title} – ${t("app.name")}`}</title>
       <p>
         <a href={`/groups/${group.slug}`}>← {group.name}</a>
       </p>
-      <h1 lang={deliverable.locale}>{deliverable.title}</h1>
+      <PageTitle>
+        <span lang={deliverable.locale}>{deliverable.title}</span>
+      </PageTitle>
       <p>
         {t("groups.ofGroup", { name: group.name })} · <StatusTag status={deliverable.status} />
       </p>
       <section aria-labelledby="export-title">
-        <h2 id="export-title" className="h-small">
+        <Heading level={2} id="export-title" className="h-small">
           {t("groups.export")}
-        </h2>
+        </Heading>
         <ul className="link-list">
           <li>
             <a href={`/d/${deliverable.id}/export.docx`} download>
@@ -83,7 +121,9 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
 
       {canWork && (
         <section aria-labelledby="status-title" className="stack">
-          <h2 id="status-title">{t("groups.statusTitle")}</h2>
+          <Heading level={2} id="status-title">
+            {t("groups.statusTitle")}
+          </Heading>
           <p>{t("groups.currentStatus", { status: t(`groups.status.${deliverable.status}`) })}</p>
           {transitions.length > 0 && (
             <Form method="post" className="narrow stack">
@@ -98,22 +138,21 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
               />
               <div className="form-actions">
                 {transitions.map((to) => (
-                  <button
+                  <Button
+                    variant={to === "returned" || to === "draft" ? "secondary" : "primary"}
                     key={to}
-                    type="submit"
                     name="to"
                     value={to}
-                    className={to === "returned" || to === "draft" ? "button-secondary" : "button-primary"}
                   >
                     {t(`groups.transition.${to}`)}
-                  </button>
+                  </Button>
                 ))}
               </div>
             </Form>
           )}
           {history.length > 0 && (
             <>
-              <h3>{t("groups.statusHistory")}</h3>
+              <Heading level={3}>{t("groups.statusHistory")}</Heading>
               <ol className="history-list">
                 {history.map((h) => (
                   <li key={`${h.at.toString()}-${h.to}`}>
@@ -134,67 +173,21 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
       )}
 
       <section aria-labelledby="deadlines-title" className="stack">
-        <h2 id="deadlines-title">{t("groups.deadlines")}</h2>
-        {deadlines.length === 0 ? (
-          <p>{t("groups.noDeadlines")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t("groups.dueOn")}</th>
-                  <th scope="col">{t("groups.deadlineKind")}</th>
-                  <th scope="col">{t("groups.deadlineState")}</th>
-                  {canWork && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t("groups.deadlineKind")}</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {deadlines.map((d) => (
-                  <tr key={d.id}>
-                    <td data-label={t("groups.dueOn")}>{day(d.dueOn)}</td>
-                    <td data-label={t("groups.deadlineKind")}>{deadlineLabel(t, d.kind, d.label)}</td>
-                    <td data-label={t("groups.deadlineState")}>
-                      {d.completedAt ? (
-                        t("groups.done")
-                      ) : d.overdue ? (
-                        <strong className="overdue-tag">{t("groups.overdue")}</strong>
-                      ) : (
-                        t("groups.open")
-                      )}
-                    </td>
-                    {canWork && (
-                      <td>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="deadlineId" value={d.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={d.completedAt ? "deadline-open" : "deadline-done"}
-                            className="button-secondary"
-                          >
-                            {t(d.completedAt ? "groups.reopen" : "groups.markDone")}
-                            <span className="visually-hidden">: {deadlineLabel(t, d.kind, d.label)}</span>
-                          </button>
-                          <button type="submit" name="intent" value="deadline-remove" className="button-secondary">
-                            {t("groups.removeDeadline")}
-                            <span className="visually-hidden">: {deadlineLabel(t, d.kind, d.label)}</span>
-                          </button>
-                        </Form>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Heading level={2} id="deadlines-title">
+          {t("groups.deadlines")}
+        </Heading>
+        <DataTable
+          caption={t("groups.deadlines")}
+          captionHidden
+          rowHeader
+          columns={deadlineColumns}
+          rows={deadlines}
+          rowKey={(d) => d.id}
+          emptyText={t("groups.noDeadlines")}
+        />
         {canWork && (
           <Form method="post" className="narrow stack" key={done === "deadline" ? deadlines.length : "deadline"}>
-            <h3>{t("groups.addDeadline")}</h3>
+            <Heading level={3}>{t("groups.addDeadline")}</Heading>
             <input type="hidden" name="intent" value="deadline" />
             <Select
               name="kind"
@@ -205,20 +198,20 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
             <TextField name="label" label={t("groups.deadlineLabel")} error={error} optional />
             <DateField name="dueOn" label={t("groups.dueOn")} error={fieldError(error, "dueOn")} />
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.addDeadline")}
-              </button>
+              <Button>{t("groups.addDeadline")}</Button>
             </div>
           </Form>
         )}
       </section>
 
       <section aria-labelledby="sections-title" className="stack">
-        <h2 id="sections-title">{t("groups.sections")}</h2>
+        <Heading level={2} id="sections-title">
+          {t("groups.sections")}
+        </Heading>
         <nav aria-labelledby="contents-title">
-          <h3 id="contents-title" className="h-small">
+          <Heading level={3} id="contents-title" className="h-small">
             {t("groups.contents")}
-          </h3>
+          </Heading>
           <ol className="contents" lang={deliverable.locale}>
             {sections.map((s) => (
               <li key={s.id}>
@@ -234,9 +227,9 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
             className="deliverable-section"
             aria-labelledby={`s-${s.id}`}
           >
-            <h3 id={`s-${s.id}`} lang={deliverable.locale}>
+            <Heading level={3} id={`s-${s.id}`} lang={deliverable.locale}>
               {t("groups.sectionHeading", { number: s.position, title: s.title })}
-            </h3>
+            </Heading>
             {canWork && s.guidance && (
               <details className="guidance">
                 <summary>{t("groups.guidance")}</summary>
@@ -268,7 +261,9 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
 
       {canManage && (
         <section aria-labelledby="settings-title" className="narrow stack">
-          <h2 id="settings-title">{t("groups.deliverableSettings")}</h2>
+          <Heading level={2} id="settings-title">
+            {t("groups.deliverableSettings")}
+          </Heading>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="settings" />
             <TextField
@@ -283,9 +278,7 @@ export default function Deliverable({ loaderData, actionData }: Route.ComponentP
               {t("groups.deliverableIsPublic")}
             </label>
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.save")}
-              </button>
+              <Button>{t("groups.save")}</Button>
             </div>
           </Form>
         </section>

@@ -5,6 +5,11 @@ import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";
 import { roleOptions } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { Field } from "../ui/kit/Field.tsx";
+import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
@@ -51,12 +56,14 @@ export default function GroupSettings({ loaderData, actionData }: Route.Componen
       <p>
         <a href={`/groups/${group.slug}`}>← {group.name}</a>
       </p>
-      <h1>{t("groups.settingsOf", { name: group.name })}</h1>
+      <PageTitle>{t("groups.settingsOf", { name: group.name })}</PageTitle>
       {saved && <Notice>{saved === "details" ? t("groups.saved") : t("groups.memberAdded")}</Notice>}
       <ErrorSummary error={error} />
 
       <section aria-labelledby="details-title" className="narrow stack">
-        <h2 id="details-title">{t("groups.details")}</h2>
+        <Heading level={2} id="details-title">
+          {t("groups.details")}
+        </Heading>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="details" />
           <TextField name="name" label={t("groups.name")} defaultValue={group.name} error={error} required />
@@ -74,15 +81,15 @@ export default function GroupSettings({ loaderData, actionData }: Route.Componen
             {t("groups.isPublic")}
           </label>
           <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("groups.save")}
-            </button>
+            <Button>{t("groups.save")}</Button>
           </div>
         </Form>
       </section>
 
       <section aria-labelledby="members-title" className="stack">
-        <h2 id="members-title">{t("groups.members")}</h2>
+        <Heading level={2} id="members-title">
+          {t("groups.members")}
+        </Heading>
         <p className="field-hint">{t("groups.leadHint")}</p>
         {members.length === 0 ? (
           <p>{t("groups.noMembers")}</p>
@@ -96,24 +103,29 @@ export default function GroupSettings({ loaderData, actionData }: Route.Componen
                 </span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="userId" value={m.userId} />
-                  <label htmlFor={`role-${m.userId}`} className="visually-hidden">
-                    {t("groups.roleOf", { name: m.name })}
-                  </label>
-                  <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="native-select">
-                    {roleOptions(t).map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" name="intent" value="role" className="button-secondary">
+                  {/* One role field per member: each gets its own id (field-member-<id>-role). */}
+                  <FieldIdScope prefix={`member-${m.userId}`}>
+                    <Field
+                      name="role"
+                      label={<span className="visually-hidden">{t("groups.roleOf", { name: m.name })}</span>}
+                    >
+                      <select defaultValue={m.role} className="native-select">
+                        {roleOptions(t).map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    </Field>
+                  </FieldIdScope>
+                  <Button variant="secondary" name="intent" value="role">
                     {t("groups.changeRole")}
                     <span className="visually-hidden">: {m.name}</span>
-                  </button>
-                  <button type="submit" name="intent" value="remove" className="button-secondary">
+                  </Button>
+                  <Button variant="secondary" name="intent" value="remove">
                     {t("groups.removeMember")}
                     <span className="visually-hidden">: {m.name}</span>
-                  </button>
+                  </Button>
                 </Form>
               </li>
             ))}
@@ -121,7 +133,7 @@ export default function GroupSettings({ loaderData, actionData }: Route.Componen
         )}
         {outside.length > 0 && (
           <Form method="post" className="narrow stack">
-            <h3>{t("groups.addMember")}</h3>
+            <Heading level={3}>{t("groups.addMember")}</Heading>
             <input type="hidden" name="intent" value="add" />
             <Select
               name="userId"
@@ -134,9 +146,7 @@ export default function GroupSettings({ loaderData, actionData }: Route.Componen
             />
             <Select name="role" label={t("groups.role")} options={roleOptions(t)} defaultValue="member" />
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.add")}
-              </button>
+              <Button>{t("groups.add")}</Button>
             </div>
           </Form>
         )}

@@ -5,6 +5,10 @@ import { presentTemplateSummary } from "../../src/modules/templates/presenters.t
 import { ErrorSummary, errorOf, fieldError, Select } from "../ui/forms.tsx";
 import { DeadlineText, roleLabel, StatusTag, useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, formFields } from "../web/actions.server.ts";
 import { loadOrSignIn } from "../web/groups.server.ts";
@@ -33,14 +37,41 @@ export default function Group({ loaderData, actionData }: Route.ComponentProps) 
   const localised = useLocalised();
   const { group, members, deliverables, canManage, canWork, templates } = loaderData;
   const error = errorOf(actionData);
+  const memberColumns: DataTableColumn<(typeof members)[number]>[] = [
+    {
+      key: "name",
+      header: t("groups.name"),
+      cell: (m) => (
+        <>
+          {m.name}
+          {m.title && <span className="muted">, {m.title}</span>}
+        </>
+      ),
+    },
+    { key: "role", header: t("groups.role"), cell: (m) => roleLabel(t, m.role) },
+    { key: "organisation", header: t("groups.organisation"), cell: (m) => m.organisation ?? "–" },
+  ];
+  const deliverableColumns: DataTableColumn<(typeof deliverables)[number]>[] = [
+    {
+      key: "title",
+      header: t("groups.deliverableTitle"),
+      cell: (d) => (
+        <>
+          <a href={`/d/${d.id}`}>{d.title}</a>
+          {canWork && d.isPublic && <span className="muted"> ({t("groups.public")})</span>}
+        </>
+      ),
+    },
+    { key: "status", header: t("groups.status"), cell: (d) => <StatusTag status={d.status} /> },
+    { key: "deadline", header: t("groups.nextDeadline"), cell: (d) => <DeadlineText deadline={d.nextDeadline} /> },
+  ];
   return (
     <div className="stack">
       <title>{`${group.name} – ${t("app.name")}`}</title>
       <p>
         <a href="/groups">← {t("groups.title")}</a>
       </p>
-      <h1>{group.name}</h1>
-      {group.theme && <p className="lead">{group.theme}</p>}
+      <PageTitle lead={group.theme || undefined}>{group.name}</PageTitle>
       {group.description && <p className="keep-lines">{group.description}</p>}
       <ul className="link-list">
         {group.wallSlug && (
@@ -56,76 +87,41 @@ export default function Group({ loaderData, actionData }: Route.ComponentProps) 
       </ul>
 
       <section aria-labelledby="members-title">
-        <h2 id="members-title">{t("groups.members")}</h2>
-        {members.length === 0 ? (
-          <p>{t("groups.noMembers")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t("groups.name")}</th>
-                  <th scope="col">{t("groups.role")}</th>
-                  <th scope="col">{t("groups.organisation")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m, i) => (
-                  // Only managers get members' ids; the list's order is stable, so its position is the key.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                  <tr key={i}>
-                    <td data-label={t("groups.name")}>
-                      {m.name}
-                      {m.title && <span className="muted">, {m.title}</span>}
-                    </td>
-                    <td data-label={t("groups.role")}>{roleLabel(t, m.role)}</td>
-                    <td data-label={t("groups.organisation")}>{m.organisation ?? "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Heading level={2} id="members-title">
+          {t("groups.members")}
+        </Heading>
+        <DataTable
+          caption={t("groups.members")}
+          captionHidden
+          rowHeader
+          columns={memberColumns}
+          rows={members.map((m, index) => ({ ...m, index }))}
+          // Only managers get members' ids; the list's order is stable, so its position is the key.
+          rowKey={(m) => String(m.index)}
+          emptyText={t("groups.noMembers")}
+        />
       </section>
 
       <section aria-labelledby="deliverables-title">
-        <h2 id="deliverables-title">{t("groups.deliverables")}</h2>
-        {deliverables.length === 0 ? (
-          <p>{t("groups.noDeliverables")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t("groups.deliverableTitle")}</th>
-                  <th scope="col">{t("groups.status")}</th>
-                  <th scope="col">{t("groups.nextDeadline")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliverables.map((d) => (
-                  <tr key={d.id}>
-                    <td data-label={t("groups.deliverableTitle")}>
-                      <a href={`/d/${d.id}`}>{d.title}</a>
-                      {canWork && d.isPublic && <span className="muted"> ({t("groups.public")})</span>}
-                    </td>
-                    <td data-label={t("groups.status")}>
-                      <StatusTag status={d.status} />
-                    </td>
-                    <td data-label={t("groups.nextDeadline")}>
-                      <DeadlineText deadline={d.nextDeadline} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Heading level={2} id="deliverables-title">
+          {t("groups.deliverables")}
+        </Heading>
+        <DataTable
+          caption={t("groups.deliverables")}
+          captionHidden
+          rowHeader
+          columns={deliverableColumns}
+          rows={deliverables}
+          rowKey={(d) => d.id}
+          emptyText={t("groups.noDeliverables")}
+        />
       </section>
 
       {canWork && templates.length > 0 && (
         <section aria-labelledby="new-deliverable" className="narrow stack">
-          <h2 id="new-deliverable">{t("groups.newDeliverable")}</h2>
+          <Heading level={2} id="new-deliverable">
+            {t("groups.newDeliverable")}
+          </Heading>
           <ErrorSummary error={error} />
           <Form method="post" className="stack">
             <Select
@@ -149,9 +145,7 @@ export default function Group({ loaderData, actionData }: Route.ComponentProps) 
               defaultValue={locale}
             />
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.createDeliverable")}
-              </button>
+              <Button>{t("groups.createDeliverable")}</Button>
             </div>
           </Form>
         </section>

@@ -5,6 +5,10 @@ import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.t
 import { DateField } from "../ui/groups/DateField.tsx";
 import { deadlineLabel, useDay, useLocalised } from "../ui/groups/labels.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button } from "../ui/kit/Button.tsx";
+import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { attempt, load, requireSignIn } from "../web/actions.server.ts";
@@ -49,123 +53,128 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
   const phaseName = (id: string | null) =>
     localised(phases.find((p) => p.id === id)?.name ?? { fi: "", sv: "", en: "" });
   const edited = editing === "new" ? null : phases.find((p) => p.id === editing);
+  const entryColumns: DataTableColumn<(typeof entries)[number]>[] = [
+    { key: "date", header: t("groups.timeline.date"), cell: (e) => day(e.date) },
+    { key: "kind", header: t("groups.timeline.kind"), cell: (e) => t(`groups.timeline.kind.${e.kind}`) },
+    {
+      key: "what",
+      header: t("groups.timeline.what"),
+      cell: (e) => (
+        <>
+          {e.kind === "phase" && (
+            <>
+              <strong>{localised(e.name)}</strong>
+              {e.endsOn && <> ({t("groups.timeline.until", { date: day(e.endsOn) })})</>}
+            </>
+          )}
+          {e.kind === "milestone" && (
+            <>
+              <strong>{e.title}</strong>
+              {e.phaseId && <span className="muted"> · {phaseName(e.phaseId)}</span>}
+              {e.description && <p className="keep-lines">{e.description}</p>}
+              {canManage && (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove-milestone" />
+                  <input type="hidden" name="milestoneId" value={e.id} />
+                  <Button variant="secondary">
+                    {t("groups.timeline.removeMilestone")}
+                    <span className="visually-hidden">: {e.title}</span>
+                  </Button>
+                </Form>
+              )}
+            </>
+          )}
+          {e.kind === "deadline" && (
+            <>
+              <strong>{deadlineLabel(t, e.deadlineKind, e.label)}</strong>:{" "}
+              <a href={`/d/${e.deliverable.id}`}>{e.deliverable.title}</a>{" "}
+              <span className="muted">
+                · {e.group.name}
+                {e.done && <> · {t("groups.done")}</>}
+              </span>
+            </>
+          )}
+        </>
+      ),
+    },
+  ];
+  const phaseColumns: DataTableColumn<(typeof phases)[number]>[] = [
+    {
+      key: "phase",
+      header: t("groups.timeline.phase"),
+      cell: (p) => (
+        <>
+          <strong>
+            {p.position}. {localised(p.name)}
+          </strong>
+          {localised(p.description) && <p>{localised(p.description)}</p>}
+          {canManage && (
+            <a href={`/timeline?phase=${p.id}#phase-form`}>
+              {t("groups.timeline.editPhase")}
+              <span className="visually-hidden">: {localised(p.name)}</span>
+            </a>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "starts",
+      header: t("groups.timeline.starts"),
+      cell: (p) => (p.startsOn ? day(p.startsOn) : t("groups.timeline.undecided")),
+    },
+    {
+      key: "ends",
+      header: t("groups.timeline.ends"),
+      cell: (p) => (p.endsOn ? day(p.endsOn) : t("groups.timeline.undecided")),
+    },
+  ];
   return (
     <div className="stack">
       <title>{`${t("groups.timeline.title")} – ${t("app.name")}`}</title>
       <p>
         <a href="/groups">← {t("groups.title")}</a>
       </p>
-      <h1>{t("groups.timeline.title")}</h1>
-      <p className="lead">{t("groups.timeline.lead")}</p>
+      <PageTitle lead={t("groups.timeline.lead")}>{t("groups.timeline.title")}</PageTitle>
       {((actionData && "done" in actionData) || saved) && <Notice>{t("groups.timeline.saved")}</Notice>}
       <ErrorSummary error={error} />
 
       <section aria-labelledby="entries-title">
-        <h2 id="entries-title">{t("groups.timeline.entries")}</h2>
-        {entries.length === 0 ? (
-          <p>{t("groups.timeline.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t("groups.timeline.date")}</th>
-                  <th scope="col">{t("groups.timeline.kind")}</th>
-                  <th scope="col">{t("groups.timeline.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={`${e.kind}-${e.id}`}>
-                    <td data-label={t("groups.timeline.date")}>{day(e.date)}</td>
-                    <td data-label={t("groups.timeline.kind")}>{t(`groups.timeline.kind.${e.kind}`)}</td>
-                    <td data-label={t("groups.timeline.what")}>
-                      {e.kind === "phase" && (
-                        <>
-                          <strong>{localised(e.name)}</strong>
-                          {e.endsOn && <> ({t("groups.timeline.until", { date: day(e.endsOn) })})</>}
-                        </>
-                      )}
-                      {e.kind === "milestone" && (
-                        <>
-                          <strong>{e.title}</strong>
-                          {e.phaseId && <span className="muted"> · {phaseName(e.phaseId)}</span>}
-                          {e.description && <p className="keep-lines">{e.description}</p>}
-                          {canManage && (
-                            <Form method="post" className="inline-form">
-                              <input type="hidden" name="intent" value="remove-milestone" />
-                              <input type="hidden" name="milestoneId" value={e.id} />
-                              <button type="submit" className="button-secondary">
-                                {t("groups.timeline.removeMilestone")}
-                                <span className="visually-hidden">: {e.title}</span>
-                              </button>
-                            </Form>
-                          )}
-                        </>
-                      )}
-                      {e.kind === "deadline" && (
-                        <>
-                          <strong>{deadlineLabel(t, e.deadlineKind, e.label)}</strong>:{" "}
-                          <a href={`/d/${e.deliverable.id}`}>{e.deliverable.title}</a>{" "}
-                          <span className="muted">
-                            · {e.group.name}
-                            {e.done && <> · {t("groups.done")}</>}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Heading level={2} id="entries-title">
+          {t("groups.timeline.entries")}
+        </Heading>
+        <DataTable
+          caption={t("groups.timeline.entries")}
+          captionHidden
+          rowHeader
+          columns={entryColumns}
+          rows={entries}
+          rowKey={(e) => `${e.kind}-${e.id}`}
+          emptyText={t("groups.timeline.none")}
+        />
       </section>
 
       <section aria-labelledby="phases-title">
-        <h2 id="phases-title">{t("groups.timeline.phases")}</h2>
-        <div className="table-wrap">
-          <table className="data stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.timeline.phase")}</th>
-                <th scope="col">{t("groups.timeline.starts")}</th>
-                <th scope="col">{t("groups.timeline.ends")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {phases.map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t("groups.timeline.phase")}>
-                    <strong>
-                      {p.position}. {localised(p.name)}
-                    </strong>
-                    {localised(p.description) && <p>{localised(p.description)}</p>}
-                    {canManage && (
-                      <a href={`/timeline?phase=${p.id}#phase-form`}>
-                        {t("groups.timeline.editPhase")}
-                        <span className="visually-hidden">: {localised(p.name)}</span>
-                      </a>
-                    )}
-                  </td>
-                  <td data-label={t("groups.timeline.starts")}>
-                    {p.startsOn ? day(p.startsOn) : t("groups.timeline.undecided")}
-                  </td>
-                  <td data-label={t("groups.timeline.ends")}>
-                    {p.endsOn ? day(p.endsOn) : t("groups.timeline.undecided")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Heading level={2} id="phases-title">
+          {t("groups.timeline.phases")}
+        </Heading>
+        <DataTable
+          caption={t("groups.timeline.phases")}
+          captionHidden
+          rowHeader
+          columns={phaseColumns}
+          rows={phases}
+          rowKey={(p) => p.id}
+          emptyText={t("groups.timeline.none")}
+        />
       </section>
 
       {canManage && (
         <section aria-labelledby="manage-title" className="stack">
-          <h2 id="manage-title">{t("groups.timeline.manage")}</h2>
+          <Heading level={2} id="manage-title">
+            {t("groups.timeline.manage")}
+          </Heading>
           <Form method="post" className="narrow stack" key={entries.length}>
-            <h3>{t("groups.timeline.addMilestone")}</h3>
+            <Heading level={3}>{t("groups.timeline.addMilestone")}</Heading>
             <input type="hidden" name="intent" value="milestone" />
             <TextField name="title" label={t("groups.timeline.milestoneTitle")} error={error} required />
             <DateField name="dueOn" label={t("groups.dueOn")} error={fieldError(error, "dueOn")} />
@@ -185,19 +194,17 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
               optional
             />
             <div className="form-actions">
-              <button type="submit" className="button-primary">
-                {t("groups.timeline.addMilestone")}
-              </button>
+              <Button>{t("groups.timeline.addMilestone")}</Button>
             </div>
           </Form>
 
           {editing ? (
             <Form method="post" className="narrow stack" id="phase-form" key={editing}>
-              <h3>
+              <Heading level={3}>
                 {edited
                   ? `${t("groups.timeline.editPhase")}: ${localised(edited.name)}`
                   : t("groups.timeline.newPhase")}
-              </h3>
+              </Heading>
               <input type="hidden" name="intent" value="phase" />
               {edited && <input type="hidden" name="phaseId" value={edited.id} />}
               {locales.map((l) => (
@@ -237,9 +244,7 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
                 />
               ))}
               <div className="form-actions">
-                <button type="submit" className="button-primary">
-                  {edited ? t("groups.timeline.savePhase") : t("groups.timeline.createPhase")}
-                </button>
+                <Button>{edited ? t("groups.timeline.savePhase") : t("groups.timeline.createPhase")}</Button>
               </div>
             </Form>
           ) : (

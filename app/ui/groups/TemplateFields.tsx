@@ -2,6 +2,8 @@ import type { ErrorBody } from "../../../src/http/respond-error.ts";
 import { locales } from "../../../src/i18n/locale.ts";
 import type { TemplateFormValues } from "../../web/groups.server.ts";
 import { useI18n } from "../i18n.ts";
+import { Field } from "../kit/Field.tsx";
+import { Heading } from "../kit/Heading.tsx";
 import { TextArea } from "../TextArea.tsx";
 import { TextField } from "../TextField.tsx";
 
@@ -45,7 +47,7 @@ export function TemplateFields({ values, error }: { values: TemplateFormValues; 
           optional
         />
       ))}
-      <h2>{t("groups.sections")}</h2>
+      <Heading level={2}>{t("groups.sections")}</Heading>
       <p className="field-hint">{t("groups.templates.sectionsHint")}</p>
       {rows.map((row, i) => {
         const existing = i < values.rows.length;
@@ -56,11 +58,8 @@ export function TemplateFields({ values, error }: { values: TemplateFormValues; 
             <legend>
               {existing ? t("groups.templates.section", { number: i + 1 }) : t("groups.templates.newSection")}
             </legend>
-            <div className="field">
-              <label htmlFor={`field-${prefix}.order`}>{t("groups.templates.position")}</label>
+            <Field name={`${prefix}.order`} label={t("groups.templates.position")} error={error}>
               <input
-                id={`field-${prefix}.order`}
-                name={`${prefix}.order`}
                 type="number"
                 min={1}
                 step={1}
@@ -68,7 +67,7 @@ export function TemplateFields({ values, error }: { values: TemplateFormValues; 
                 className="text-input number-input"
                 defaultValue={row.order || (existing ? String(i + 1) : "")}
               />
-            </div>
+            </Field>
             {locales.map((l) => (
               <TextField
                 key={`title-${l}`}

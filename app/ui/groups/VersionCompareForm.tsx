@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { Select } from "../forms.tsx";
 import { useI18n } from "../i18n.ts";
+import { Button } from "../kit/Button.tsx";
 
 interface VersionCompareFormProps {
   /** The history page's address; the form sends ?from=&to= there. */
@@ -27,9 +28,7 @@ export function VersionCompareForm({ action, versions, from, to }: VersionCompar
     <Form method="get" action={action} className="filters compare-form">
       <Select name="from" label={t("groups.compareFrom")} options={options} defaultValue={String(from)} />
       <Select name="to" label={t("groups.compareTo")} options={options} defaultValue={String(to)} />
-      <button type="submit" className="button-secondary">
-        {t("groups.compare")}
-      </button>
+      <Button variant="secondary">{t("groups.compare")}</Button>
     </Form>
   );
 }
