@@ -209,7 +209,7 @@ export function createEventService({
         allow: () => authorizeEvents("manageEvents", caller.actor),
         input: { schema: eventInput, value: input },
         within: options.within,
-        run: async ({ tx, data, audit }) => {
+        run: async ({ tx, data, audit, unit }) => {
           if (!isUuid(eventId)) throw new AppError("NOT_FOUND");
           const current = await findEvent(eq(events.id, eventId), tx);
           const joinCode = data.joinCode ?? current.joinCode;
@@ -219,12 +219,13 @@ export function createEventService({
             .where(eq(events.id, eventId))
             .returning();
           if (!row) throw new AppError("NOT_FOUND");
-          // The event's walls accept the event's code: keep them in step.
+          // The event's walls accept the event's code: the walls module changes them, in this transaction.
           if (joinCode !== current.joinCode) {
-            await tx
-              .update(walls)
-              .set({ joinCode })
+            const owned = await tx
+              .select({ id: walls.id })
+              .from(walls)
               .where(and(eq(walls.ownerType, "event"), eq(walls.ownerId, eventId)));
+            for (const wall of owned) await wallService.update(caller, wall.id, { joinCode }, { within: unit });
           }
           await audit("event.update", { type: "event", id: eventId }, { codeChanged: joinCode !== current.joinCode });
           return row;
