@@ -39,6 +39,19 @@ describe("events service", () => {
     });
   });
 
+  it("gives the event's walls its new join code when the code changes, as an audited wall update", async () => {
+    const event = await app.platform.services.events.create(staff, { ...seminar, joinCode: "KOTKA-32" });
+    await app.platform.services.events.update(staff, event.id, { ...seminar, joinCode: "KOTKA-33" });
+    expect(await app.platform.services.events.wallsOf(event)).toEqual([{ wallId: event.wallId, code: "KOTKA-33" }]);
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "wall.update",
+      targetId: event.wallId,
+      actorId: staff.actor?.id,
+      details: { joinCode: "KOTKA-33" },
+    });
+  });
+
   it("keeps an agenda in time order with speakers and breaks, readable without signing in", async () => {
     const event = await app.platform.services.events.create(staff, seminar);
     await app.platform.services.events.addAgendaItem(staff, event.id, {

@@ -7,7 +7,7 @@ import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
@@ -80,8 +80,9 @@ export function createWallService({
   writes?: WritePath;
 }) {
   const write = writes(wallsAudit);
-  async function findWall(where: ReturnType<typeof eq>): Promise<WallRow> {
-    const [row] = await db.select().from(walls).where(where);
+  /** Inside a caller's unit of work, reads go through its transaction (PGlite has one connection: `db` would wait). */
+  async function findWall(where: ReturnType<typeof eq>, reader: Db | Tx = db): Promise<WallRow> {
+    const [row] = await reader.select().from(walls).where(where);
     if (!row) throw new AppError("NOT_FOUND");
     return row;
   }
@@ -197,7 +198,7 @@ export function createWallService({
       return write({
         caller,
         allow: async () => {
-          row = await findWall(eq(walls.id, wallId));
+          row = await findWall(eq(walls.id, wallId), options.within?.tx);
           const { moderate } = wallRights(row, caller.actor, false, await ownerRole(row, caller.actor));
           if (!moderate) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
         },
