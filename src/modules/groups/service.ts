@@ -205,17 +205,16 @@ export function createGroupService({
         },
         input: { schema: groupUpdateInput, value: input },
         within: options.within,
-        run: async ({ tx, data, audit }) => {
+        run: async ({ tx, data, audit, unit }) => {
           const [row] = await tx
             .update(workingGroups)
             .set({ ...data, updatedAt: new Date() })
             .where(eq(workingGroups.id, groupId))
             .returning();
           if (!row) throw new AppError("NOT_FOUND");
-          // The wall keeps the group's name, in this transaction. (Not walls.update with `within`: its policy
-          // step reads outside the unit, which waits forever on PGlite's one connection.)
+          // The wall keeps the group's name: the walls module renames it, in this transaction.
           if (current?.wallId && current.name !== row.name) {
-            await tx.update(walls).set({ title: row.name, updatedAt: new Date() }).where(eq(walls.id, current.wallId));
+            await wallService.update(caller, current.wallId, { title: row.name }, { within: unit });
           }
           await audit("group.update", { type: "group", id: groupId }, data);
           return row;

@@ -9,9 +9,9 @@ import { groupRolesPolicy } from "./policy.ts";
  * (takePartInWall); walls/policy.ts decides what leading and taking part allow.
  */
 export function groupWallRole(db: Db): OwnerRoleResolver {
-  return async (wall, actor) => {
+  return async (wall, actor, reader = db) => {
     if (wall.ownerType !== "group" || !wall.ownerId || !actor) return null;
-    const membership = await membershipOf(db, wall.ownerId, actor);
+    const membership = await membershipOf(reader, wall.ownerId, actor);
     if (!membership) return null;
     if ((groupRolesPolicy.leadWall as readonly string[]).includes(membership)) return "lead";
     if ((groupRolesPolicy.takePartInWall as readonly string[]).includes(membership)) return "member";

@@ -11,6 +11,7 @@ import { prepareUpload, RefusedFileError } from "../files/prepare.ts";
 import { fileUploads } from "../files/schema.ts";
 import { formatFileSize } from "../files/size.ts";
 import { type FileStore, isFileId, type StoredFile } from "../files/store.ts";
+import { claimUpload, recordUpload } from "../files/uploads.ts";
 import { wallsAudit } from "./audit.ts";
 import { wallRights } from "./policy.ts";
 import { wallPosts, walls } from "./schema.ts";
@@ -97,7 +98,7 @@ export function createAttachmentService({
           caller: { actor: null, locale: viewer.locale, participantHash: participant },
           allow: () => undefined,
           run: async ({ tx, audit }) => {
-            await tx.insert(fileUploads).values({
+            await recordUpload(tx, {
               id: stored.id,
               scope: wallScope,
               scopeId: wallId,
@@ -261,12 +262,7 @@ export async function prepareFileAttachment(
   return {
     columns: columnsFor(upload, request.alt),
     async claim(tx) {
-      const claimed = await tx
-        .update(fileUploads)
-        .set({ used: true })
-        .where(and(eq(fileUploads.id, upload.id), eq(fileUploads.used, false)))
-        .returning({ id: fileUploads.id });
-      if (claimed.length === 0) throw refuse(locale, "attachmentFileId", "walls.uploadNotFound");
+      if (!(await claimUpload(tx, upload.id))) throw refuse(locale, "attachmentFileId", "walls.uploadNotFound");
     },
   };
 }

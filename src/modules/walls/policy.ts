@@ -1,5 +1,6 @@
 import type { Actor } from "../../core/caller.ts";
 import { allows, anyone, membersUp, type Policy, staffUp } from "../../core/policy.ts";
+import type { Db, Tx } from "../../db/client.ts";
 
 /**
  * Who may do what on walls. The role rows are the table; `wallRights` below
@@ -31,10 +32,14 @@ export interface WallAccessFacts {
  */
 export type OwnerRole = "lead" | "member" | null;
 
-/** Resolves the owner role; the groups module provides it, walls never read group tables. */
+/**
+ * Resolves the owner role; the groups module provides it, walls never read group tables.
+ * Inside a caller's unit of work the resolver reads through its transaction (`reader`).
+ */
 export type OwnerRoleResolver = (
   wall: { ownerType: string; ownerId: string | null },
   actor: Actor | null,
+  reader?: Db | Tx,
 ) => Promise<OwnerRole>;
 
 export const noOwnerRoles: OwnerRoleResolver = async () => null;

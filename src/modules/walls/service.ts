@@ -199,7 +199,8 @@ export function createWallService({
         caller,
         allow: async () => {
           row = await findWall(eq(walls.id, wallId), options.within?.tx);
-          const { moderate } = wallRights(row, caller.actor, false, await ownerRole(row, caller.actor));
+          const role = await ownerRole(row, caller.actor, options.within?.tx);
+          const { moderate } = wallRights(row, caller.actor, false, role);
           if (!moderate) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
         },
         input: { schema: wallSettingsInput, value: input },
