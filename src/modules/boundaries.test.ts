@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -85,5 +86,29 @@ describe("module boundaries", () => {
       "};",
     ].join("\n");
     expect(foreignWrites(probe, text)).toEqual(["events/probe.ts:6 updates walls of walls"]);
+  });
+
+  it("the web UI cannot import server code: Biome refuses it (biome.json, overrides for app/)", () => {
+    // A probe file inside app/ for a moment: the override applies by path.
+    const lint = (source: string) => {
+      const probe = path.resolve(modulesDir, `../../app/routes/.boundary-probe-${process.pid}.tsx`);
+      writeFileSync(probe, source);
+      try {
+        return spawnSync(path.resolve(modulesDir, "../../node_modules/.bin/biome"), ["lint", probe], {
+          encoding: "utf8",
+        });
+      } finally {
+        rmSync(probe, { force: true });
+      }
+    };
+    const refused = lint('import { openDatabase } from "../../src/db/client.ts";\nexport const x = openDatabase;\n');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain("load context");
+    const driver = lint('import { sql } from "drizzle-orm";\nexport const x = sql;\n');
+    expect(driver.status).not.toBe(0);
+    const allowed = lint(
+      'import { eventsPolicy } from "../../src/modules/events/policy.ts";\nexport const x = eventsPolicy;\n',
+    );
+    expect(allowed.status).toBe(0);
   });
 });
