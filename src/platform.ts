@@ -64,7 +64,7 @@ export function createServices(
     sessions: createSessionService(auth, config),
     people: createPeopleService(db),
     invitations: createInvitationService({ db, outbox: background.outbox, config }),
-    jobs: createJobsService(background.jobs),
+    jobs: createJobsService(db),
     audit: createAuditService(db),
     events: createEventService({ db, walls, joinGuesses }),
     groups: createGroupService({ db, walls }),
