@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "./config/env.ts";
 import { createJoinCodeGuesses } from "./core/join-code-guesses.ts";
+import { createWritePath, type WritePath } from "./core/write.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { createJobQueue, type JobQueue } from "./jobs/queue.ts";
 import { createJobsService } from "./jobs/service.ts";
@@ -33,12 +34,14 @@ import { createWallService } from "./modules/walls/service.ts";
 /** Every service, built once per process; web routes and API handlers reach them through here. */
 export function createServices(
   database: Database,
-  background: { jobs: JobQueue; outbox: MailOutbox },
+  background: { jobs: JobQueue; outbox: MailOutbox; writes: WritePath },
   config: Config,
   auth: Auth,
   logger: Logger,
 ) {
   const db = database.db;
+  // One write path for every module; an effect that fails after a commit is logged with its request id.
+  const { writes } = background;
   const hub = new WallHub(createChangeLoader(db), (error) => logger.error("wall stream dispatch failed", error));
   const participants = createParticipants(config.sessionSecret);
   // Files live in the database by default; another FileStore can be wired here.
@@ -47,30 +50,31 @@ export function createServices(
   const ownerRole = groupWallRole(db);
   // Walls and events check join codes (an event's walls take the event's code): one guess budget per address for all.
   const joinGuesses = createJoinCodeGuesses(db);
-  const walls = createWallService({ db, hub, ownerRole, joinGuesses });
+  const walls = createWallService({ db, hub, ownerRole, joinGuesses, writes });
   return {
     hub,
     participants,
     wallCookies: createWallCookies(participants, config.sessionSecret, config.publicUrl.startsWith("https://")),
     walls,
     files,
-    attachments: createAttachmentService({ db, files, walls, uploadMaxBytes: config.uploadMaxBytes }),
+    attachments: createAttachmentService({ db, files, walls, uploadMaxBytes: config.uploadMaxBytes, writes }),
     posts: createPostService({
       db,
       hub,
       ownerRole,
       limits: { ...defaultPostLimits, postsPerAddress: config.wallPostsPerAddress },
+      writes,
     }),
     sessions: createSessionService(auth, config),
-    people: createPeopleService(db),
-    invitations: createInvitationService({ db, outbox: background.outbox, config }),
+    people: createPeopleService(db, writes),
+    invitations: createInvitationService({ db, outbox: background.outbox, config, writes }),
     jobs: createJobsService(db),
     audit: createAuditService(db),
-    events: createEventService({ db, walls, joinGuesses }),
-    groups: createGroupService({ db, walls }),
-    deliverables: createDeliverableService({ db }),
-    deliverableTemplates: createTemplateService({ db }),
-    timeline: createTimelineService({ db }),
+    events: createEventService({ db, walls, joinGuesses, writes }),
+    groups: createGroupService({ db, walls, writes }),
+    deliverables: createDeliverableService({ db, writes }),
+    deliverableTemplates: createTemplateService({ db, writes }),
+    timeline: createTimelineService({ db, writes }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -99,8 +103,9 @@ export async function createPlatform(
       config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, "pglite") },
     ));
   await database.migrate();
+  const writes = createWritePath(database.db, (error) => logger.error("a write's after-commit effect failed", error));
   // The deliverable template and programme phases every workspace starts with (idempotent).
-  await installBuiltIns(database.db);
+  await installBuiltIns(database.db, writes);
   const mailer = overrides.mailer ?? createMailer(config, logger);
   // Background jobs in the same database (pg-boss's own schema); modules define their jobs before it starts.
   const jobs = createJobQueue(database, { logger, pollingIntervalSeconds: config.jobsPollSeconds });
@@ -111,8 +116,8 @@ export async function createPlatform(
     secret: config.sessionSecret,
     mailFrom: config.mailFrom,
   });
-  const auth = createAuth({ db: database.db, config, outbox });
-  const services = createServices(database, { jobs, outbox }, config, auth, logger);
+  const auth = createAuth({ db: database.db, config, outbox, writes });
+  const services = createServices(database, { jobs, outbox, writes }, config, auth, logger);
   // Uploads no post used are removed after a day: an hourly job, run once across instances (files/sweep.ts).
   await scheduleUnusedUploadSweep(jobs, database.db, logger);
   await jobs.start();

@@ -63,7 +63,10 @@ export interface WriteSteps<Action extends string, Data, Result> {
  * transaction with its audit row → effects after commit. `onEffectError`
  * hears an effect that failed after the commit (the write stands).
  */
-export function createWritePath(db: Db, onEffectError: (error: unknown) => void) {
+export function createWritePath(
+  db: Db,
+  onEffectError: (error: unknown) => void = (error) => console.error("a write's after-commit effect failed", error),
+) {
   async function inUnit<T>(within: WriteUnit | undefined, work: (unit: WriteUnit) => Promise<T>): Promise<T> {
     if (within) return work(within);
     const effects: Effect[] = [];

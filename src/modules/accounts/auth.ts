@@ -26,12 +26,7 @@ export interface AuthDeps {
   writes?: WritePath;
 }
 
-export function createAuth({
-  db,
-  config,
-  outbox,
-  writes = createWritePath(db, (error) => console.error("accounts write effect failed", error)),
-}: AuthDeps) {
+export function createAuth({ db, config, outbox, writes = createWritePath(db) }: AuthDeps) {
   const write = writes(accountsAudit);
   return betterAuth({
     appName: "Uudistamo",

@@ -34,7 +34,7 @@ export function createInvitationService({
   db,
   outbox,
   config,
-  writes = createWritePath(db, (error) => console.error("accounts write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   outbox: MailOutbox;

@@ -164,7 +164,7 @@ function present(row: typeof deliverableSections.$inferSelect, commentCount = 0)
 /** Deliverables: made from a template, written section by section with every version kept, reviewed by status. */
 export function createDeliverableService({
   db,
-  writes = createWritePath(db, (error) => console.error("deliverable write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   /** The platform's write path; tests and scripts get one of their own. */

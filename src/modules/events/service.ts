@@ -129,7 +129,7 @@ export function createEventService({
   db,
   walls: wallService,
   joinGuesses = createJoinCodeGuesses(db),
-  writes = createWritePath(db, (error) => console.error("event write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   walls: WallService;

@@ -80,7 +80,7 @@ const roleOrder: Record<GroupRole, number> = { convener: 0, chair: 1, secretary:
 export function createGroupService({
   db,
   walls: wallService,
-  writes = createWritePath(db, (error) => console.error("group write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   walls: WallService;

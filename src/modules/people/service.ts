@@ -79,7 +79,7 @@ export interface WriteOptions {
 export function createPeopleService(
   db: Db,
   /** The platform's write path; tests and scripts get one of their own. */
-  writes: WritePath = createWritePath(db, (error) => console.error("people write effect failed", error)),
+  writes: WritePath = createWritePath(db),
 ) {
   const write = writes(peopleAudit);
 

@@ -53,7 +53,7 @@ const kindOrder: Record<TimelineEntry["kind"], number> = { phase: 0, milestone: 
 /** The programme timeline: its phases, milestones and the deliverables' deadlines. */
 export function createTimelineService({
   db,
-  writes = createWritePath(db, (error) => console.error("programme write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   /** The platform's write path; tests and scripts get one of their own. */

@@ -19,10 +19,7 @@ export const workspaceCaller: Caller = { actor: null, locale: "fi" };
  * Runs at every start, after the migrations; several instances starting at once
  * are safe (the unique key decides, the losers insert nothing and record nothing).
  */
-export async function installBuiltIns(
-  db: Db,
-  writes: WritePath = createWritePath(db, (error) => console.error("built-in install effect failed", error)),
-): Promise<void> {
+export async function installBuiltIns(db: Db, writes: WritePath = createWritePath(db)): Promise<void> {
   const write = writes(templatesAudit);
   for (const template of builtInTemplates) {
     await write({

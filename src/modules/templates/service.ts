@@ -49,7 +49,7 @@ export async function readTemplate(db: Db | Tx, templateId: string): Promise<Tem
 /** Admins define deliverable templates: ordered sections, each with a title and guidance in fi/sv/en. */
 export function createTemplateService({
   db,
-  writes = createWritePath(db, (error) => console.error("template write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   /** The platform's write path; tests and scripts get one of their own. */

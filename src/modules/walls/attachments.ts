@@ -53,7 +53,7 @@ export function createAttachmentService({
   walls: wallService,
   uploadMaxBytes,
   limits = defaultUploadLimits,
-  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   files: FileStore;

@@ -88,7 +88,7 @@ export function createPostService({
   hub,
   limits = defaultPostLimits,
   ownerRole = noOwnerRoles,
-  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   hub: WallHub;

@@ -69,7 +69,7 @@ export function createWallService({
   hub,
   ownerRole = noOwnerRoles,
   joinGuesses = createJoinCodeGuesses(db),
-  writes = createWritePath(db, (error) => console.error("wall write effect failed", error)),
+  writes = createWritePath(db),
 }: {
   db: Db;
   hub: WallHub;
