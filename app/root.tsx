@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
-import { type ErrorCode, errorStatus } from "../src/http/errors.ts";
+import { type ErrorCode, errorStatus } from "../src/core/errors.ts";
 import { catalogs } from "../src/i18n/translate.ts";
 import type { Route } from "./+types/root";
 import { useI18n } from "./ui/i18n.ts";

@@ -1,6 +1,6 @@
 import { data, Form, redirect } from "react-router";
+import { AppError, isAppError } from "../../src/core/errors.ts";
 import { allows } from "../../src/core/policy.ts";
-import { AppError, isAppError } from "../../src/http/errors.ts";
 import { errorBody } from "../../src/http/respond-error.ts";
 import { templatesPolicy } from "../../src/modules/templates/policy.ts";
 import { presentTemplate } from "../../src/modules/templates/presenters.ts";

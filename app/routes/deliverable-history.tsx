@@ -1,4 +1,4 @@
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { presentComparison } from "../../src/modules/deliverables/presenters.ts";
 import { VersionCompareForm } from "../ui/groups/VersionCompareForm.tsx";
 import { useI18n } from "../ui/i18n.ts";

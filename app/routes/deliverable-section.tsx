@@ -1,5 +1,5 @@
 import { data, Form } from "react-router";
-import { AppError, isAppError } from "../../src/http/errors.ts";
+import { AppError, isAppError } from "../../src/core/errors.ts";
 import { type ErrorBody, errorBody } from "../../src/http/respond-error.ts";
 import { isSectionConflict, type SectionCurrent } from "../../src/modules/deliverables/conflict.ts";
 import { sectionBodyMaxLength } from "../../src/modules/deliverables/constants.ts";

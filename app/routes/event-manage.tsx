@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import { instantToHelsinki } from "../../src/core/dates.ts";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { agendaItemKinds } from "../../src/modules/events/constants.ts";
 import { EventFields, eventFormInput } from "../ui/events/EventFields.tsx";
 import { failedIntent } from "../ui/events/form-intent.ts";

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Form, useRevalidator } from "react-router";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { presentGroupDetail } from "../../src/modules/groups/presenters.ts";
 import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
 import { ErrorSummary, errorOf, fieldError, Notice, Select } from "../ui/forms.tsx";

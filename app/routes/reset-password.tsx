@@ -1,5 +1,5 @@
 import { redirect, useSearchParams } from "react-router";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";

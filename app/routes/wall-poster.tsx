@@ -1,4 +1,4 @@
-import { isAppError } from "../../src/http/errors.ts";
+import { isAppError } from "../../src/core/errors.ts";
 import { shortLink, shortLinkForReading } from "../../src/modules/walls/outputs/short-link.ts";
 import { useI18n } from "../ui/i18n.ts";
 import { Heading } from "../ui/kit/Heading.tsx";

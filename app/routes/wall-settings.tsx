@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";

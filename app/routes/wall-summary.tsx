@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { isAppError } from "../../src/http/errors.ts";
+import { isAppError } from "../../src/core/errors.ts";
 import { type SummaryGroup, summariseWall } from "../../src/modules/walls/outputs/summary.ts";
 import { type T, useI18n } from "../ui/i18n.ts";
 import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";

@@ -1,6 +1,6 @@
 import { type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Form, redirect } from "react-router";
-import { AppError } from "../../src/http/errors.ts";
+import { AppError } from "../../src/core/errors.ts";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";

@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { isAppError } from "../../src/http/errors.ts";
+import { isAppError } from "../../src/core/errors.ts";
 import { type ErrorBody, errorBody, toAppError } from "../../src/http/respond-error.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 

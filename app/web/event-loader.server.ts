@@ -1,6 +1,6 @@
 import { data } from "react-router";
+import { isAppError } from "../../src/core/errors.ts";
 import type { WebContext } from "../../src/http/context.ts";
-import { isAppError } from "../../src/http/errors.ts";
 
 /** An event page's data, or the matching error page (a private event asks visitors to sign in). */
 export async function loadEvent(context: WebContext, slug: string) {

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { isAppError } from "../../src/http/errors.ts";
+import { isAppError } from "../../src/core/errors.ts";
 import { load } from "./actions.server.ts";
 
 /**

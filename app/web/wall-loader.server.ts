@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect } from "react-router";
+import { isAppError } from "../../src/core/errors.ts";
 import type { WebContext } from "../../src/http/context.ts";
-import { isAppError } from "../../src/http/errors.ts";
 
 /**
  * Opens a wall page's data for this visitor: the wall, a page of its posts and the seq to

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "./errors.ts";
 
 /** A malformed id in a path finds nothing: NOT_FOUND, rather than a database error. */
 export function assertUuid(id: string): void {

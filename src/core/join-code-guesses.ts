@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "./errors.ts";
 import { createSharedCounters } from "./shared-rate-limit.ts";
 
 export interface JoinCodeGuessLimits {

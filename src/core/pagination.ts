@@ -3,10 +3,10 @@ import { asc, type Column, desc, type SQL, sql } from "drizzle-orm";
 import type { SelectedFields } from "drizzle-orm/pg-core";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
-import { AppError } from "../http/errors.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { translate } from "../i18n/translate.ts";
 import { cleanText } from "./clean-text.ts";
+import { AppError } from "./errors.ts";
 
 /**
  * Keyset pagination for every list that can grow.

@@ -1,6 +1,6 @@
-import { AppError } from "../http/errors.ts";
 import type { Role } from "../modules/accounts/constants.ts";
 import type { Actor } from "./caller.ts";
+import { AppError } from "./errors.ts";
 
 /** Who may do an action: the roles that may, and "anyone" for visitors without an account. */
 export type Rule = readonly (Role | "anyone")[];

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AppError } from "../http/errors.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { isMessageKey, translate } from "../i18n/translate.ts";
 import { cleanStrings } from "./clean-text.ts";
+import { AppError } from "./errors.ts";
 
 const zodLocales = { fi: z.locales.fi(), sv: z.locales.sv(), en: z.locales.en() } as const;
 

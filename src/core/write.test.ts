@@ -4,9 +4,9 @@ import { z } from "zod";
 import { expectAudited } from "../../test/support/audit.ts";
 import { openTestDatabase } from "../../test/support/database.ts";
 import type { Database } from "../db/client.ts";
-import { AppError } from "../http/errors.ts";
 import { auditEvents } from "../modules/audit/schema.ts";
 import { organisations } from "../modules/people/schema.ts";
+import { AppError } from "./errors.ts";
 import { createWritePath, defineAuditActions } from "./write.ts";
 
 const testAudit = defineAuditActions("test", ["thing.create", "thing.rename"]);

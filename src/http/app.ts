@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Caller } from "../core/caller.ts";
+import { AppError } from "../core/errors.ts";
 import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { registerJobsApi } from "../jobs/api.ts";
@@ -24,7 +25,6 @@ import { describeWallOutputs, registerWallOutputs } from "../modules/walls/outpu
 import type { Platform } from "../platform.ts";
 import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
-import { AppError } from "./errors.ts";
 import { createApiRouter, openApiDocument } from "./openapi.ts";
 import { respondError, toAppError } from "./respond-error.ts";
 import { isSameOriginRequest } from "./same-origin.ts";

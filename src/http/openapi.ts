@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { AppError, type ErrorCode, errorStatus } from "../core/errors.ts";
 import { issueMessage } from "../core/validate.ts";
 import type { AppEnv } from "./context.ts";
-import { AppError, type ErrorCode, errorStatus } from "./errors.ts";
 
 /** The {code, message} body every API error has. */
 export const errorSchema = z

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { AppError, type ErrorCode } from "../core/errors.ts";
 import { databaseErrorCode } from "../db/errors.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { translate } from "../i18n/translate.ts";
-import { AppError, type ErrorCode } from "./errors.ts";
 
 export interface ErrorBody {
   code: ErrorCode;

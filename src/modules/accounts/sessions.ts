@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Config } from "../../config/env.ts";
 import type { Caller } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
-import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { type Auth, clientIpHeader } from "./auth.ts";
 import { password } from "./inputs.ts";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { membershipOf } from "../groups/access.ts";
 import { workingGroups } from "../groups/schema.ts";
 import { deliverableSections, deliverables } from "./schema.ts";

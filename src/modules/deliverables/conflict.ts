@@ -1,4 +1,4 @@
-import { AppError, isAppError } from "../../http/errors.ts";
+import { AppError, isAppError } from "../../core/errors.ts";
 
 /** The newer version that refused a save: shown to the writer beside their own text. */
 export interface SectionCurrent {

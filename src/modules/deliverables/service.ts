@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { AppError, isAppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
-import { AppError, isAppError } from "../../http/errors.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";

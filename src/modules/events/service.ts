@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
 import { helsinkiToInstant, instantToHelsinki } from "../../core/dates.ts";
+import { AppError } from "../../core/errors.ts";
 import { createJoinCodeGuesses, type JoinCodeGuesses } from "../../core/join-code-guesses.ts";
 import { keyset, type Page } from "../../core/pagination.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WriteCaller, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { presentPublicPost, presentWall } from "../walls/presenters.ts";
 import { wallPosts, wallSections, walls } from "../walls/schema.ts";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import type { Membership } from "./policy.ts";
 import { groupMembers, workingGroups } from "./schema.ts";
 

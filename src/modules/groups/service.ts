@@ -1,13 +1,13 @@
 import { and, count, eq, inArray, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { allows, authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { users } from "../accounts/schema.ts";

@@ -1,13 +1,13 @@
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { rethrowUniqueViolation } from "../../db/errors.ts";
-import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { users } from "../accounts/schema.ts";
 import { peopleAudit } from "./audit.ts";

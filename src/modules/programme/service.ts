@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, max, or } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { allows, authorize } from "../../core/policy.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import type { DeadlineKind } from "../deliverables/constants.ts";
 import { deliverableDeadlines, deliverables } from "../deliverables/schema.ts";
 import { groupsPolicy } from "../groups/policy.ts";

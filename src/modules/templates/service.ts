@@ -1,10 +1,10 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Caller } from "../../core/caller.ts";
+import { AppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
 import { authorize } from "../../core/policy.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { templatesAudit } from "./audit.ts";
 import type { Localised } from "./constants.ts";
 import { type TemplateInput, templateInput } from "./inputs.ts";

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { AppError } from "../../core/errors.ts";
 import { RateLimiter } from "../../core/rate-limit.ts";
 import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { AppError } from "../../core/errors.ts";
 import { RateLimiter } from "../../core/rate-limit.ts";
 import { createWritePath, type WriteCaller, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { translate } from "../../i18n/translate.ts";
 import { prepareAttachmentEdit, prepareFileAttachment } from "./attachments.ts";
 import { type WallAuditAction, wallsAudit } from "./audit.ts";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Caller } from "../../core/caller.ts";
-import { AppError, isAppError } from "../../http/errors.ts";
+import { AppError, isAppError } from "../../core/errors.ts";
 import { errorBody } from "../../http/respond-error.ts";
 import { pickLocale } from "../../i18n/locale.ts";
 import type { WallCookies } from "./cookies.ts";

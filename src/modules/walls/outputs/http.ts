@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context, Hono } from "hono";
+import { AppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../http/context.ts";
-import { AppError } from "../../../http/errors.ts";
 import { type DownloadDocs, downloadResponse, errorResponses } from "../../../http/openapi.ts";
 import { translate } from "../../../i18n/translate.ts";
 import { walls } from "../schema.ts";

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Caller } from "../../../core/caller.ts";
+import { AppError } from "../../../core/errors.ts";
 import type { Db } from "../../../db/client.ts";
-import { AppError } from "../../../http/errors.ts";
 import type { AttachmentKind, PostKind, PostStatus } from "../constants.ts";
 import { canModerate, noOwnerRoles, type OwnerRoleResolver } from "../policy.ts";
 import { wallPosts, wallSections, walls } from "../schema.ts";
