@@ -7,21 +7,8 @@ import type { Caller } from "../core/caller.ts";
 import { AppError } from "../core/errors.ts";
 import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
-import { registerJobsApi } from "../jobs/api.ts";
-import { registerAccountsApi } from "../modules/accounts/api.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
-import { registerAuditApi } from "../modules/audit/api.ts";
-import { registerDeliverablesApi } from "../modules/deliverables/api/index.ts";
-import { describeDeliverableOutputs, registerDeliverableOutputs } from "../modules/deliverables/http.ts";
-import { registerEventsApi } from "../modules/events/api.ts";
-import { registerEventCalendars } from "../modules/events/calendar-http.ts";
-import { describeFileRoute, fileResponse } from "../modules/files/http.ts";
-import { registerGroupsApi } from "../modules/groups/api/index.ts";
-import { registerPeopleApi } from "../modules/people/api.ts";
-import { registerProgrammeApi } from "../modules/programme/api/index.ts";
-import { registerTemplatesApi } from "../modules/templates/api/index.ts";
-import { registerWallsApi } from "../modules/walls/api.ts";
-import { describeWallOutputs, registerWallOutputs } from "../modules/walls/outputs/http.ts";
+import { moduleRoutes } from "../modules/registry.ts";
 import type { Platform } from "../platform.ts";
 import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
@@ -128,22 +115,12 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   });
 
   const api = createApiRouter().basePath("/api");
-  registerAccountsApi(api);
-  registerPeopleApi(api);
-  registerAuditApi(api);
-  registerJobsApi(api);
-  registerWallsApi(api);
-  // Fixed paths under /api/groups (templates, timeline, coordination, deliverables, sections) before /groups/{id}.
-  registerTemplatesApi(api);
-  registerProgrammeApi(api);
-  registerDeliverablesApi(api);
-  registerGroupsApi(api);
-  registerEventsApi(api);
   // Downloads and files are plain routes outside /api, listed in the same document at their own URLs.
   const downloads = createApiRouter();
-  describeWallOutputs(downloads.openAPIRegistry);
-  describeFileRoute(downloads.openAPIRegistry);
-  describeDeliverableOutputs(downloads.openAPIRegistry);
+  for (const module of moduleRoutes) {
+    module.api?.(api);
+    module.downloads?.(downloads.openAPIRegistry);
+  }
   api.get("/openapi.json", (c) =>
     c.json(
       openApiDocument(api, downloads, {
@@ -160,17 +137,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   app.route("/", api);
   app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
 
-  // Uploaded files: the name in the URL is for people and downloads; the id decides.
-  app.get("/files/:id/:name", async (c) => {
-    const { services } = platform;
-    const { viewer } = services.wallCookies.viewer(c.get("caller"), c.req.header("cookie"), c.get("clientIp"));
-    return fileResponse(await services.attachments.read(viewer, c.req.param("id")));
-  });
-
-  registerWallOutputs(app);
-  registerDeliverableOutputs(app);
-
-  registerEventCalendars(app);
+  for (const module of moduleRoutes) module.routes?.(app);
 
   const web = options.web;
   if (web) {

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import type { Hono } from "hono";
+import type { AppEnv } from "../../http/context.ts";
 import { type DownloadDocs, downloadResponse, errorResponses } from "../../http/openapi.ts";
 import type { StoredFile } from "./store.ts";
 
@@ -43,7 +45,16 @@ export function contentDisposition(type: "inline" | "attachment", name: string):
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** The stored-file route (/files/:id/:name, mounted in http/app.ts) in the OpenAPI document. */
+/** Uploaded files: the name in the URL is for people and downloads; the id decides (and who may read its post). */
+export function registerFileRoute(app: Hono<AppEnv>) {
+  app.get("/files/:id/:name", async (c) => {
+    const { services } = c.get("platform");
+    const { viewer } = services.wallCookies.viewer(c.get("caller"), c.req.header("cookie"), c.get("clientIp"));
+    return fileResponse(await services.attachments.read(viewer, c.req.param("id")));
+  });
+}
+
+/** The stored-file route (/files/:id/:name) in the OpenAPI document. */
 export function describeFileRoute(docs: DownloadDocs) {
   docs.registerPath({
     method: "get",
