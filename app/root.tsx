@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
 import { type ErrorCode, errorStatus } from "../src/core/errors.ts";
 import { catalogs } from "../src/i18n/translate.ts";
+import { navigationFor } from "../src/modules/navigation.ts";
 import type { Route } from "./+types/root";
 import { useI18n } from "./ui/i18n.ts";
 import { Shell } from "./ui/Shell.tsx";
@@ -15,7 +16,13 @@ export const links: Route.LinksFunction = () => [
 export function loader({ context }: Route.LoaderArgs) {
   const { locale, actor } = context.caller;
   // Every page carries this: the signed-in person's name and role for the shell, not their id or address.
-  return { locale, actor: actor ? { name: actor.name, role: actor.role } : null, catalog: catalogs[locale] };
+  return {
+    locale,
+    actor: actor ? { name: actor.name, role: actor.role } : null,
+    catalog: catalogs[locale],
+    // The modules' navigation entries this person's role sees (declared in each module.ts).
+    navigation: navigationFor(actor),
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

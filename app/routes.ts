@@ -1,39 +1,12 @@
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import type { ModuleDeclaration } from "../src/modules/module.ts";
+import { modules } from "../src/modules/registry.ts";
 
+// The shell's own pages, then every registered module's (declared in its module.ts), then "not found".
 export default [
   index("routes/home.tsx"),
-  route("sign-in", "routes/sign-in.tsx"),
-  route("sign-out", "routes/sign-out.tsx"),
-  route("forgot-password", "routes/forgot-password.tsx"),
-  route("reset-password", "routes/reset-password.tsx"),
-  route("invitation", "routes/invitation.tsx"),
-  route("profile", "routes/profile.tsx"),
-  route("admin/people", "routes/admin.people.tsx"),
-  route("admin/people/:id", "routes/admin.person.tsx"),
-  route("admin/organisations", "routes/admin.organisations.tsx"),
-  route("admin/organisations/:id", "routes/admin.organisation.tsx"),
-  route("admin/audit", "routes/admin.audit.tsx"),
-  route("admin/jobs", "routes/admin.jobs.tsx"),
-  route("walls", "routes/walls.tsx"),
-  route("w/:slug", "routes/wall.tsx"),
-  route("w/:slug/present", "routes/wall-present.tsx"),
-  route("w/:slug/settings", "routes/wall-settings.tsx"),
-  route("w/:slug/poster", "routes/wall-poster.tsx"),
-  route("w/:slug/summary", "routes/wall-summary.tsx"),
-  route("events", "routes/events.tsx"),
-  route("e/:slug", "routes/event.tsx"),
-  route("e/:slug/manage", "routes/event-manage.tsx"),
-  route("e/:slug/workshops/:id", "routes/event-workshop.tsx"),
-  route("series/:slug", "routes/series.tsx"),
-  route("groups", "routes/groups.tsx"),
-  route("groups/coordination", "routes/groups-coordination.tsx"),
-  route("groups/:slug", "routes/group.tsx"),
-  route("groups/:slug/settings", "routes/group-settings.tsx"),
-  route("d/:id", "routes/deliverable.tsx"),
-  route("d/:id/s/:sectionId", "routes/deliverable-section.tsx"),
-  route("d/:id/s/:sectionId/history", "routes/deliverable-history.tsx"),
-  route("admin/templates", "routes/admin.templates.tsx"),
-  route("admin/templates/:id", "routes/admin.template.tsx"),
-  route("timeline", "routes/timeline.tsx"),
+  ...(modules as readonly ModuleDeclaration[]).flatMap((module) =>
+    (module.pages ?? []).map((page) => route(page.path, page.file)),
+  ),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,37 +2,16 @@ import type { ReactNode } from "react";
 import { Form, NavLink, useLocation } from "react-router";
 import { SkipLink } from "suomifi-ui-components";
 import { localeName, locales } from "../../src/i18n/locale.ts";
-import type { MessageKey } from "../../src/i18n/translate.ts";
-import { useActor, useI18n } from "./i18n.ts";
+import { useActor, useI18n, useSiteNavigation } from "./i18n.ts";
 import { Button } from "./kit/Button.tsx";
-
-interface NavItem {
-  to: string;
-  label: MessageKey;
-  roles: readonly ("admin" | "staff" | "member" | "anyone")[];
-}
-
-const navItems: NavItem[] = [
-  { to: "/", label: "nav.home", roles: ["anyone"] },
-  { to: "/events", label: "nav.events", roles: ["anyone"] },
-  { to: "/walls", label: "nav.walls", roles: ["admin", "staff"] },
-  { to: "/groups", label: "groups.nav", roles: ["admin", "staff", "member"] },
-  { to: "/admin/people", label: "nav.people", roles: ["admin", "staff", "member"] },
-  { to: "/admin/organisations", label: "nav.organisations", roles: ["admin", "staff", "member"] },
-  { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
-  { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },
-  { to: "/profile", label: "nav.profile", roles: ["admin", "staff", "member"] },
-];
 
 /** Header with service name, language menu and sign-in state; navigation; main; footer. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
   const actor = useActor();
+  const visible = useSiteNavigation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const visible = navItems.filter(
-    (item) => item.roles.includes("anyone") || (actor && item.roles.includes(actor.role)),
-  );
 
   return (
     <>

@@ -4,11 +4,13 @@ import { formatDate, formatDateTime, formatNumber, formatTime } from "../../src/
 import { interpolate, type MessageParams } from "../../src/i18n/interpolate.ts";
 import { defaultLocale, type Locale } from "../../src/i18n/locale.ts";
 import type { Catalog, MessageKey } from "../../src/i18n/translate.ts";
+import type { NavigationLink } from "../../src/modules/navigation.ts";
 
 export interface RootData {
   locale: Locale;
   catalog: Catalog;
   actor: Pick<Actor, "name" | "role"> | null;
+  navigation: NavigationLink[];
 }
 
 export type T = (key: MessageKey, params?: MessageParams) => string;
@@ -31,4 +33,10 @@ export function useI18n() {
 export function useActor(): RootData["actor"] {
   const data = useRouteLoaderData("root") as RootData | undefined;
   return data?.actor ?? null;
+}
+
+/** The site navigation for this person (from the root loader). */
+export function useSiteNavigation(): NavigationLink[] {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  return data?.navigation ?? [];
 }

@@ -9,11 +9,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import * as schema from "./schema.ts";
-
-export type Schema = typeof schema;
-/** The Drizzle database, whichever driver is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The Drizzle database, whichever driver is underneath. Queries use the query builder with each module's tables
+ * (no relational `db.query`), so there is no central schema object: drizzle.config.ts finds every module's schema.ts.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; services take `Db | Tx` so they compose inside a caller's transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -55,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle connection the server ends (a restart, a terminated backend) leaves the pool, and the next
     // query opens a new one; unhandled, its error would end the process.
     pool.on("error", () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       driver: "postgres",
@@ -99,7 +99,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     driver: "pglite",

@@ -1,7 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/support/database.ts";
 import type { Database } from "../db/client.ts";
 import { verifyPassword } from "../modules/accounts/password.ts";
+import { accounts, users } from "../modules/accounts/schema.ts";
+import { agendaItems, events, workshops } from "../modules/events/schema.ts";
+import { organisations } from "../modules/people/schema.ts";
+import { wallPosts, walls } from "../modules/walls/schema.ts";
 import { generatePassword, isEmpty, resetDemoAdminPassword, seedDemoWorkspace } from "./seed.ts";
 
 describe("demo workspace", () => {
@@ -21,16 +26,19 @@ describe("demo workspace", () => {
     expect(await isEmpty(database.db)).toBe(true);
     const { email, password } = await seedDemoWorkspace(database.db);
     expect(await isEmpty(database.db)).toBe(false);
-    const orgs = await database.db.query.organisations.findMany();
+    const orgs = await database.db.select().from(organisations);
     expect(orgs.map((o) => o.name)).toEqual(
       expect.arrayContaining(["Kymenlaakson Liitto", "Kaakkois-Suomen ELY-keskus", "Pohjois-Karjalan maakuntaliitto"]),
     );
-    const admin = await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) });
+    const [admin] = await database.db.select().from(users).where(eq(users.email, email));
     expect(admin?.role).toBe("admin");
-    const account = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });
+    const [account] = await database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.userId, admin?.id ?? ""));
     expect(await verifyPassword({ hash: account?.password ?? "", password })).toBe(true);
 
-    const demoWalls = await database.db.query.walls.findMany();
+    const demoWalls = await database.db.select().from(walls);
     expect(demoWalls.map((w) => w.slug)).toEqual(
       expect.arrayContaining([
         "kyme-seminaari",
@@ -41,20 +49,23 @@ describe("demo workspace", () => {
         "kyme-itsehallinto",
       ]),
     );
-    const demoPosts = await database.db.query.wallPosts.findMany();
+    const demoPosts = await database.db.select().from(wallPosts);
     expect(demoPosts.length).toBeGreaterThanOrEqual(20);
 
-    const demoEvents = await database.db.query.events.findMany();
+    const demoEvents = await database.db.select().from(events);
     expect(demoEvents).toHaveLength(7);
-    const agenda = await database.db.query.agendaItems.findMany();
+    const agenda = await database.db.select().from(agendaItems);
     expect(agenda.map((i) => i.title)).toContain(
       "Työosuus II: Valmistelun jatkotavoitteet sekä osallisuus ja viestintä",
     );
-    expect(await database.db.query.workshops.findMany()).toHaveLength(2);
+    expect(await database.db.select().from(workshops)).toHaveLength(2);
 
     const reset = await resetDemoAdminPassword(database.db);
     expect(reset?.password).not.toBe(password);
-    const after = await database.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.userId, admin?.id ?? "") });
+    const [after] = await database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.userId, admin?.id ?? ""));
     expect(await verifyPassword({ hash: after?.password ?? "", password: reset?.password ?? "" })).toBe(true);
     expect(await verifyPassword({ hash: after?.password ?? "", password })).toBe(false);
   });

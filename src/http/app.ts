@@ -8,7 +8,6 @@ import { AppError } from "../core/errors.ts";
 import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
-import { moduleRoutes } from "../modules/registry.ts";
 import type { Platform } from "../platform.ts";
 import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
@@ -117,9 +116,9 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   const api = createApiRouter().basePath("/api");
   // Downloads and files are plain routes outside /api, listed in the same document at their own URLs.
   const downloads = createApiRouter();
-  for (const module of moduleRoutes) {
-    module.api?.(api);
-    module.downloads?.(downloads.openAPIRegistry);
+  for (const { server } of platform.modules) {
+    server.api?.(api);
+    server.downloads?.(downloads.openAPIRegistry);
   }
   api.get("/openapi.json", (c) =>
     c.json(
@@ -137,7 +136,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
   app.route("/", api);
   app.all("/api/*", (c) => respondError(c, new AppError("NOT_FOUND"), c.get("caller").locale));
 
-  for (const module of moduleRoutes) module.routes?.(app);
+  for (const { server } of platform.modules) server.routes?.(app);
 
   const web = options.web;
   if (web) {

@@ -1,17 +1,7 @@
 import { type KitMessageKey, kitEn, kitFi, kitSv } from "../../app/ui/kit/messages.ts";
 import { type PrimitivesMessageKey, primitivesEn, primitivesFi, primitivesSv } from "../core/messages.ts";
-import {
-  type DeliverablesMessageKey,
-  deliverablesEn,
-  deliverablesFi,
-  deliverablesSv,
-} from "../modules/deliverables/messages.ts";
-import { type EventsMessageKey, eventsEn, eventsFi, eventsSv } from "../modules/events/messages.ts";
-import { type GroupsMessageKey, groupsEn, groupsFi, groupsSv } from "../modules/groups/messages.ts";
-import { type ProgrammeMessageKey, programmeEn, programmeFi, programmeSv } from "../modules/programme/messages.ts";
-import { type TemplatesMessageKey, templatesEn, templatesFi, templatesSv } from "../modules/templates/messages.ts";
-import { type WallsMessageKey, wallsEn, wallsFi, wallsSv } from "../modules/walls/messages.ts";
-import { type OutputsMessageKey, outputsEn, outputsFi, outputsSv } from "../modules/walls/outputs/messages.ts";
+import type { ModuleDeclaration } from "../modules/module.ts";
+import { type ModuleMessageKey, modules } from "../modules/registry.ts";
 import type { Catalog as KeyedCatalog } from "./catalog.ts";
 import { interpolate, type MessageParams } from "./interpolate.ts";
 import type { Locale } from "./locale.ts";
@@ -20,58 +10,32 @@ import { type CoreMessageKey, fi } from "./messages/fi.ts";
 import { sv } from "./messages/sv.ts";
 
 export type { MessageParams };
-/** Every translatable text's key: the shell's and each module's. */
-export type MessageKey =
-  | CoreMessageKey
-  | PrimitivesMessageKey
-  | WallsMessageKey
-  | OutputsMessageKey
-  | EventsMessageKey
-  | GroupsMessageKey
-  | DeliverablesMessageKey
-  | TemplatesMessageKey
-  | ProgrammeMessageKey
-  | KitMessageKey;
+/** Every translatable text's key: the shell's, the UI kit's, the primitives' and each registered module's. */
+export type MessageKey = CoreMessageKey | PrimitivesMessageKey | KitMessageKey | ModuleMessageKey;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export type Catalog = KeyedCatalog<MessageKey>;
 
+const catalogOf = (locale: Locale, own: Record<string, string>): Catalog => {
+  const shared = {
+    fi: { ...kitFi, ...primitivesFi },
+    sv: { ...kitSv, ...primitivesSv },
+    en: { ...kitEn, ...primitivesEn },
+  };
+  const merged: Record<string, string> = { ...own, ...shared[locale] };
+  for (const module of modules as readonly ModuleDeclaration[]) {
+    for (const [key, text] of Object.entries(module.messages?.[locale] ?? {})) {
+      // Keys are prefixed by module; two modules claiming one key is a mistake caught at start, not a silent override.
+      if (Object.hasOwn(merged, key)) throw new Error(`message key "${key}" of module ${module.name} is taken`);
+      merged[key] = text;
+    }
+  }
+  return merged as Catalog;
+};
+
 export const catalogs: Record<Locale, Catalog> = {
-  fi: {
-    ...fi,
-    ...wallsFi,
-    ...outputsFi,
-    ...eventsFi,
-    ...groupsFi,
-    ...deliverablesFi,
-    ...templatesFi,
-    ...programmeFi,
-    ...kitFi,
-    ...primitivesFi,
-  },
-  sv: {
-    ...sv,
-    ...wallsSv,
-    ...outputsSv,
-    ...eventsSv,
-    ...groupsSv,
-    ...deliverablesSv,
-    ...templatesSv,
-    ...programmeSv,
-    ...kitSv,
-    ...primitivesSv,
-  },
-  en: {
-    ...en,
-    ...wallsEn,
-    ...outputsEn,
-    ...eventsEn,
-    ...groupsEn,
-    ...deliverablesEn,
-    ...templatesEn,
-    ...programmeEn,
-    ...kitEn,
-    ...primitivesEn,
-  },
+  fi: catalogOf("fi", fi),
+  sv: catalogOf("sv", sv),
+  en: catalogOf("en", en),
 };
 
 /** Whether a text is one of the catalog's keys (Zod issues from shared schemas carry a key as their message). */

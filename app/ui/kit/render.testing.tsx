@@ -13,7 +13,7 @@ export async function renderWithRoot(
   node: ReactNode,
   { locale = "fi", url = "http://localhost/list" }: { locale?: Locale; url?: string } = {},
 ): Promise<string> {
-  const rootData: RootData = { locale, catalog: catalogs[locale], actor: null };
+  const rootData: RootData = { locale, catalog: catalogs[locale], actor: null, navigation: [] };
   const routes = [{ id: "root", path: "/*", loader: () => rootData, element: node }];
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(url));

@@ -4,7 +4,7 @@ import { expectAudited } from "../../../test/support/audit.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { createWritePath, defineAuditActions } from "../../core/write.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { invitations, users } from "./schema.ts";
+import { accounts, invitations, users } from "./schema.ts";
 
 describe("accounts over HTTP", () => {
   let app: TestApp;
@@ -39,7 +39,7 @@ describe("accounts over HTTP", () => {
     const person = await createPerson(app.database, "member");
     const cookie = await signIn(app, person.email, person.password);
     expect(cookie).toContain("uudistamo.session_token=");
-    const rows = await app.database.db.query.accounts.findMany({ where: (a, { eq }) => eq(a.userId, person.id) });
+    const rows = await app.database.db.select().from(accounts).where(eq(accounts.userId, person.id));
     expect(rows[0]?.password).toMatch(/^\$argon2id\$/);
   });
 
