@@ -5,6 +5,7 @@ import { catalogs } from "../src/i18n/translate.ts";
 import { navigationFor } from "../src/modules/navigation.ts";
 import type { Route } from "./+types/root";
 import { useI18n } from "./ui/i18n.ts";
+import { PageTitle } from "./ui/kit/PageTitle.tsx";
 import { Shell } from "./ui/Shell.tsx";
 import stylesHref from "./ui/styles.css?url";
 
@@ -64,7 +65,7 @@ export function ErrorBoundary() {
   return (
     <Shell>
       <title>{`${t(notFound ? "errors.notFoundTitle" : "errors.title")} – ${t("app.name")}`}</title>
-      <h1>{t(notFound ? "errors.notFoundTitle" : "errors.title")}</h1>
+      <PageTitle>{t(notFound ? "errors.notFoundTitle" : "errors.title")}</PageTitle>
       <p>{t(notFound ? "errors.NOT_FOUND" : `errors.${code}`)}</p>
       <p>
         <a href="/">{t("errors.backHome")}</a>

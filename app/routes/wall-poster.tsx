@@ -2,6 +2,7 @@ import { isAppError } from "../../src/core/errors.ts";
 import { shortLink, shortLinkForReading } from "../../src/modules/walls/outputs/short-link.ts";
 import { useI18n } from "../ui/i18n.ts";
 import { Heading } from "../ui/kit/Heading.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import outputsCss from "../ui/outputs/outputs.css?url";
 import { PrintButton } from "../ui/outputs/PrintButton.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
@@ -48,7 +49,7 @@ export default function WallPoster({ loaderData }: Route.ComponentProps) {
       <title>{`${t("outputs.poster.pageTitle", { title: wall.title })} – ${t("app.name")}`}</title>
       <div className="poster">
         <p className="poster-kicker">{t("outputs.poster.kicker")}</p>
-        <h1>{wall.title}</h1>
+        <PageTitle>{wall.title}</PageTitle>
         {wall.description && <p className="poster-description">{wall.description}</p>}
         <img
           className="poster-qr"

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../ui/i18n.ts";
+import { Button, ButtonLink } from "../ui/kit/Button.tsx";
+import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { PostCard } from "../ui/wall/PostCard.tsx";
 import { sortPosts } from "../ui/wall/types.ts";
 import { useWallLive } from "../ui/wall/useWallLive.ts";
@@ -21,10 +23,11 @@ const highlightMs = 15_000;
 export default function WallPresenter({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   if (loaderData.kind === "join") {
+    // The big screen is opened by staff; anyone else is sent to the wall's join form.
     return (
-      <p>
-        <a href={`/w/${loaderData.slug}`}>{t("walls.joinTitle")}</a>
-      </p>
+      <PageTitle actions={<ButtonLink to={`/w/${loaderData.slug}`}>{t("walls.join")}</ButtonLink>}>
+        {t("walls.joinTitle")}
+      </PageTitle>
     );
   }
   return <Presenter data={loaderData} />;
@@ -56,10 +59,15 @@ function Presenter({ data }: { data: Extract<Route.ComponentProps["loaderData"],
   return (
     <div className="presenter" ref={root}>
       <header className="presenter-header">
-        <h1>{live.wall.title}</h1>
-        <button type="button" className="button-secondary" onClick={() => void root.current?.requestFullscreen?.()}>
-          {t("walls.fullScreen")}
-        </button>
+        <PageTitle
+          actions={
+            <Button variant="secondary" type="button" onClick={() => void root.current?.requestFullscreen?.()}>
+              {t("walls.fullScreen")}
+            </Button>
+          }
+        >
+          {live.wall.title}
+        </PageTitle>
       </header>
       <aside className="presenter-join" aria-label={t("walls.howToJoin")}>
         <img

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n.ts";
 import { Button } from "../kit/Button.tsx";
 import { Field } from "../kit/Field.tsx";
 import { FieldGroup } from "../kit/FieldGroup.tsx";
+import { Heading } from "../kit/Heading.tsx";
 import { AttachmentField, type UploadedAttachment } from "./AttachmentField.tsx";
 import { newIdempotencyKey, type PostDraft } from "./outbox.ts";
 import type { WallPost, WallView } from "./types.ts";
@@ -100,13 +101,13 @@ export function Composer({
 
   return (
     <section className="composer" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <Heading level={2} id={headingId}>
         {editing
           ? t("walls.editPost")
           : replyTo
             ? t("walls.replyTo", { author: replyTo.authorName ?? t("walls.anonymous") })
             : t("walls.newPost")}
-      </h2>
+      </Heading>
       <form
         method="post"
         encType="multipart/form-data"

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n.ts";
+import { Heading } from "../kit/Heading.tsx";
 import type { WallPost, WallView } from "./types.ts";
 
 interface WallLayoutProps {
@@ -28,7 +29,9 @@ export function WallLayout({ wall, posts, label, children }: WallLayoutProps) {
       <div id="posts" className="wall-columns">
         {groups.map((group) => (
           <section key={group.id} className="wall-column" aria-labelledby={`section-${group.id}`}>
-            <h2 id={`section-${group.id}`}>{group.title}</h2>
+            <Heading level={2} id={`section-${group.id}`}>
+              {group.title}
+            </Heading>
             {/* A feed must hold articles, so an empty column says so in words instead. */}
             {group.posts.length === 0 ? (
               <p className="muted">{t("walls.emptySection")}</p>
