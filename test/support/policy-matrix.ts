@@ -56,32 +56,8 @@ export function expectPolicyDecides<A extends string, V extends Visitor = Who>(
   options: { visitors?: V[] } = {},
 ) {
   const everyone = options.visitors ?? (["anonymous", "member", "staff", "admin"] as V[]);
-  // The entries read while one attempt's calls run.
-  let read: Set<A> | null = null;
-  const original = { ...policy };
-
-  beforeAll(() => {
-    for (const key of Object.keys(original) as A[]) {
-      Object.defineProperty(policy, key, {
-        configurable: true,
-        enumerable: true,
-        get() {
-          read?.add(key);
-          return original[key];
-        },
-      });
-    }
-  });
-  afterAll(() => {
-    for (const key of Object.keys(original) as A[]) {
-      Object.defineProperty(policy, key, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value: original[key],
-      });
-    }
-  });
+  const watched = watchEntryReads([policy]);
+  const original = watched.entries[0] as Policy<A>;
 
   it("lists every action of the policy and no other, each with its attempts", () => {
     expect(Object.keys(expected).sort()).toEqual(Object.keys(original).sort());
@@ -89,43 +65,15 @@ export function expectPolicyDecides<A extends string, V extends Visitor = Who>(
     for (const action of Object.keys(attempts) as A[]) expect(Object.keys(attempts[action]).length).toBeGreaterThan(0);
   });
 
-  for (const action of Object.keys(expected) as A[]) {
-    for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, Attempt<V>][]) {
-      it(`${action} (${name}): ${expected[action].join(", ") || "nobody"}`, async () => {
-        const outcomes: Record<string, string> = {};
-        const consulted = new Set<A>();
-        for (const who of everyone) {
-          read = consulted;
-          try {
-            const result = await attempt(who);
-            const status = (result as { status?: unknown } | null)?.status;
-            if (typeof status === "number" && (status < 200 || status > 299) && status !== 401 && status !== 403)
-              throw new Error(`${name} as ${who}: HTTP ${status}, neither done nor refused by the policy`);
-            outcomes[who] = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : "allowed";
-          } catch (error) {
-            const code = codeOf(error);
-            if (!code || !refusalCodes.includes(code)) throw error;
-            outcomes[who] = code;
-          } finally {
-            read = null;
-          }
-        }
-        expect(outcomes).toEqual(
-          Object.fromEntries(
-            everyone.map((who) => [
-              who,
-              expected[action].includes(who) ? "allowed" : withoutAccount(who) ? "UNAUTHENTICATED" : "FORBIDDEN",
-            ]),
-          ),
-        );
-        // Also what the table says, so the table a reader reviews is the one the code obeys.
-        expect(everyone.filter((who) => allows(original[action], actorFor(who)))).toEqual(
-          everyone.filter((who) => expected[action].includes(who)),
-        );
-        expect([...consulted], `${name} consults the policy entry ${action}`).toContain(action);
-      });
-    }
-  }
+  decideEveryAttempt(watched, expected, attempts, {
+    visitors: everyone,
+    signedOut: everyone.filter(withoutAccount),
+    // Also what the table says, so the table a reader reviews is the one the code obeys.
+    alsoExpect: (action) =>
+      expect(everyone.filter((who) => allows(original[action], actorFor(who)))).toEqual(
+        everyone.filter((who) => expected[action].includes(who)),
+      ),
+  });
 }
 
 /**
@@ -156,9 +104,30 @@ export function expectRulesDecide<V extends string, A extends string>(
   attempts: Record<A, Record<string, RuleAttempt<NoInfer<V>>>>,
   options: { visitors: readonly V[]; signedOut: readonly V[] },
 ) {
+  const watched = watchEntryReads(tables);
+  const allKeys = watched.entries.flatMap((entries) => Object.keys(entries)).sort();
+
+  it("lists every entry of the module's rules and no other, each with its attempts", () => {
+    expect(new Set(allKeys).size, "an action name in two tables").toBe(allKeys.length);
+    expect(Object.keys(expected).sort()).toEqual(allKeys);
+    expect(Object.keys(attempts).sort()).toEqual(allKeys);
+    for (const action of Object.keys(attempts) as A[]) expect(Object.keys(attempts[action]).length).toBeGreaterThan(0);
+  });
+
+  decideEveryAttempt(watched, expected, attempts, options);
+}
+
+type WatchedTables = {
+  /** Each table's entries as they were, in the order given. */
+  entries: Record<string, unknown>[];
+  /** Where the entries read are recorded while an attempt runs (null: not recording). */
+  recordInto(read: Set<string> | null): void;
+};
+
+/** For the tests of the enclosing block, the tables record which of their entries are read. */
+function watchEntryReads(tables: readonly object[]): WatchedTables {
   let read: Set<string> | null = null;
   const originals = tables.map((table) => ({ table, entries: { ...table } as Record<string, unknown> }));
-  const allKeys = originals.flatMap(({ entries }) => Object.keys(entries)).sort();
 
   beforeAll(() => {
     for (const { table, entries } of originals) {
@@ -187,13 +156,25 @@ export function expectRulesDecide<V extends string, A extends string>(
     }
   });
 
-  it("lists every entry of the module's rules and no other, each with its attempts", () => {
-    expect(new Set(allKeys).size, "an action name in two tables").toBe(allKeys.length);
-    expect(Object.keys(expected).sort()).toEqual(allKeys);
-    expect(Object.keys(attempts).sort()).toEqual(allKeys);
-    for (const action of Object.keys(attempts) as A[]) expect(Object.keys(attempts[action]).length).toBeGreaterThan(0);
-  });
+  return {
+    entries: originals.map(({ entries }) => entries),
+    recordInto: (set) => {
+      read = set;
+    },
+  };
+}
 
+/**
+ * One test per attempt: it is made as every visitor; exactly those `expected`
+ * lists may, the others are refused (UNAUTHENTICATED for `signedOut`, FORBIDDEN
+ * for the rest), and the attempt must read its action's entry.
+ */
+function decideEveryAttempt<V extends string, A extends string>(
+  watched: WatchedTables,
+  expected: Record<A, readonly V[]>,
+  attempts: Record<A, Record<string, RuleAttempt<V>>>,
+  options: { visitors: readonly V[]; signedOut: readonly V[]; alsoExpect?: (action: A) => void },
+) {
   for (const action of Object.keys(expected) as A[]) {
     for (const [name, attempt] of Object.entries(attempts[action] ?? {}) as [string, RuleAttempt<V>][]) {
       it(`${action} (${name}): ${expected[action].join(", ") || "nobody"}`, async () => {
@@ -201,7 +182,7 @@ export function expectRulesDecide<V extends string, A extends string>(
         const consulted = new Set<string>();
         for (const who of options.visitors) {
           const made = typeof attempt === "function" ? undefined : await attempt.prepare(who);
-          read = consulted;
+          watched.recordInto(consulted);
           try {
             const result = typeof attempt === "function" ? await attempt(who) : await attempt.run(who, made as never);
             const status = (result as { status?: unknown } | null)?.status;
@@ -213,7 +194,7 @@ export function expectRulesDecide<V extends string, A extends string>(
             if (!code || !refusalCodes.includes(code)) throw error;
             outcomes[who] = code;
           } finally {
-            read = null;
+            watched.recordInto(null);
           }
         }
         expect(outcomes).toEqual(
@@ -228,6 +209,7 @@ export function expectRulesDecide<V extends string, A extends string>(
             ]),
           ),
         );
+        options.alsoExpect?.(action);
         expect([...consulted], `${name} consults the policy entry ${action}`).toContain(action);
       });
     }
