@@ -8,6 +8,7 @@ import groups from "./groups/module.ts";
 import type { ModuleContext, ModuleDeclaration, ModuleServer } from "./module.ts";
 import people from "./people/module.ts";
 import programme from "./programme/module.ts";
+import strategy from "./strategy/module.ts";
 import templates from "./templates/module.ts";
 import walls from "./walls/module.ts";
 
@@ -33,6 +34,7 @@ export const modules = [
   deliverables,
   groups,
   events,
+  strategy,
 ] as const;
 
 type Module = (typeof modules)[number];
