@@ -54,7 +54,7 @@ export async function listen(platform: Platform, options: ListenOptions): Promis
     cookies: platform.services.wallCookies,
     caller: (headers) => callerFromHeaders(platform.auth, headers),
     clientAddress: (request) => clientAddressOf(clientAddress, request),
-    onError: (error) => platform.logger.error("wall stream failed", error),
+    logger: platform.logger,
   });
   // Wall streams bypass Hono: they write to Node's response directly (see walls/stream.ts).
   // Requests still being answered; shutdown waits for them before the database closes.

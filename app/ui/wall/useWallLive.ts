@@ -12,11 +12,30 @@ interface LiveState {
 }
 
 /**
+ * The stream's `reset` event (src/modules/walls/stream.ts): the seq this
+ * browser resumed from is above the wall's newest (the server's log was
+ * restored, or is another wall's), so its replay cannot be trusted. The posts
+ * are read again; live changes follow from `seq`.
+ */
+interface ResetEvent {
+  type: "reset";
+  seq: number;
+  wall: WallView;
+}
+
+/** The first page of the wall's posts, as GET /api/walls/:id/posts gives it. */
+interface PostPage {
+  posts: WallPost[];
+}
+
+/**
  * Keeps the wall's posts live over server-sent events. The browser's
  * EventSource reconnects by itself and sends Last-Event-ID, so the server
  * replays what was missed. While `holdArrivals()` is true (composer open, or
  * scrolled away from the top) new posts wait in `held` instead of moving what
- * the person is reading; edits, removals and counts apply at once.
+ * the person is reading; edits, removals and counts apply at once. After a
+ * `reset` the first page of posts is read again; changes arriving meanwhile
+ * wait and are applied on top of it, in order.
  */
 export function useWallLive(initial: { wall: WallView; posts: WallPost[]; seq: number }, holdArrivals: () => boolean) {
   const [state, setState] = useState<LiveState>({
@@ -69,13 +88,56 @@ export function useWallLive(initial: { wall: WallView; posts: WallPost[]; seq: n
   }, []);
 
   useEffect(() => {
-    const source = new EventSource(`/api/walls/${initial.wall.id}/events?lastEventId=${initial.seq}`);
+    const wallId = initial.wall.id;
+    const source = new EventSource(`/api/walls/${wallId}/events?lastEventId=${initial.seq}`);
+    // While the posts are read again after a reset, changes wait here (null: apply at once).
+    let waiting: WallChange[] | null = null;
+    let resets = 0;
+    let gone = false;
     source.addEventListener("open", () => setState((s) => ({ ...s, connection: "live" })));
     source.addEventListener("error", () =>
       setState((s) => ({ ...s, connection: source.readyState === EventSource.CLOSED ? "offline" : "connecting" })),
     );
-    source.addEventListener("change", (event) => apply(JSON.parse((event as MessageEvent<string>).data) as WallChange));
-    return () => source.close();
+    source.addEventListener("change", (event) => {
+      const change = JSON.parse((event as MessageEvent<string>).data) as WallChange;
+      if (waiting) waiting.push(change);
+      else apply(change);
+    });
+    source.addEventListener("reset", (event) => {
+      const reset = JSON.parse((event as MessageEvent<string>).data) as ResetEvent;
+      const mineReset = ++resets;
+      waiting ??= [];
+      setState((s) => ({ ...s, wall: reset.wall }));
+      void fetch(`/api/walls/${wallId}/posts`, { headers: { accept: "application/json" } })
+        .then(async (response) => (response.ok ? ((await response.json()) as PostPage) : null))
+        .catch(() => null)
+        .then((page) => {
+          // A later reset reads again and applies what waited; an unmounted wall does nothing.
+          if (gone || mineReset !== resets) return;
+          const queued = waiting ?? [];
+          waiting = null;
+          if (page) {
+            for (const post of page.posts) if (post.mine) mine.current.add(post.id);
+            known.current = new Set(page.posts.map((p) => p.id));
+            setState((s) => {
+              // Posts the reader had not opened yet stay behind the "N new posts" button.
+              const heldIds = new Set(s.held.map((p) => p.id));
+              const posts = page.posts.map((p) => ({ ...p, mine: mine.current.has(p.id) }));
+              return {
+                ...s,
+                posts: posts.filter((p) => !heldIds.has(p.id)),
+                held: posts.filter((p) => heldIds.has(p.id)),
+              };
+            });
+          }
+          // Without the page (offline), what the browser holds stays and the changes still apply.
+          for (const change of queued) apply(change);
+        });
+    });
+    return () => {
+      gone = true;
+      source.close();
+    };
   }, [initial.wall.id, initial.seq, apply]);
 
   return {

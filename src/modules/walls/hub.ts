@@ -19,7 +19,12 @@ export interface Subscriber {
   lastSeq: number;
   /** While the subscriber's missed changes are replayed, live ones wait here. */
   pending: OutgoingChange[] | null;
+  /** Why the hub ended this subscriber's stream, if it did (the stream handler logs it). */
+  ended?: StreamEnd;
 }
+
+/** Why the hub ends a stream: a socket not keeping up, or the server shutting down. */
+export type StreamEnd = "too slow" | "shutdown";
 
 interface WallChannel {
   subscribers: Set<Subscriber>;
@@ -128,10 +133,17 @@ export class WallHub {
     return n;
   }
 
-  /** Ends every stream (shutdown); clients reconnect and resume from their Last-Event-ID. */
-  closeAll(): void {
-    for (const channel of this.channels.values()) for (const s of channel.subscribers) s.response.end();
+  /** Ends every stream (shutdown); clients reconnect and resume from their Last-Event-ID. Returns how many. */
+  closeAll(): number {
+    let n = 0;
+    for (const channel of this.channels.values()) {
+      for (const s of channel.subscribers) {
+        this.end(s, "shutdown");
+        n += 1;
+      }
+    }
     this.channels.clear();
+    return n;
   }
 
   private async dispatch(wallId: string, channel: WallChannel): Promise<void> {
@@ -164,10 +176,17 @@ export class WallHub {
     const frame = subscriber.moderator ? change.moderatorFrame : change.publicFrame;
     if (frame === null) return;
     const { response } = subscriber;
+    // Cut off already, its socket still draining: writing after end() would be an error.
+    if (response.writableEnded) return;
     if (response.writableLength > maxBufferedBytes) {
-      response.end();
+      this.end(subscriber, "too slow");
       return;
     }
     response.write(frame);
+  }
+
+  private end(subscriber: Subscriber, reason: StreamEnd): void {
+    subscriber.ended ??= reason;
+    subscriber.response.end();
   }
 }

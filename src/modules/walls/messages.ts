@@ -127,6 +127,8 @@ export const wallsFi = {
   "walls.fullScreen": "Koko näyttö",
   "walls.howToJoin": "Näin osallistut",
   "walls.qrAlt": "QR-koodi, joka avaa seinän osoitteessa {link}",
+  "walls.lastEventIdInvalid":
+    "Jatkamiskohdan ({field}) on oltava pelkistä numeroista koostuva kokonaisluku, esimerkiksi 42, ilman etumerkkiä, välilyöntejä tai desimaaleja. Jätä se pois, jos haluat vain uudet muutokset.",
 } as const;
 
 export type WallsMessageKey = keyof typeof wallsFi;
@@ -258,6 +260,8 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.fullScreen": "Helskärm",
   "walls.howToJoin": "Så här deltar du",
   "walls.qrAlt": "QR-kod som öppnar väggen på adressen {link}",
+  "walls.lastEventIdInvalid":
+    "Återupptagningspunkten ({field}) måste vara ett heltal av enbart siffror, till exempel 42, utan tecken, mellanslag eller decimaler. Utelämna den om du bara vill ha nya ändringar.",
 };
 
 export const wallsEn: Catalog<WallsMessageKey> = {
@@ -386,4 +390,6 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.fullScreen": "Full screen",
   "walls.howToJoin": "How to take part",
   "walls.qrAlt": "QR code that opens the wall at {link}",
+  "walls.lastEventIdInvalid":
+    "The resume point ({field}) must be a whole number of digits only, such as 42, with no sign, spaces or decimals. Leave it out to receive only new changes.",
 };
