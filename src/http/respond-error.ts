@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from "../core/errors.ts";
 import { databaseErrorCode } from "../db/errors.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { translate } from "../i18n/translate.ts";
+import { errorPage, wantsErrorPage } from "./error-page.ts";
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -43,5 +44,6 @@ export function errorBody(error: AppError, locale: Locale): ErrorBody {
 }
 
 export function respondError(c: Context, error: AppError, locale: Locale) {
-  return c.json(errorBody(error, locale), error.status);
+  const body = errorBody(error, locale);
+  return wantsErrorPage(c) ? errorPage(c, error, body, locale) : c.json(body, error.status);
 }

@@ -157,6 +157,7 @@ export const en: Record<CoreMessageKey, string> = {
   "errors.WALL_CLOSED": "The wall is closed. You can read it but not write on it.",
   "errors.notFoundTitle": "Page not found",
   "errors.backHome": "Return to the home page",
+  "errors.backToForm": "Back to the form",
   "errors.emailTaken": "There is already an account with this email address.",
   "errors.nameTaken": "An organisation with the same name already exists.",
 

@@ -153,6 +153,7 @@ export const fi = {
   "errors.WALL_CLOSED": "Seinä on suljettu. Voit lukea sitä, mutta et kirjoittaa siihen.",
   "errors.notFoundTitle": "Sivua ei löytynyt",
   "errors.backHome": "Palaa etusivulle",
+  "errors.backToForm": "Palaa lomakkeelle",
   "errors.emailTaken": "Tällä sähköpostiosoitteella on jo tunnus.",
   "errors.nameTaken": "Samanniminen organisaatio on jo olemassa.",
 

@@ -157,6 +157,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "errors.WALL_CLOSED": "Väggen är stängd. Du kan läsa den men inte skriva på den.",
   "errors.notFoundTitle": "Sidan hittades inte",
   "errors.backHome": "Tillbaka till startsidan",
+  "errors.backToForm": "Tillbaka till formuläret",
   "errors.emailTaken": "Det finns redan ett användarkonto med den här e-postadressen.",
   "errors.nameTaken": "Det finns redan en organisation med samma namn.",
 
