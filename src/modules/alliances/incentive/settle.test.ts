@@ -70,6 +70,10 @@ describe("50:50 gain/pain on a 180.3 M€ target, pain capped at the providers' 
     expect(s.ownersPayment).toEqual(meur("178.25"));
     expect(s.providerParts.map((p) => p.total)).toEqual([meur("1.23"), meur("0.82")]);
     expect(s.ownerParts.map((p) => p.payment)).toEqual([eur("89125000"), eur("53475000"), eur("35650000")]);
+    const region = s.steps.find((x) => x.id === s.ownerParts[0]?.step);
+    expect(region && describeStep(region, "en", { region: "Uusimaa" })).toBe(
+      "Uusimaa (50%) pays of €178,250,000.00 the part €89,125,000.00.",
+    );
     const payment = s.steps.find((x) => x.id === s.trace.ownersPayment);
     expect(payment && describeStep(payment, "en")).toBe(
       "The owners pay: reimbursable costs €166,200,000.00 + fee €10,000,000.00 + the providers' gain €2,050,000.00 − the providers' pain €0.00 + key result area incentive €0.00 = €178,250,000.00.",

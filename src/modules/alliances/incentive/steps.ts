@@ -93,10 +93,15 @@ export function formatStepValue(v: StepValue, locale: Locale): string {
   }
 }
 
-/** The step's sentence in the language, its values filled in. */
-export function describeStep(step: Step, locale: Locale): string {
+/**
+ * The step's sentence in the language, its values filled in. `names` turns the
+ * ids in text values (party ids) into the names people know.
+ */
+export function describeStep(step: Step, locale: Locale, names: Readonly<Record<string, string>> = {}): string {
   const params: Record<string, string> = {};
-  for (const [name, v] of Object.entries(step.inputs)) params[name] = formatStepValue(v, locale);
+  for (const [name, v] of Object.entries(step.inputs))
+    params[name] =
+      v.kind === "text" && Object.hasOwn(names, v.value) ? (names[v.value] ?? v.value) : formatStepValue(v, locale);
   params.result = formatStepValue(step.result, locale);
   return incentiveText(locale, step.text, params);
 }
