@@ -14,7 +14,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/schema.ts";
+import { deliverables } from "../deliverables/schema.ts";
 import { workingGroups } from "../groups/schema.ts";
+import { walls } from "../walls/schema.ts";
 import { goalCategories, indicatorDirections, strategyStatuses } from "./constants.ts";
 
 export const strategyStatus = pgEnum("strategy_status", strategyStatuses);
@@ -37,6 +39,14 @@ export const strategies = pgTable(
     status: strategyStatus("status").notNull().default("draft"),
     /** The vision in the small Markdown subset of posts (walls/render.ts). */
     vision: text("vision").notNull().default(""),
+    /** While in consultation: the last day for comments (the goals' walls close at its end, Finnish time). */
+    consultationDeadline: date("consultation_deadline", { mode: "string" }),
+    /** Who opened the consultation: the deadline job closes the walls in their name. */
+    consultationOpenedBy: text("consultation_opened_by").references(() => users.id, { onDelete: "set null" }),
+    /** The operating-environment analysis: a deliverable (the deliverables module) made from its built-in template. */
+    environmentDeliverableId: uuid("environment_deliverable_id").references(() => deliverables.id, {
+      onDelete: "set null",
+    }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt,
     updatedAt,
@@ -61,6 +71,8 @@ export const strategyGoals = pgTable(
     position: integer("position").notNull(),
     responsibleGroupId: uuid("responsible_group_id").references(() => workingGroups.id, { onDelete: "set null" }),
     responsiblePersonId: text("responsible_person_id").references(() => users.id, { onDelete: "set null" }),
+    /** The goal's consultation wall (the walls module, owner "strategy_goal"), made when a consultation opens. */
+    wallId: uuid("wall_id").references(() => walls.id, { onDelete: "set null" }),
     createdAt,
     updatedAt,
   },

@@ -8,7 +8,8 @@ export type WallModeration = (typeof wallModerationModes)[number];
 export const wallLayouts = ["masonry", "columns", "stream"] as const;
 export type WallLayout = (typeof wallLayouts)[number];
 
-export const wallOwnerTypes = ["standalone", "event", "group"] as const;
+/** strategy_goal: a goal's consultation wall (the strategy module); staff moderate it. */
+export const wallOwnerTypes = ["standalone", "event", "group", "strategy_goal"] as const;
 export type WallOwnerType = (typeof wallOwnerTypes)[number];
 
 export const postKinds = ["comment", "question", "remark"] as const;

@@ -1,6 +1,7 @@
 import type { Actor } from "../../core/caller.ts";
 import { allows, anyone, membersUp, type Policy, staffUp } from "../../core/policy.ts";
 import type { Db, Tx } from "../../db/client.ts";
+import type { WallOwnerType } from "./constants.ts";
 
 /**
  * Who may do what on walls. The role rows are the table; `wallRights` below
@@ -22,7 +23,7 @@ export type WallsAction = keyof typeof wallsPolicy;
 export interface WallAccessFacts {
   access: "link" | "join_code" | "members";
   createdBy: string | null;
-  ownerType: "standalone" | "event" | "group";
+  ownerType: WallOwnerType;
 }
 
 /**
