@@ -87,6 +87,7 @@ export const en: Record<CoreMessageKey, string> = {
   "roles.admin": "Administrator",
   "roles.staff": "Drafting officer",
   "roles.member": "Member",
+  "roles.auditor": "Auditor",
 
   "organisations.title": "Organisations",
   "organisations.lead":

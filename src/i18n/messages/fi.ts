@@ -83,6 +83,7 @@ export const fi = {
   "roles.admin": "Pääkäyttäjä",
   "roles.staff": "Valmistelija",
   "roles.member": "Jäsen",
+  "roles.auditor": "Tarkastaja",
 
   "organisations.title": "Organisaatiot",
   "organisations.lead":

@@ -87,6 +87,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "roles.admin": "Huvudanvändare",
   "roles.staff": "Beredare",
   "roles.member": "Medlem",
+  "roles.auditor": "Granskare",
 
   "organisations.title": "Organisationer",
   "organisations.lead":

@@ -1,5 +1,6 @@
 // Plain values shared by the schema, the services and the browser bundle (no database imports here).
-export const roles = ["admin", "staff", "member"] as const;
+/** "auditor": reads the contract register (commitments) and changes nothing; elsewhere no more than a visitor with an account. */
+export const roles = ["admin", "staff", "member", "auditor"] as const;
 export type Role = (typeof roles)[number];
 
 export const locales = ["fi", "sv", "en"] as const;
