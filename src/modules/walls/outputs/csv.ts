@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
-import { type Cell, type ExportTable, exportColumns, finnishTimeText } from "./table.ts";
+import { type Cell, columnsOf, type ExportTable, finnishTimeText } from "./table.ts";
 
 export type CsvSeparator = "comma" | "semicolon";
 
@@ -31,16 +31,15 @@ function csvCell(value: Cell, typed: boolean): string | number {
   return typed ? neutraliseFormula(value) : value;
 }
 
-/** The whole wall as CSV, with a UTF-8 byte order mark so Excel reads ä, ö and å right. */
+/** The whole wall (or another table) as CSV, with a UTF-8 byte order mark so Excel reads ä, ö and å right. */
 export function toCsv(table: ExportTable, locale: Locale, separator: CsvSeparator): Buffer {
+  const columns = columnsOf(table);
   const text = stringify(
-    table.rows.map((row) =>
-      Object.fromEntries(exportColumns.map((c) => [c.key, csvCell(row[c.key], "typed" in c && c.typed)])),
-    ),
+    table.rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, csvCell(row[c.key] ?? "", !!c.typed)]))),
     {
       bom: true,
       header: true,
-      columns: exportColumns.map((c) => ({ key: c.key, header: translate(locale, c.header) })),
+      columns: columns.map((c) => ({ key: c.key, header: translate(locale, c.header) })),
       delimiter: separator === "comma" ? "," : ";",
       record_delimiter: "windows",
       // A line break inside a post must not end the row (csv-stringify quotes only the record delimiter itself).

@@ -1,5 +1,5 @@
 import type { Locale } from "../../../i18n/locale.ts";
-import { translate } from "../../../i18n/translate.ts";
+import { type MessageKey, translate } from "../../../i18n/translate.ts";
 import type { OutputsMessageKey } from "./messages.ts";
 import type { ExportPost, WallForExport } from "./read.ts";
 
@@ -11,19 +11,24 @@ export type Cell = string | number | Date;
 
 export interface ExportColumn {
   key: string;
-  header: OutputsMessageKey;
+  header: MessageKey;
   /** Width in characters, for the XLSX sheet. */
   width: number;
   /** Text a participant wrote (or a link they gave): guarded against spreadsheet formulas in CSV. */
   typed?: boolean;
+  /** Long text: wrapped in the XLSX sheet. */
+  wrap?: boolean;
+  /** A moment: a date cell in Finnish time in the XLSX sheet. */
+  moment?: boolean;
 }
 
+/** A wall's columns; other modules' exports (a strategy's consultation summary) give their own. */
 export const exportColumns = [
   { key: "id", header: "outputs.column.id", width: 38 },
   { key: "section", header: "outputs.column.section", width: 24, typed: true },
   { key: "kind", header: "outputs.column.kind", width: 12 },
   { key: "title", header: "outputs.column.title", width: 30, typed: true },
-  { key: "text", header: "outputs.column.text", width: 70, typed: true },
+  { key: "text", header: "outputs.column.text", width: 70, typed: true, wrap: true },
   { key: "author", header: "outputs.column.author", width: 22, typed: true },
   { key: "status", header: "outputs.column.status", width: 20 },
   { key: "pinned", header: "outputs.column.pinned", width: 11 },
@@ -33,7 +38,7 @@ export const exportColumns = [
   { key: "replyTo", header: "outputs.column.replyTo", width: 38 },
   { key: "attachment", header: "outputs.column.attachment", width: 40, typed: true },
   { key: "createdIso", header: "outputs.column.createdIso", width: 26 },
-  { key: "createdLocal", header: "outputs.column.createdLocal", width: 20 },
+  { key: "createdLocal", header: "outputs.column.createdLocal", width: 20, moment: true },
   { key: "edited", header: "outputs.column.edited", width: 10 },
 ] as const satisfies readonly ExportColumn[];
 
@@ -44,8 +49,13 @@ export type ExportRow = Record<ColumnKey, Cell>;
 export interface ExportTable {
   /** The sheet's name before Excel's rules are applied (see xlsx.ts). */
   name: string;
-  rows: ExportRow[];
+  rows: Record<string, Cell>[];
+  /** The table's columns, when not a wall's (exportColumns). */
+  columns?: readonly ExportColumn[];
 }
+
+/** The columns a table is written with. */
+export const columnsOf = (table: ExportTable): readonly ExportColumn[] => table.columns ?? exportColumns;
 
 /** The export's tables: "All" first, then one per section when the wall has sections. */
 export function exportTables(data: WallForExport, locale: Locale, publicUrl: string): ExportTable[] {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
-import { type Cell, type ExportTable, exportColumns, finnishTime } from "./table.ts";
+import { type Cell, columnsOf, type ExportTable, finnishTime } from "./table.ts";
 
 /**
  * Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ],
@@ -38,7 +38,8 @@ function asFinnishClock(date: Date): Date {
 const dateFormat: Record<Locale, string> = { fi: "d.m.yyyy h:mm", sv: "yyyy-mm-dd hh:mm", en: "yyyy-mm-dd hh:mm" };
 
 /** An empty text is an empty cell, so Excel's "blanks" filter finds it. */
-const xlsxCell = (value: Cell) => (value instanceof Date ? asFinnishClock(value) : value === "" ? null : value);
+const xlsxCell = (value: Cell | undefined) =>
+  value instanceof Date ? asFinnishClock(value) : value === "" || value === undefined ? null : value;
 
 /**
  * The workbook: a sheet per table, each with a bold header row that stays in
@@ -55,22 +56,22 @@ export async function toXlsx(tables: ExportTable[], locale: Locale, title: strin
     const sheet = workbook.addWorksheet(sheetName(table.name, taken, `${index + 1}`), {
       views: [{ state: "frozen", ySplit: 1 }],
     });
-    sheet.columns = exportColumns.map((c) => ({
+    const columns = columnsOf(table);
+    sheet.columns = columns.map((c) => ({
       key: c.key,
       header: translate(locale, c.header),
       width: c.width,
-      style:
-        c.key === "createdLocal"
-          ? { numFmt: dateFormat[locale] }
-          : c.key === "text"
-            ? { alignment: { wrapText: true, vertical: "top" } }
-            : {},
+      style: c.moment
+        ? { numFmt: dateFormat[locale] }
+        : c.wrap
+          ? { alignment: { wrapText: true, vertical: "top" } }
+          : {},
     }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
-      sheet.addRow(Object.fromEntries(exportColumns.map((c) => [c.key, xlsxCell(row[c.key])])));
+      sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, xlsxCell(row[c.key])])));
     }
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: exportColumns.length } };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
