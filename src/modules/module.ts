@@ -33,7 +33,7 @@ export interface PageRoute {
   file: string;
 }
 
-export type NavigationRole = "admin" | "staff" | "member" | "anyone";
+export type NavigationRole = "admin" | "staff" | "member" | "auditor" | "anyone";
 
 export interface NavigationEntry<Label extends string = string> {
   to: string;
