@@ -6,6 +6,7 @@ import { verifyPassword } from "../modules/accounts/password.ts";
 import { accounts, users } from "../modules/accounts/schema.ts";
 import { agendaItems, events, workshops } from "../modules/events/schema.ts";
 import { organisations } from "../modules/people/schema.ts";
+import { strategies, strategyGoals, strategyMeasurements } from "../modules/strategy/schema.ts";
 import { wallPosts, walls } from "../modules/walls/schema.ts";
 import { generatePassword, isEmpty, resetDemoAdminPassword, seedDemoWorkspace } from "./seed.ts";
 
@@ -59,6 +60,25 @@ describe("demo workspace", () => {
       "Työosuus II: Valmistelun jatkotavoitteet sekä osallisuus ja viestintä",
     );
     expect(await database.db.select().from(workshops)).toHaveLength(2);
+
+    const [strategy, ...otherStrategies] = await database.db.select().from(strategies);
+    expect(otherStrategies).toEqual([]);
+    expect(strategy).toMatchObject({
+      name: "Pohjois-Karjalan maakuntastrategia 2021–2025",
+      startYear: 2021,
+      endYear: 2025,
+      status: "draft",
+    });
+    expect(strategy?.vision).toContain("havainnollistavia");
+    const goals = await database.db
+      .select()
+      .from(strategyGoals)
+      .where(eq(strategyGoals.strategyId, strategy?.id ?? ""));
+    const perCategory = new Map<string, number>();
+    for (const g of goals) perCategory.set(g.category, (perCategory.get(g.category) ?? 0) + 1);
+    expect(perCategory.size).toBe(6);
+    for (const n of perCategory.values()) expect(n).toBeGreaterThanOrEqual(2);
+    expect((await database.db.select().from(strategyMeasurements)).length).toBeGreaterThanOrEqual(30);
 
     const reset = await resetDemoAdminPassword(database.db);
     expect(reset?.password).not.toBe(password);

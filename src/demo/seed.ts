@@ -12,6 +12,7 @@ import { createWallService } from "../modules/walls/service.ts";
 import { seedDemoEvents } from "./events.ts";
 import { seedDemoGroups } from "./groups.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
+import { seedDemoStrategy } from "./strategy.ts";
 import { seedDemoWalls } from "./walls.ts";
 
 /** A readable one-off password: 20 characters from an alphabet without look-alikes. */
@@ -81,6 +82,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   await seedDemoWalls(db, admin, hub, walls);
   await seedDemoEvents(db, createEventService({ db, walls }), admin);
   await seedDemoGroups(db, admin, walls);
+  await seedDemoStrategy(db, admin);
   return { email: demoAdmin.email, password };
 }
 
