@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "../../i18n/translate.ts";
+import { behindThreshold, behindThresholdPercent } from "./constants.ts";
 import { canonicalDecimal, parseDecimal, toDecimal } from "./decimal.ts";
 import { expectedOn, type IndicatorTarget, indicatorStatus, targetPath } from "./status.ts";
 
@@ -127,6 +129,15 @@ describe("indicator status (the rule of strategy.statusRule.*)", () => {
     const decline: IndicatorTarget = { ...rising, targetValue: "90" };
     expect(indicatorStatus(decline, at("2021-01-06", "95")).status).toBe("on_track");
     expect(indicatorStatus(decline, at("2021-01-06", "94.9")).status).toBe("off_track");
+  });
+});
+
+describe("the rule as the page prints it", () => {
+  it("names the same threshold as the code, in every language", () => {
+    expect(Number(behindThreshold.numerator * 100n) / Number(behindThreshold.denominator)).toBe(behindThresholdPercent);
+    for (const locale of ["fi", "sv", "en"] as const)
+      for (const key of ["strategy.statusRule.behind", "strategy.statusRule.off_track"] as const)
+        expect(translate(locale, key, { percent: behindThresholdPercent })).toContain("75 %");
   });
 });
 
