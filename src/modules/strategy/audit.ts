@@ -13,6 +13,10 @@ export const strategyAuditActions = [
   "measurement.create",
   "measurement.update",
   "measurement.delete",
+  "measurement.import",
+  "consultation.open",
+  "consultation.close",
+  "environment.create",
 ] as const;
 export type StrategyAuditAction = (typeof strategyAuditActions)[number];
 export const strategyAudit = defineAuditActions("strategy", strategyAuditActions);

@@ -144,10 +144,13 @@ export function indicatorIssues(
 export function createStrategyService({
   db,
   writes = createWritePath(db),
+  leftConsultation,
 }: {
   db: Db;
   /** The platform's write path; tests and scripts get one of their own. */
   writes?: WritePath;
+  /** A status change out of consultation, in the change's unit: the goals' walls close (consultation.ts). */
+  leftConsultation?: (caller: Caller, unit: WriteUnit, strategyId: string) => Promise<void>;
 }) {
   const write = writes(strategyAudit);
   const reader = (within?: WriteUnit): Db | Tx => within?.tx ?? db;
@@ -471,7 +474,7 @@ export function createStrategyService({
         },
         input: { schema: strategyPatch, value: input },
         within: options.within,
-        run: async ({ tx, data, audit }): Promise<StrategyRow> => {
+        run: async ({ tx, data, audit, unit }): Promise<StrategyRow> => {
           const before = await findStrategy(tx, id);
           const merged = { ...before, ...definedOf(data) };
           if (merged.endYear < merged.startYear)
@@ -514,6 +517,8 @@ export function createStrategyService({
               ...(row.status !== before.status ? { statusFrom: before.status, statusTo: row.status } : {}),
             },
           );
+          if (before.status === "consultation" && row.status !== "consultation")
+            await leftConsultation?.(caller, unit, id);
           return row;
         },
       });
