@@ -14,7 +14,8 @@
  * that code on the same images (ratios after/before).
  *
  * Flags: --before-root <dir>, --runs <n> (default 3; the median is reported), --name <name>,
- *        --only server|prepare, --pg <PostgreSQL server URL> (the server part on PostgreSQL, not PGlite).
+ *        --only server|prepare, --pg <PostgreSQL server URL> (the server part on PostgreSQL, not PGlite),
+ *        --images <name,name> (only these images, e.g. pdf-10mib,jpeg-48mp-10mib).
  * Writes bench/results/upload-memory/<name>-<timestamp>.json and latest.json there (bench/run.ts owns
  * bench/results/latest.json).
  */
@@ -333,7 +334,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   try {
     process.stderr.write("generating images…\n");
-    const images = await makeImages(dir);
+    const wanted = argValue("--images")?.split(",");
+    const images = (await makeImages(dir)).filter((image) => !wanted || wanted.includes(image.name));
     const sizes = new Map(images.map((image) => [image.name, readFileSync(image.file).byteLength]));
     type Summary = { outcome: string; detail: string; peakRiseMiB: number; ms: number; riseVsUpload: number | null };
     const summarise = (

@@ -1,6 +1,7 @@
 import { type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Form, redirect } from "react-router";
 import { AppError } from "../../src/core/errors.ts";
+import { isMultipart, receiveForm } from "../../src/modules/files/multipart.ts";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";
@@ -24,10 +25,16 @@ export function loader({ context, request, params }: Route.LoaderArgs) {
 
 /** The wall's forms without JavaScript (and the per-post buttons with it). */
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const form = await request.formData();
-  const fields = fieldsOf(form);
   const { services, wallViewer: viewer, caller } = context;
   return attempt(caller.locale, async () => {
+    // The post form's file is read as it streams in, stopping at the upload limit (files/multipart.ts).
+    const { fields, file } = isMultipart(request)
+      ? await receiveForm(request, {
+          fileField: "file",
+          maxFileBytes: services.attachments.uploadMaxBytes,
+          tooLarge: () => services.attachments.tooLarge(viewer.locale),
+        })
+      : { fields: fieldsOf(await request.formData()), file: null };
     if (fields.intent === "join") {
       const opened = await services.walls.joinBySlug(
         params.slug,
@@ -46,14 +53,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     switch (fields.intent) {
       case "post": {
         // Without JavaScript the file comes with the form; upload it first, then post with it.
-        const file = form.get("file");
         const upload =
-          file instanceof File && file.size > 0
-            ? await services.attachments.upload(viewer, wall.id, {
-                data: new Uint8Array(await file.arrayBuffer()),
-                name: file.name,
-              })
-            : null;
+          file && file.data.byteLength > 0 ? await services.attachments.upload(viewer, wall.id, file) : null;
         await services.posts.create(viewer, wall.id, {
           ...fields,
           ...(upload ? { attachmentFileId: upload.fileId } : { attachmentAlt: undefined }),

@@ -22,9 +22,9 @@ export const storedFiles = pgTable("stored_files", {
 });
 
 /**
- * A stored file's bytes in pieces of at most 1 MiB. One 10 MiB bytea value cost
- * PGlite some 800 MB of memory to write (its WebAssembly heap grows and stays);
- * pieces cost about a twentieth of that, and PostgreSQL is as happy either way.
+ * A stored file's bytes in pieces of at most 1 MiB (256 KiB since uploads are streamed; store.ts). One 10 MiB
+ * bytea value cost PGlite some 800 MB of memory to write (its WebAssembly heap grows and stays); pieces, sent
+ * as hex text, cost a small fraction of that, and PostgreSQL is as happy either way.
  */
 export const storedFileChunks = pgTable(
   "stored_file_chunks",

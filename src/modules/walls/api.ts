@@ -1,6 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../../core/errors.ts";
 import { pageSchema } from "../../core/pagination.ts";
+import { issueMessage } from "../../core/validate.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../http/openapi.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { receiveForm } from "../files/multipart.ts";
 import { wallViewer } from "./http-viewer.ts";
 import {
   moderationInput,
@@ -25,6 +29,13 @@ const uploadForm = z.object({
     .instanceof(File)
     .openapi({ type: "string", format: "binary", description: "The file; its type is read from its content" }),
 });
+
+/** VALIDATION_FAILED as the router's own validation gives it (http/openapi.ts). */
+const invalid = (error: z.ZodError, locale: Locale) =>
+  new AppError(
+    "VALIDATION_FAILED",
+    error.issues.map((issue) => ({ path: issue.path.join("."), message: issueMessage(issue, locale) })),
+  );
 
 const uploadSchema = z
   .object({
@@ -182,7 +193,9 @@ export function registerWallsApi(api: ApiRouter) {
     },
   );
 
-  api.openapi(
+  // Described with the form's schema, but not validated by the router: its form validator would hold the body
+  // whole several times over. The handler reads it as it streams in (files/multipart.ts), with the same errors.
+  api.openAPIRegistry.registerPath(
     createRoute({
       method: "post",
       path: "/walls/{id}/uploads",
@@ -207,15 +220,22 @@ export function registerWallsApi(api: ApiRouter) {
         ),
       },
     }),
-    async (c) => {
-      const { file } = c.req.valid("form");
-      const upload = await c.get("platform").services.attachments.upload(wallViewer(c), c.req.valid("param").id, {
-        data: new Uint8Array(await file.arrayBuffer()),
-        name: file.name,
-      });
-      return c.json(upload, 201);
-    },
   );
+  api.post("/walls/:id/uploads", async (c) => {
+    const viewer = wallViewer(c);
+    const param = wallParam.safeParse({ id: c.req.param("id") });
+    if (!param.success) throw invalid(param.error, viewer.locale);
+    const { attachments } = c.get("platform").services;
+    const { file } = await receiveForm(c.req.raw, {
+      fileField: "file",
+      maxFileBytes: attachments.uploadMaxBytes,
+      tooLarge: () => attachments.tooLarge(viewer.locale),
+    });
+    // No file part: the form schema's own refusal, naming the field.
+    const missing = uploadForm.safeParse({});
+    if (!file) throw missing.success ? new AppError("VALIDATION_FAILED") : invalid(missing.error, viewer.locale);
+    return c.json(await attachments.upload(viewer, param.data.id, file), 201);
+  });
 
   api.openapi(
     createRoute({

@@ -68,16 +68,18 @@ export function createAttachmentService({
   const addressLimiter = new RateLimiter(limits.perAddress, 60_000);
 
   return {
+    /** UPLOAD_MAX_BYTES: the HTTP layer stops reading an upload there (files/multipart.ts). */
+    uploadMaxBytes,
+    /** 413 naming the limit, in the viewer's language. */
+    tooLarge: (locale: Locale) => fileTooLarge(locale, uploadMaxBytes),
+
     async upload(viewer: WallViewer, wallId: string, file: { data: Uint8Array; name: string }): Promise<UploadView> {
       const participant = viewer.participantHash;
       if (!participant) throw new AppError("UNAUTHENTICATED");
       // The policy: whoever may post on the wall may upload to it.
       const opened = await wallService.openById(viewer, wallId);
       if (!opened.canPost) throw new AppError("WALL_CLOSED");
-      if (file.data.byteLength > uploadMaxBytes) {
-        const limit = formatFileSize(viewer.locale, uploadMaxBytes);
-        throw new AppError("PAYLOAD_TOO_LARGE", [fileIssue(viewer.locale, "walls.fileTooLarge", { limit })]);
-      }
+      if (file.data.byteLength > uploadMaxBytes) throw fileTooLarge(viewer.locale, uploadMaxBytes);
       if (!participantLimiter.take(participant) || !addressLimiter.take(viewer.addressHash)) {
         throw new AppError("RATE_LIMITED");
       }
@@ -178,6 +180,11 @@ const fileIssue = (locale: Locale, key: Parameters<typeof translate>[1], params?
   path: "file",
   message: translate(locale, key, params),
 });
+
+const fileTooLarge = (locale: Locale, limitBytes: number) =>
+  new AppError("PAYLOAD_TOO_LARGE", [
+    fileIssue(locale, "walls.fileTooLarge", { limit: formatFileSize(locale, limitBytes) }),
+  ]);
 
 /** 415 for a type we do not take, 422 for an image that does not decode or is over a limit (named in the message). */
 function refusedUpload(locale: Locale, error: RefusedFileError): AppError {
