@@ -5,5 +5,12 @@ import { strategyEn, strategyFi, strategySv } from "./messages.ts";
 export default defineModule({
   name: "strategy",
   messages: { fi: strategyFi, sv: strategySv, en: strategyEn },
+  pages: [
+    { path: "strategies", file: "routes/strategies.tsx" },
+    { path: "strategies/:id", file: "routes/strategy.tsx" },
+    { path: "strategies/:id/edit", file: "routes/strategy-edit.tsx" },
+    { path: "strategies/:id/goals/:goalId", file: "routes/strategy-goal.tsx" },
+  ],
+  navigation: [{ to: "/strategies", label: "strategy.nav", roles: ["anyone"], order: 25 }],
   server: () => import("./server.ts"),
 });
