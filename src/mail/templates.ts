@@ -103,3 +103,46 @@ function safeLink(href: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not a web address: ${url.protocol}`);
   return url.toString();
 }
+
+/** The parameters of a contract reminder (commitments module): dates already formatted in the reader's language. */
+type ContractReminderParams = {
+  name: string;
+  contract: string;
+  number: string;
+  folder: string;
+  date: string;
+  actBy: string;
+  link: string;
+};
+
+const contractReminder = (subject: MailMessageKey, intro: MailMessageKey): MailTemplate<ContractReminderParams> => ({
+  subject,
+  before: ["mail.greeting", intro],
+  action: { label: "mail.contractReminder.action", href: "link" },
+  after: ["mail.contractReminder.why"],
+});
+
+export const contractStartReminderMail = contractReminder(
+  "mail.contractReminder.start.subject",
+  "mail.contractReminder.start.intro",
+);
+export const contractEndReminderMail = contractReminder(
+  "mail.contractReminder.end.subject",
+  "mail.contractReminder.end.intro",
+);
+export const contractOptionEndReminderMail = contractReminder(
+  "mail.contractReminder.optionEnd.subject",
+  "mail.contractReminder.optionEnd.intro",
+);
+export const contractNoticeReminderMail = contractReminder(
+  "mail.contractReminder.notice.subject",
+  "mail.contractReminder.notice.intro",
+);
+
+/** The contract reminders by kind (commitments/constants.ts reminderKinds). */
+export const contractReminderMails = {
+  start: contractStartReminderMail,
+  end: contractEndReminderMail,
+  option_end: contractOptionEndReminderMail,
+  notice_deadline: contractNoticeReminderMail,
+} as const;
