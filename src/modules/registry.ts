@@ -1,6 +1,7 @@
 import jobs from "../jobs/module.ts";
 import accounts from "./accounts/module.ts";
 import audit from "./audit/module.ts";
+import commitments from "./commitments/module.ts";
 import deliverables from "./deliverables/module.ts";
 import events from "./events/module.ts";
 import files from "./files/module.ts";
@@ -35,6 +36,7 @@ export const modules = [
   groups,
   events,
   strategy,
+  commitments,
 ] as const;
 
 type Module = (typeof modules)[number];
