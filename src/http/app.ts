@@ -7,7 +7,9 @@ import type { Caller } from "../core/caller.ts";
 import { AppError } from "../core/errors.ts";
 import { localPath } from "../core/local-path.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
+import { translate } from "../i18n/translate.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
+import { formatFileSize } from "../modules/files/size.ts";
 import type { Platform } from "../platform.ts";
 import { createClientAddressResolver } from "./client-address.ts";
 import type { AppEnv, WebContext } from "./context.ts";
@@ -73,15 +75,20 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     await next();
   });
 
-  // Uploads may be as large as UPLOAD_MAX_BYTES (plus the multipart envelope); every other body only BODY_MAX_BYTES.
-  const tooLarge = () => {
-    throw new AppError("PAYLOAD_TOO_LARGE");
-  };
-  const uploadBodyLimit = bodyLimit({ maxSize: config.uploadMaxBytes + 64 * 1024, onError: tooLarge });
-  const otherBodyLimit = bodyLimit({ maxSize: config.bodyMaxBytes, onError: tooLarge });
-  app.use((c, next) =>
-    isUploadRequest(c.req.method, c.req.path) ? uploadBodyLimit(c, next) : otherBodyLimit(c, next),
-  );
+  // Every body is at most BODY_MAX_BYTES, but uploads: their routes read the body as it streams in
+  // (files/multipart.ts), counting it against UPLOAD_MAX_BYTES plus the form's envelope and refusing it with the
+  // limit named. Hono's bodyLimit would first buffer a body sent without Content-Length, so uploads skip it.
+  const otherBodyLimit = bodyLimit({
+    maxSize: config.bodyMaxBytes,
+    onError: (c) => {
+      const locale = c.get("caller").locale;
+      const limit = formatFileSize(locale, config.bodyMaxBytes);
+      throw new AppError("PAYLOAD_TOO_LARGE", [
+        { path: "body", message: translate(locale, "errors.bodyTooLarge", { limit }) },
+      ]);
+    },
+  });
+  app.use((c, next) => (isUploadRequest(c.req.method, c.req.path) ? next() : otherBodyLimit(c, next)));
 
   app.use(async (c, next) => {
     if (!isSameOriginRequest(c.req.method, c.req.raw.headers, new URL(config.publicUrl).origin)) {

@@ -148,6 +148,7 @@ export const en: Record<CoreMessageKey, string> = {
   "errors.CONFLICT": "The information already exists or has been changed. Please reload the page.",
   "errors.LINK_EXPIRED": "The link has expired or has already been used. Please request a new link.",
   "errors.PAYLOAD_TOO_LARGE": "The data sent is too large.",
+  "errors.bodyTooLarge": "The data sent is larger than {limit}.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "The request has the wrong format. Send it as JSON.",
   "errors.FILE_TYPE_REFUSED": "Files of this type cannot be attached.",
   "errors.UNPROCESSABLE_FILE": "The file could not be processed.",

@@ -144,6 +144,7 @@ export const fi = {
   "errors.CONFLICT": "Tieto on jo olemassa tai sitä on muutettu. Lataa sivu uudelleen.",
   "errors.LINK_EXPIRED": "Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.",
   "errors.PAYLOAD_TOO_LARGE": "Lähetetty tieto on liian suuri.",
+  "errors.bodyTooLarge": "Lähetetty tieto on suurempi kuin {limit}.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "Pyynnön sisältö on väärää muotoa. Lähetä JSON-muotoinen pyyntö.",
   "errors.FILE_TYPE_REFUSED": "Tämän tyyppistä tiedostoa ei voi liittää.",
   "errors.UNPROCESSABLE_FILE": "Tiedostoa ei voitu käsitellä.",

@@ -148,6 +148,7 @@ export const sv: Record<CoreMessageKey, string> = {
   "errors.CONFLICT": "Uppgiften finns redan eller har ändrats. Ladda om sidan.",
   "errors.LINK_EXPIRED": "Länken har gått ut eller har redan använts. Be om en ny länk.",
   "errors.PAYLOAD_TOO_LARGE": "De skickade uppgifterna är för stora.",
+  "errors.bodyTooLarge": "De skickade uppgifterna är större än {limit}.",
   "errors.UNSUPPORTED_MEDIA_TYPE": "Begäran har fel format. Skicka begäran i JSON-format.",
   "errors.FILE_TYPE_REFUSED": "Filer av den här typen kan inte bifogas.",
   "errors.UNPROCESSABLE_FILE": "Filen kunde inte behandlas.",
