@@ -88,7 +88,9 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
       ]);
     },
   });
-  app.use((c, next) => (isUploadRequest(c.req.method, c.req.path) ? next() : otherBodyLimit(c, next)));
+  app.use((c, next) =>
+    isUploadRequest(c.req.method, c.req.path, c.req.header("content-type")) ? next() : otherBodyLimit(c, next),
+  );
 
   app.use(async (c, next) => {
     if (!isSameOriginRequest(c.req.method, c.req.raw.headers, new URL(config.publicUrl).origin)) {
@@ -181,6 +183,8 @@ export function withClientIp(request: Request, ip: string): Request {
 }
 
 /** Requests that carry a file: the wall upload endpoint and the wall page's no-JavaScript form. */
-function isUploadRequest(method: string, path: string): boolean {
-  return method === "POST" && (/^\/api\/walls\/[^/]+\/uploads$/.test(path) || /^\/w\/[^/]+$/.test(path));
+function isUploadRequest(method: string, path: string, contentType: string | undefined): boolean {
+  // Only a multipart body is read by the streaming parser; any other body to these paths gets the general limit.
+  if (method !== "POST" || !/^\s*multipart\/form-data/i.test(contentType ?? "")) return false;
+  return /^\/api\/walls\/[^/]+\/uploads$/.test(path) || /^\/w\/[^/]+$/.test(path);
 }

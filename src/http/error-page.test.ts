@@ -34,6 +34,12 @@ describe("refusals of a plain form post", () => {
     expect(await script.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
   });
 
+  it("holds a wall page's form without a file to the general limit (only a multipart body is streamed)", async () => {
+    const body = new URLSearchParams({ intent: "join", code: "x".repeat(5000) });
+    const response = await post("/w/some-wall", { accept: "text/html" }, body);
+    expect(response.status).toBe(413);
+  });
+
   it("escapes what it shows", async () => {
     const response = await post(
       "/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
