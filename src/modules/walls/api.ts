@@ -333,11 +333,11 @@ export function registerWallsApi(api: ApiRouter) {
     tags,
     summary: "The wall's live changes as server-sent events",
     description:
-      "Each event is `event: change` with `id:` the wall's sequence number and `data:` one of {type:'post', post}, {type:'post.removed', id}, {type:'reactions', id, likes, votes}, {type:'wall', wall}. Reconnect with Last-Event-ID (or ?lastEventId=) to receive every missed change once, in order.",
+      "Each event is `event: change` with `id:` the wall's sequence number and `data:` one of {type:'post', post}, {type:'post.removed', id}, {type:'reactions', id, likes, votes}, {type:'wall', wall}. Reconnect with Last-Event-ID (or ?lastEventId=; the header wins when both are given) to receive every missed change once, in order. Either value must be a decimal integer of digits only; anything else (empty, sign, decimals, exponent, hex, spaces, repeated) is 400 VALIDATION_FAILED naming the field, before the stream starts. A value above the wall's newest seq gets `event: reset` with `id:` the newest seq and `data:` {type:'reset', seq, wall}: re-read the posts, then changes continue live after that seq.",
     request: { params: wallParam },
     responses: {
       200: { description: "An endless text/event-stream", content: { "text/event-stream": { schema: z.string() } } },
-      ...errorResponses(...accessErrors),
+      ...errorResponses("VALIDATION_FAILED", ...accessErrors),
     },
   });
 }
