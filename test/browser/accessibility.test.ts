@@ -1,50 +1,17 @@
-import type { Browser, BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../../src/i18n/locale.ts";
 import { en } from "../../src/i18n/messages/en.ts";
 import { sv } from "../../src/i18n/messages/sv.ts";
-import { startTestApp, type TestApp } from "../support/server.ts";
-import {
-  arrangeSite,
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  type SiteFixture,
-  sitePageNames,
-  visit,
-  type Who,
-} from "./support.ts";
+import { expectNoAxeViolations, openPage, sitePageNames, useSiteInBrowser, visit } from "./support.ts";
 
 describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
-  let app: TestApp;
-  let browser: Browser;
-  let site: SiteFixture;
-  const contexts = new Map<Who, BrowserContext>();
-  const errors = new Map<Who, string[]>();
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-    site = await arrangeSite(browser, app);
-    for (const [who, storageState] of [
-      ["visitor", undefined],
-      ["admin", site.admin.storageState],
-      ["member", site.member.storageState],
-    ] as const) {
-      const opened = await openPage(browser, app, storageState ? { storageState } : {});
-      contexts.set(who, opened.context);
-      errors.set(who, opened.errors);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useSiteInBrowser();
 
   describe("in Finnish", () => {
     it.each(sitePageNames)("%s", async (name) => {
-      const spec = site.pages[name];
-      const context = contexts.get(spec.who) as BrowserContext;
+      const spec = web.site.pages[name];
+      const context = web.contexts.get(spec.who) as BrowserContext;
       const page = context.pages()[0] ?? (await context.newPage());
       await visit(page, spec);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("fi");
@@ -59,8 +26,8 @@ describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
     let context: BrowserContext;
 
     beforeAll(async () => {
-      ({ context } = await openPage(browser, app, { locale: "fi-FI" }));
-      await context.addCookies([{ name: "uudistamo_lang", value: locale, url: app.url }]);
+      ({ context } = await openPage(web.browser, web.app, { locale: "fi-FI" }));
+      await context.addCookies([{ name: "uudistamo_lang", value: locale, url: web.app.url }]);
     });
 
     afterAll(async () => {
@@ -81,8 +48,8 @@ describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
     });
 
     it("home, signed in as admin", async () => {
-      const signedIn = await openPage(browser, app, { storageState: site.admin.storageState });
-      await signedIn.context.addCookies([{ name: "uudistamo_lang", value: locale, url: app.url }]);
+      const signedIn = await openPage(web.browser, web.app, { storageState: web.site.admin.storageState });
+      await signedIn.context.addCookies([{ name: "uudistamo_lang", value: locale, url: web.app.url }]);
       await signedIn.page.goto("/");
       await signedIn.page.getByRole("heading", { level: 2, name: messages["home.workspace"] }).waitFor();
       expect(await signedIn.page.evaluate(() => document.documentElement.lang)).toBe(locale);
@@ -93,7 +60,7 @@ describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
 
   describe("with the keyboard", () => {
     it("the first Tab reaches 'Siirry sisältöön', which moves focus to the main content", async () => {
-      const { context, page } = await openPage(browser, app);
+      const { context, page } = await openPage(web.browser, web.app);
       await page.goto("/forgot-password");
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Siirry sisältöön");
@@ -106,7 +73,7 @@ describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
     });
 
     it("signs in with the keyboard alone, and a wrong password's message takes focus", async () => {
-      const { context, page } = await openPage(browser, app);
+      const { context, page } = await openPage(web.browser, web.app);
       await page.goto("/sign-in");
       await page.getByLabel("Sähköpostiosoite", { exact: true }).focus();
       await page.keyboard.type("someone@example.test");
@@ -123,7 +90,7 @@ describe("accessibility: no WCAG 2.1 A/AA violations found by axe-core", () => {
   });
 
   it("the pages raised no script errors", () => {
-    const all = [...errors.entries()].flatMap(([who, list]) =>
+    const all = [...web.errors.entries()].flatMap(([who, list]) =>
       // A refused sign-in, an invalid form and the 403/404 pages answer with error statuses on purpose.
       list.filter((e) => !/status of (400|401|403|404|422)/.test(e)).map((e) => `${who}: ${e}`),
     );

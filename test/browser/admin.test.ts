@@ -1,29 +1,14 @@
-import type { Browser, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/server.ts";
-import { adminCaller, launchBrowser, openPage, signedInState } from "./support.ts";
-
-type StorageState = NonNullable<BrowserContextOptions["storageState"]>;
+import { describe, expect, it } from "vitest";
+import { adminCaller, openPage, signedInState, useBrowserApp } from "./support.ts";
 
 describe("administration pages", () => {
-  let app: TestApp;
-  let browser: Browser;
-  let admin: { person: { id: string; name: string; email: string }; storageState: StorageState };
-  let member: { person: { id: string; name: string; email: string }; storageState: StorageState };
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-    admin = await signedInState(browser, app, "admin", "Aino Admin");
-    member = await signedInState(browser, app, "member", "Matti Jäsen");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp(async (app, browser) => ({
+    admin: await signedInState(browser, app, "admin", "Aino Admin"),
+    member: await signedInState(browser, app, "member", "Matti Jäsen"),
+  }));
 
   it("an admin creates an organisation and it appears in the table", async () => {
-    const { context, page, errors } = await openPage(browser, app, { storageState: admin.storageState });
+    const { context, page, errors } = await openPage(web.browser, web.app, { storageState: web.admin.storageState });
     await page.goto("/admin/organisations");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Organisaatiot");
     await page.getByText("Ei organisaatioita.").waitFor();
@@ -60,9 +45,9 @@ describe("administration pages", () => {
   });
 
   it("a member sees organisations but cannot add them, and has no change log in the menu", async () => {
-    const { context, page } = await openPage(browser, app, { storageState: member.storageState });
+    const { context, page } = await openPage(web.browser, web.app, { storageState: web.member.storageState });
     await page.goto("/admin/organisations");
-    await page.getByText(`Kirjautuneena: ${member.person.name}`).waitFor();
+    await page.getByText(`Kirjautuneena: ${web.member.person.name}`).waitFor();
     await page.getByRole("cell", { name: "Esimerkkilän kaupunki" }).waitFor();
     expect(await page.getByRole("heading", { name: "Uusi organisaatio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Esimerkkilän kaupunki" }).count()).toBe(0);
@@ -73,7 +58,7 @@ describe("administration pages", () => {
   });
 
   it("a member opening /admin/audit gets a translated 'no permission' page, not the audit log", async () => {
-    const { context, page } = await openPage(browser, app, { storageState: member.storageState });
+    const { context, page } = await openPage(web.browser, web.app, { storageState: web.member.storageState });
     const response = await page.goto("/admin/audit");
 
     expect(response?.status()).toBe(403);
@@ -83,7 +68,7 @@ describe("administration pages", () => {
     expect(await page.getByRole("button", { name: "Suodata" }).count()).toBe(0);
     // Still the app's own page, in Finnish, with the person signed in.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fi");
-    await page.getByText(`Kirjautuneena: ${member.person.name}`).waitFor();
+    await page.getByText(`Kirjautuneena: ${web.member.person.name}`).waitFor();
     await page.getByRole("link", { name: "Palaa etusivulle" }).waitFor();
     // And it says what happened: no permission (not "something went wrong, try later").
     const main = (await page.getByRole("main").textContent()) ?? "";
@@ -93,29 +78,29 @@ describe("administration pages", () => {
   });
 
   it("an admin reads the audit log, which records the organisation added", async () => {
-    const { context, page } = await openPage(browser, app, { storageState: admin.storageState });
+    const { context, page } = await openPage(web.browser, web.app, { storageState: web.admin.storageState });
     const response = await page.goto("/admin/audit");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Muutosloki");
     const table = page.getByRole("table");
     await table.waitFor();
-    await table.getByRole("cell", { name: admin.person.name, exact: true }).first().waitFor();
+    await table.getByRole("cell", { name: web.admin.person.name, exact: true }).first().waitFor();
     await table.getByRole("cell", { name: "Henkilöt ja organisaatiot" }).first().waitFor();
     await context.close();
   });
 
   it("a member gets no edit form for other people or organisations", async () => {
-    const [organisation] = await app.platform.services.people.listOrganisations(adminCaller(admin.person));
-    const { context, page } = await openPage(browser, app, { storageState: member.storageState });
+    const [organisation] = await web.app.platform.services.people.listOrganisations(adminCaller(web.admin.person));
+    const { context, page } = await openPage(web.browser, web.app, { storageState: web.member.storageState });
 
     // The people list gives a member no edit links …
     await page.goto("/admin/people");
-    await page.getByRole("cell", { name: admin.person.name, exact: true }).waitFor();
-    expect(await page.getByRole("link", { name: admin.person.name }).count()).toBe(0);
+    await page.getByRole("cell", { name: web.admin.person.name, exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: web.admin.person.name }).count()).toBe(0);
 
     // … and typing the address must not offer a form the member may not use
     // (saving it would only fail with "no permission").
-    const paths = [`/admin/people/${admin.person.id}`, `/admin/organisations/${organisation?.id}`];
+    const paths = [`/admin/people/${web.admin.person.id}`, `/admin/organisations/${organisation?.id}`];
     const found = [];
     for (const path of paths) {
       await page.goto(path);
@@ -130,7 +115,7 @@ describe("administration pages", () => {
   });
 
   it("a mistyped person or organisation address shows the 'page not found' page", async () => {
-    const { context, page } = await openPage(browser, app, { storageState: admin.storageState });
+    const { context, page } = await openPage(web.browser, web.app, { storageState: web.admin.storageState });
     const found = [];
     for (const path of [
       "/admin/people/no-such-person",

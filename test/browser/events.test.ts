@@ -1,32 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/server.ts";
+import { describe, expect, it } from "vitest";
 import {
   adminCaller,
   expectNoAxeViolations,
   horizontalOverflow,
-  launchBrowser,
   openPage,
   signedInState,
+  useBrowserApp,
 } from "./support.ts";
 
 describe("events in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  let staff: Awaited<ReturnType<typeof signedInState>>;
-
-  beforeAll(async () => {
-    app = await startTestApp({ web: true });
-    browser = await launchBrowser();
-    staff = await signedInState(browser, app, "staff", "Sanna Valmistelija");
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.close();
-  });
+  const web = useBrowserApp(async (app, browser) => ({
+    staff: await signedInState(browser, app, "staff", "Sanna Valmistelija"),
+  }));
 
   it("lets staff create an event with an agenda and a workshop, and runs the workshop step by step", async () => {
-    const { page, context, errors } = await openPage(browser, app, { storageState: staff.storageState });
+    const { page, context, errors } = await openPage(web.browser, web.app, { storageState: web.staff.storageState });
     await page.goto("/events");
     await page.getByLabel("Tilaisuuden nimi").fill("Kymenlaakson maakuntauudistusseminaari");
     await page.getByLabel("Päivämäärä").fill("2016-08-31");
@@ -68,7 +56,7 @@ describe("events in the browser", () => {
   });
 
   it("lets a visitor on a phone read the agenda, register, and open the event's wall", async () => {
-    const event = await app.platform.services.events.create(adminCaller(staff.person), {
+    const event = await web.app.platform.services.events.create(adminCaller(web.staff.person), {
       title: "Kasvupalvelujen aluekierros: Varkaus",
       date: "2018-03-15",
       startTime: "12:00",
@@ -77,11 +65,11 @@ describe("events in the browser", () => {
       regions: ["Keski-Suomi", "Pohjois-Karjala", "Etelä-Savo", "Pohjois-Savo"],
       joinCode: "VARKAUS",
     });
-    await app.platform.services.events.addAgendaItem(adminCaller(staff.person), event.id, {
+    await web.app.platform.services.events.addAgendaItem(adminCaller(web.staff.person), event.id, {
       time: "12:00",
       title: "Valmistelijoiden katsaukset",
     });
-    const { page, context } = await openPage(browser, app, { viewport: { width: 360, height: 740 } });
+    const { page, context } = await openPage(web.browser, web.app, { viewport: { width: 360, height: 740 } });
     await page.goto(`/e/${event.slug}`);
     await page.getByRole("cell", { name: /Valmistelijoiden katsaukset/ }).waitFor();
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
@@ -96,11 +84,11 @@ describe("events in the browser", () => {
   });
 
   it("shows the events list and a series without WCAG 2.1 A/AA violations", async () => {
-    const caller = adminCaller(staff.person);
-    const series = await app.platform.services.events.createSeries(caller, {
+    const caller = adminCaller(web.staff.person);
+    const series = await web.app.platform.services.events.createSeries(caller, {
       name: "Kasvupalvelujen aluekierros 2018",
     });
-    await app.platform.services.events.create(caller, {
+    await web.app.platform.services.events.create(caller, {
       title: "Aluekierros: Rovaniemi",
       date: "2018-03-13",
       startTime: "12:00",
@@ -109,13 +97,13 @@ describe("events in the browser", () => {
       regions: ["Kainuu", "Pohjois-Pohjanmaa", "Lappi"],
       seriesId: series.id,
     });
-    const { page, context } = await openPage(browser, app);
+    const { page, context } = await openPage(web.browser, web.app);
     await page.goto("/events");
     await expectNoAxeViolations(page, "events list");
     await page.goto(`/series/${series.slug}`);
     await page.getByRole("cell", { name: "Kainuu, Pohjois-Pohjanmaa, Lappi" }).waitFor();
     await expectNoAxeViolations(page, "series page");
-    const manage = await openPage(browser, app, { storageState: staff.storageState });
+    const manage = await openPage(web.browser, web.app, { storageState: web.staff.storageState });
     await manage.page.goto("/events");
     await expectNoAxeViolations(manage.page, "events list with the create form");
     await manage.context.close();
@@ -123,15 +111,15 @@ describe("events in the browser", () => {
   });
 
   it("links the agenda form's error summary to the agenda's own title field, without JavaScript", async () => {
-    const caller = adminCaller(staff.person);
-    const event = await app.platform.services.events.create(caller, {
+    const caller = adminCaller(web.staff.person);
+    const event = await web.app.platform.services.events.create(caller, {
       title: "Muutosjohtajakokous",
       date: "2019-03-20",
       startTime: "09:00",
       endTime: "12:00",
     });
-    const { page, context } = await openPage(browser, app, {
-      storageState: staff.storageState,
+    const { page, context } = await openPage(web.browser, web.app, {
+      storageState: web.staff.storageState,
       javaScriptEnabled: false,
     });
     await page.goto(`/e/${event.slug}/manage`);
@@ -153,16 +141,16 @@ describe("events in the browser", () => {
   });
 
   it("pages the past events, latest first, with a plain next-page link", async () => {
-    const caller = adminCaller(staff.person);
+    const caller = adminCaller(web.staff.person);
     for (let i = 0; i < 21; i++) {
-      await app.platform.services.events.create(caller, {
+      await web.app.platform.services.events.create(caller, {
         title: `Mennyt tilaisuus ${String(i).padStart(2, "0")}`,
         date: `2010-01-${String(i + 1).padStart(2, "0")}`,
         startTime: "10:00",
         endTime: "11:00",
       });
     }
-    const { page, context } = await openPage(browser, app, { javaScriptEnabled: false });
+    const { page, context } = await openPage(web.browser, web.app, { javaScriptEnabled: false });
     await page.goto("/events");
     const past = page.getByRole("table", { name: "Menneet tilaisuudet" });
     await past.waitFor();

@@ -1,28 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInThroughUi, signInWithForm } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInThroughUi, signInWithForm, useBrowserApp } from "./support.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("invitation end to end", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("an admin invites a person, who sets a password from the mailed link and signs in", async () => {
-    const admin = await createPerson(app.database, "admin", { name: "Anna Pääkäyttäjä" });
+    const admin = await createPerson(web.app.database, "admin", { name: "Anna Pääkäyttäjä" });
     const invitee = { name: "Kalle Kutsuttu", email: "kalle.kutsuttu@example.test", password: "kallen-salasana-1" };
 
-    const adminPage = await openPage(browser, app);
+    const adminPage = await openPage(web.browser, web.app);
     const { page } = adminPage;
     await signInThroughUi(page, admin);
     await page.getByRole("navigation", { name: "Päävalikko" }).getByRole("link", { name: "Henkilöt" }).click();
@@ -44,15 +33,15 @@ describe("invitation end to end", () => {
     expect(adminPage.errors).toEqual([]);
     await adminPage.context.close();
 
-    const mail = await app.smtp.waitFor(invitee.email);
+    const mail = await web.app.smtp.waitFor(invitee.email);
     expect(mail.subject).toBe("Kutsu Uudistamoon");
     expect(mail.text).toContain(`Hei ${invitee.name}`);
     expect(mail.text).toContain(`${admin.name} kutsui sinut Uudistamoon`);
-    const match = mail.text.match(new RegExp(`${escapeRegExp(app.url)}/invitation\\?token=[^\\s]+`));
+    const match = mail.text.match(new RegExp(`${escapeRegExp(web.app.url)}/invitation\\?token=[^\\s]+`));
     expect(match, `no invitation link in the mail:\n${mail.text}`).not.toBeNull();
     const link = match?.[0] ?? "";
 
-    const inviteePage = await openPage(browser, app);
+    const inviteePage = await openPage(web.browser, web.app);
     const p = inviteePage.page;
     await p.goto(link);
     await expect(p.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tervetuloa Uudistamoon");

@@ -1,30 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/messages/en.ts";
 import { fi } from "../../src/i18n/messages/fi.ts";
 import { sv } from "../../src/i18n/messages/sv.ts";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInThroughUi } from "./support.ts";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInThroughUi, useBrowserApp } from "./support.ts";
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 const languageMenu = (page: Page, label: string) => page.getByRole("navigation", { name: label, exact: true });
 
 describe("switching the language", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("switches to Swedish and keeps it across reloads and pages, then to English", async () => {
-    const { context, page, errors } = await openPage(browser, app);
+    const { context, page, errors } = await openPage(web.browser, web.app);
 
     await page.goto("/");
     expect(await htmlLang(page)).toBe("fi");
@@ -82,7 +72,7 @@ describe("switching the language", () => {
   });
 
   it("a Swedish browser gets Swedish without choosing", async () => {
-    const { context, page } = await openPage(browser, app, { locale: "sv-FI" });
+    const { context, page } = await openPage(web.browser, web.app, { locale: "sv-FI" });
     await page.goto("/");
     expect(await htmlLang(page)).toBe("sv");
     expect(await h1(page)).toBe(sv["home.title"]);
@@ -90,8 +80,8 @@ describe("switching the language", () => {
   });
 
   it("keeps the chosen language for a signed-in person, including the signed-in pages", async () => {
-    const person = await createPerson(app.database, "admin", { name: "Kielivalitsija" });
-    const { context, page } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "admin", { name: "Kielivalitsija" });
+    const { context, page } = await openPage(web.browser, web.app);
     await signInThroughUi(page, person);
 
     await languageMenu(page, fi["shell.languageMenu"]).getByRole("link", { name: "På svenska" }).click();

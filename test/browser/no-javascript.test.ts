@@ -1,25 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInWithForm } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInWithForm, useBrowserApp } from "./support.ts";
 
 describe("without JavaScript", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("signs in with the plain form and reads the people list", async () => {
-    const person = await createPerson(app.database, "member", { name: "Ilman Skriptejä" });
-    const colleague = await createPerson(app.database, "staff", { name: "Työkaveri Kollega" });
-    const { context, page } = await openPage(browser, app, { javaScriptEnabled: false });
+    const person = await createPerson(web.app.database, "member", { name: "Ilman Skriptejä" });
+    const colleague = await createPerson(web.app.database, "staff", { name: "Työkaveri Kollega" });
+    const { context, page } = await openPage(web.browser, web.app, { javaScriptEnabled: false });
 
     await page.goto("/admin/people");
     expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -48,8 +37,8 @@ describe("without JavaScript", () => {
   });
 
   it("shows the sign-in error without JavaScript", async () => {
-    const person = await createPerson(app.database, "member");
-    const { context, page } = await openPage(browser, app, { javaScriptEnabled: false });
+    const person = await createPerson(web.app.database, "member");
+    const { context, page } = await openPage(web.browser, web.app, { javaScriptEnabled: false });
     await page.goto("/sign-in");
     await signInWithForm(page, person.email, "wrong-password-123");
     await page.getByText("Sähköpostiosoite tai salasana on väärin.").waitFor();

@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInWithForm } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInWithForm, useBrowserApp } from "./support.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("password reset end to end", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("mails a link that sets a new password, which then signs in", async () => {
-    const person = await createPerson(app.database, "staff", { name: "Unohtelija Ukkonen" });
+    const person = await createPerson(web.app.database, "staff", { name: "Unohtelija Ukkonen" });
     const newPassword = "uusi-salasana-2026";
-    const { context, page, errors } = await openPage(browser, app);
+    const { context, page, errors } = await openPage(web.browser, web.app);
 
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Unohditko salasanasi?" }).click();
@@ -32,10 +21,10 @@ describe("password reset end to end", () => {
     await page.getByRole("button", { name: "Lähetä linkki" }).click();
     await page.getByText("Jos osoitteella on tunnus, siihen on lähetetty linkki. Linkki on voimassa tunnin.").waitFor();
 
-    const mail = await app.smtp.waitFor(person.email);
+    const mail = await web.app.smtp.waitFor(person.email);
     expect(mail.subject).toBe("Uudistamo: salasanan vaihto");
     expect(mail.text).toContain(`Hei ${person.name}`);
-    const match = mail.text.match(new RegExp(`${escapeRegExp(app.url)}/reset-password\\?token=[^\\s]+`));
+    const match = mail.text.match(new RegExp(`${escapeRegExp(web.app.url)}/reset-password\\?token=[^\\s]+`));
     expect(match, `no reset link in the mail:\n${mail.text}`).not.toBeNull();
     const link = match?.[0] ?? "";
 
@@ -70,7 +59,7 @@ describe("password reset end to end", () => {
     await context.close();
 
     // The link works once only.
-    const second = await openPage(browser, app);
+    const second = await openPage(web.browser, web.app);
     await second.page.goto(link);
     await second.page.getByLabel("Uusi salasana", { exact: true }).fill("kolmas-salasana-2026");
     await second.page.getByLabel("Uusi salasana uudelleen", { exact: true }).fill("kolmas-salasana-2026");
@@ -81,7 +70,7 @@ describe("password reset end to end", () => {
   });
 
   it("a reset link without a token says so and points to a new one", async () => {
-    const { context, page } = await openPage(browser, app);
+    const { context, page } = await openPage(web.browser, web.app);
     await page.goto("/reset-password");
     await page.getByText("Linkistä puuttuu tunniste. Pyydä uusi linkki.").waitFor();
     await page.getByRole("main").getByRole("link", { name: "Salasanan palauttaminen" }).click();

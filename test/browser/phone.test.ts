@@ -1,16 +1,7 @@
-import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import {
-  arrangeSite,
-  horizontalOverflow,
-  launchBrowser,
-  openPage,
-  type SiteFixture,
-  sitePageNames,
-  visit,
-  type Who,
-} from "./support.ts";
+import type { BrowserContext, BrowserContextOptions } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { horizontalOverflow, openPage, sitePageNames, useSiteInBrowser, visit } from "./support.ts";
 
 const phone: BrowserContextOptions = {
   viewport: { width: 360, height: 740 },
@@ -20,33 +11,12 @@ const phone: BrowserContextOptions = {
 };
 
 describe("at phone width (360 × 740)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  let site: SiteFixture;
-  const contexts = new Map<Who, BrowserContext>();
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-    site = await arrangeSite(browser, app);
-    for (const [who, storageState] of [
-      ["visitor", undefined],
-      ["admin", site.admin.storageState],
-      ["member", site.member.storageState],
-    ] as const) {
-      const opened = await openPage(browser, app, { ...phone, ...(storageState ? { storageState } : {}) });
-      contexts.set(who, opened.context);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useSiteInBrowser(phone);
 
   describe("no page scrolls sideways", () => {
     it.each(sitePageNames)("%s", async (name) => {
-      const spec = site.pages[name];
-      const context = contexts.get(spec.who) as BrowserContext;
+      const spec = web.site.pages[name];
+      const context = web.contexts.get(spec.who) as BrowserContext;
       const page = context.pages()[0] ?? (await context.newPage());
       await visit(page, spec);
       const { scrollWidth, widest } = await horizontalOverflow(page);
@@ -58,8 +28,8 @@ describe("at phone width (360 × 740)", () => {
   });
 
   it("the sign-in form fits the screen and signs in with taps", async () => {
-    const person = await createPerson(app.database, "staff", { name: "Puhelin Käyttäjä" });
-    const { context, page } = await openPage(browser, app, phone);
+    const person = await createPerson(web.app.database, "staff", { name: "Puhelin Käyttäjä" });
+    const { context, page } = await openPage(web.browser, web.app, phone);
     await page.goto("/sign-in");
 
     const email = page.getByLabel("Sähköpostiosoite", { exact: true });

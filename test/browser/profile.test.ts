@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInThroughUi } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInThroughUi, useBrowserApp } from "./support.ts";
 
 describe("own details", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("a member changes their name and title, and the header shows the new name", async () => {
-    const person = await createPerson(app.database, "member", { name: "Vanha Nimi" });
-    const { context, page, errors } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "member", { name: "Vanha Nimi" });
+    const { context, page, errors } = await openPage(web.browser, web.app);
     await signInThroughUi(page, person);
 
     await page.getByRole("navigation", { name: "Päävalikko" }).getByRole("link", { name: "Omat tiedot" }).click();
@@ -40,8 +29,8 @@ describe("own details", () => {
   });
 
   it("optional fields are labelled '(valinnainen)' once, not '((valinnainen))'", async () => {
-    const person = await createPerson(app.database, "admin");
-    const { context, page } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "admin");
+    const { context, page } = await openPage(web.browser, web.app);
     await signInThroughUi(page, person);
     const labels: Record<string, string | null> = {};
     for (const path of ["/profile", "/admin/people", `/admin/people/${person.id}`]) {

@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
-import { launchBrowser, openPage, signInWithForm } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { createPerson } from "../support/server.ts";
+import { openPage, signInWithForm, useBrowserApp } from "./support.ts";
 
 describe("signing in and out through the UI", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it("signs in with the form, lands on the home page, and signs out", async () => {
-    const person = await createPerson(app.database, "staff", { name: "Sanna Sisäänkirjautuja" });
-    const { context, page, errors } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "staff", { name: "Sanna Sisäänkirjautuja" });
+    const { context, page, errors } = await openPage(web.browser, web.app);
 
     await page.goto("/");
     await page.getByRole("banner").getByRole("link", { name: "Kirjaudu sisään" }).click();
@@ -52,8 +41,8 @@ describe("signing in and out through the UI", () => {
   });
 
   it("shows an error for a wrong password and stays on the sign-in page", async () => {
-    const person = await createPerson(app.database, "member");
-    const { context, page } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "member");
+    const { context, page } = await openPage(web.browser, web.app);
 
     await page.goto("/sign-in");
     await signInWithForm(page, person.email, "definitely-not-the-password");
@@ -69,8 +58,8 @@ describe("signing in and out through the UI", () => {
   });
 
   it("returns to the page asked for after signing in", async () => {
-    const person = await createPerson(app.database, "member", { name: "Paluu Perille" });
-    const { context, page } = await openPage(browser, app);
+    const person = await createPerson(web.app.database, "member", { name: "Paluu Perille" });
+    const { context, page } = await openPage(web.browser, web.app);
 
     await page.goto("/profile");
     expect(new URL(page.url()).pathname).toBe("/sign-in");

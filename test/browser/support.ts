@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Role } from "../../src/modules/accounts/constants.ts";
-import { createPerson, type TestApp } from "../support/server.ts";
+import { createPerson, startTestApp, type TestApp } from "../support/server.ts";
 
 /** Debian's Chromium; never a downloaded one. */
 export const chromiumPath = "/usr/bin/chromium";
@@ -20,6 +20,30 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The app and Chromium a block of browser tests share, with what `arrange` made for them. */
+export type BrowserApp<T extends object = object> = { app: TestApp; browser: Browser } & T;
+
+/**
+ * Starts the app (with its web pages) and Chromium before the enclosing block's
+ * tests and closes them after. `arrange` makes what the tests share (signed-in
+ * people, a site); what it returns is on the object too. Read it in the tests
+ * (`web.app`), not when the block is declared: it is filled in by beforeAll.
+ */
+export function useBrowserApp<T extends object = object>(
+  arrange?: (app: TestApp, browser: Browser) => Promise<T>,
+): BrowserApp<T> {
+  const web = { app: undefined, browser: undefined } as unknown as BrowserApp<T>;
+  beforeAll(async () => {
+    [web.app, web.browser] = await Promise.all([startTestApp({ web: true }), launchBrowser()]);
+    if (arrange) Object.assign(web, await arrange(web.app, web.browser));
+  });
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.app?.close();
+  });
+  return web;
 }
 
 /** A fresh context (own cookies) on the test app, Finnish unless told otherwise. */
@@ -335,6 +359,29 @@ export async function arrangeSite(browser: Browser, app: TestApp): Promise<SiteF
   ];
   const pages = Object.fromEntries(list.map((spec) => [spec.name, spec])) as Record<SitePageName, PageSpec>;
   return { admin, member, organisationId: organisation.id, invitationLink, pages };
+}
+
+/**
+ * The site arranged (arrangeSite) with one context each for the visitor, the
+ * admin and the member, their pages' script errors collected; `options` for
+ * every context (e.g. a phone's viewport).
+ */
+export function useSiteInBrowser(options: BrowserContextOptions = {}) {
+  return useBrowserApp(async (app, browser) => {
+    const site = await arrangeSite(browser, app);
+    const contexts = new Map<Who, BrowserContext>();
+    const errors = new Map<Who, string[]>();
+    for (const [who, storageState] of [
+      ["visitor", undefined],
+      ["admin", site.admin.storageState],
+      ["member", site.member.storageState],
+    ] as const) {
+      const opened = await openPage(browser, app, { ...options, ...(storageState ? { storageState } : {}) });
+      contexts.set(who, opened.context);
+      errors.set(who, opened.errors);
+    }
+    return { site, contexts, errors };
+  });
 }
 
 /** Opens a page as the given person, checks its status and heading, and does its action. */

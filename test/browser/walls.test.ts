@@ -1,40 +1,29 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WallView } from "../../src/modules/walls/presenters.ts";
-import { startTestApp, type TestApp } from "../support/server.ts";
 import {
   adminCaller,
   expectNoAxeViolations,
   horizontalOverflow,
-  launchBrowser,
   openPage,
   signedInState,
+  useBrowserApp,
 } from "./support.ts";
 
 describe("a live wall in two browsers", () => {
-  let app: TestApp;
-  let browser: Browser;
-  let staff: Awaited<ReturnType<typeof signedInState>>;
+  const web = useBrowserApp(async (app, browser) => ({
+    staff: await signedInState(browser, app, "staff", "Sanna Valmistelija"),
+  }));
   const makeWall = (input: Record<string, unknown> = {}) =>
-    app.platform.services.walls.create(adminCaller(staff.person), {
+    web.app.platform.services.walls.create(adminCaller(web.staff.person), {
       title: "Seminaarin seinä",
       description: "Kommentit ja kysymykset",
       ...input,
     });
 
-  beforeAll(async () => {
-    app = await startTestApp({ web: true });
-    browser = await launchBrowser();
-    staff = await signedInState(browser, app, "staff", "Sanna Valmistelija");
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.close();
-  });
-
   async function openWall(wall: WallView, options: Parameters<typeof openPage>[2] = {}) {
-    const opened = await openPage(browser, app, options);
+    const opened = await openPage(web.browser, web.app, options);
     await opened.page.goto(`/w/${wall.slug}`);
     await opened.page.getByText("Päivittyy reaaliajassa").waitFor();
     return opened;
@@ -135,7 +124,7 @@ describe("a live wall in two browsers", () => {
   it("hides a post live when a moderator hides it", async () => {
     const wall = await makeWall();
     const reader = await openWall(wall);
-    const moderator = await openWall(wall, { storageState: staff.storageState });
+    const moderator = await openWall(wall, { storageState: web.staff.storageState });
     await reader.page.getByRole("button", { name: "Uusi viesti" }).click();
     await writeAndSend(reader.page, "Asiaton viesti");
     const onModeratorScreen = moderator.page.getByRole("article").filter({ hasText: "Asiaton viesti" });
@@ -162,8 +151,8 @@ describe("a live wall in two browsers", () => {
       .filter({ hasText: "Kirjoitettu ilman verkkoa" })
       .waitFor({ timeout: 10_000 });
     await writer.page.getByText("Lähetetty").waitFor({ timeout: 10_000 });
-    const { posts } = await app.platform.services.walls.posts(
-      { ...adminCaller(staff.person), participantHash: null, addressHash: "x", hasJoinCode: () => true },
+    const { posts } = await web.app.platform.services.walls.posts(
+      { ...adminCaller(web.staff.person), participantHash: null, addressHash: "x", hasJoinCode: () => true },
       wall.id,
     );
     expect(posts.filter((p) => p.body === "Kirjoitettu ilman verkkoa")).toHaveLength(1);
@@ -191,7 +180,7 @@ describe("a live wall in two browsers", () => {
 
   it("works without JavaScript: the plain form posts and the post is there after the reload", async () => {
     const wall = await makeWall();
-    const { page, context } = await openPage(browser, app, { javaScriptEnabled: false });
+    const { page, context } = await openPage(web.browser, web.app, { javaScriptEnabled: false });
     await page.goto(`/w/${wall.slug}`);
     await page.getByText("Kirjoita viesti").click();
     await page.getByLabel("Viesti", { exact: true }).fill("Ilman skriptejä");
@@ -202,7 +191,7 @@ describe("a live wall in two browsers", () => {
 
   it("asks for the join code on an event-only wall", async () => {
     const wall = await makeWall({ access: "join_code", joinCode: "KOTKA-31" });
-    const { page, context } = await openPage(browser, app);
+    const { page, context } = await openPage(web.browser, web.app);
     await page.goto(`/w/${wall.slug}`);
     await page.getByLabel("Liittymiskoodi").fill("väärä");
     await page.getByRole("button", { name: "Liity" }).click();
@@ -224,7 +213,7 @@ describe("a live wall in two browsers", () => {
     await writer.page.getByRole("button", { name: "Uusi viesti" }).click();
     await expectNoAxeViolations(writer.page, "wall with composer open");
 
-    const moderator = await openWall(wall, { storageState: staff.storageState });
+    const moderator = await openWall(wall, { storageState: web.staff.storageState });
     await expectNoAxeViolations(moderator.page, "wall as moderator");
     await moderator.page.goto(`/w/${wall.slug}/present`);
     await moderator.page.getByRole("img", { name: /QR-koodi/ }).waitFor();
@@ -242,7 +231,7 @@ describe("a live wall in two browsers", () => {
   });
 
   it("lets staff create a wall from the walls page", async () => {
-    const { page, context } = await openPage(browser, app, { storageState: staff.storageState });
+    const { page, context } = await openPage(web.browser, web.app, { storageState: web.staff.storageState });
     await page.goto("/walls");
     await page.getByLabel("Seinän nimi").fill("Tukipalvelut 2: talous, henkilöstö");
     await page.getByLabel("Vain tilaisuuden liittymiskoodin tietävät").check();
