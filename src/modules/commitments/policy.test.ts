@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe } from "vitest";
+import { personCaller } from "../../../test/support/person-caller.ts";
+import { expectPolicyDecides, type Who } from "../../../test/support/policy-matrix.ts";
+import { startTestApp, type TestApp } from "../../../test/support/server.ts";
+import type { Caller } from "../../core/caller.ts";
+import { users } from "../accounts/schema.ts";
+import { organisations } from "../people/schema.ts";
+import { commitmentsPolicy } from "./policy.ts";
+import { contractFor, pdfBytes } from "./test-fixture.ts";
+
+const visitors: Who[] = ["anonymous", "member", "staff", "admin", "auditor"];
+
+describe("commitments policy, through the real service calls", () => {
+  let app: TestApp;
+  const callers = {} as Record<Who, Caller>;
+  const ids = { folder: "", own: "", other: "" };
+  const services = () => app.platform.services;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    callers.anonymous = { actor: null, locale: "fi" };
+    const [home] = await app.database.db
+      .insert(organisations)
+      .values({ name: "Oulun kaupunki", kind: "municipality" })
+      .returning();
+    for (const role of ["member", "staff", "admin", "auditor"] as const) {
+      const { person, caller } = await personCaller(app, role);
+      await app.database.db.update(users).set({ organisationId: home?.id }).where(eq(users.id, person.id));
+      callers[role] = caller;
+    }
+    const folder = await services().contracts.createFolder(callers.staff, { name: "Tilat" });
+    ids.folder = folder.folder.id;
+    const own = await services().contracts.createContract(
+      callers.staff,
+      contractFor(ids.folder, { parties: [{ name: "Oulun kaupunki", organisationId: home?.id, role: "lessor" }] }),
+    );
+    ids.own = own.contract.id;
+    ids.other = (await services().contracts.createContract(callers.staff, contractFor(ids.folder))).contract.id;
+  });
+  afterAll(() => app.close());
+
+  let n = 0;
+  const next = () => {
+    n += 1;
+    return n;
+  };
+
+  expectPolicyDecides(
+    commitmentsPolicy,
+    {
+      readRegister: ["member", "staff", "admin", "auditor"],
+      readAllContracts: ["staff", "admin", "auditor"],
+      readPartyContracts: ["member", "staff", "admin", "auditor"],
+      manageContracts: ["staff", "admin"],
+      readOwnReminders: ["member", "staff", "admin", "auditor"],
+    },
+    {
+      readRegister: {
+        listFolders: (who) => services().contracts.listFolders(callers[who]),
+        getFolder: (who) => services().contracts.getFolder(callers[who], ids.folder),
+        listContracts: (who) => services().contracts.listContracts(callers[who], { folderId: ids.folder }),
+      },
+      readAllContracts: {
+        getOtherOrganisationsContract: (who) => services().contracts.getContract(callers[who], ids.other),
+        listItsDocuments: (who) => services().contractDocuments.list(callers[who], ids.other),
+      },
+      readPartyContracts: {
+        getOwnOrganisationsContract: (who) => services().contracts.getContract(callers[who], ids.own),
+        listItsParties: (who) => services().contracts.listParties(callers[who], ids.own),
+      },
+      manageContracts: {
+        createFolder: (who) => services().contracts.createFolder(callers[who], { name: `Kansio ${next()}` }),
+        updateFolder: (who) =>
+          services().contracts.updateFolder(callers[who], ids.folder, { description: `${next()}` }),
+        setFolderReminders: (who) => services().contracts.setFolderReminders(callers[who], ids.folder, { endDays: 30 }),
+        createContract: (who) => services().contracts.createContract(callers[who], contractFor(ids.folder)),
+        updateContract: (who) =>
+          services().contracts.updateContract(callers[who], ids.other, { diaryNumber: `${next()}` }),
+        setContractReminders: (who) =>
+          services().contracts.setContractReminders(callers[who], ids.other, { startDays: 5 }),
+        addParty: (who) =>
+          services().contracts.addParty(callers[who], ids.other, { name: "Oy Esimerkki Ab", role: "supplier" }),
+        uploadDocument: (who) =>
+          services().contractDocuments.create(
+            callers[who],
+            ids.other,
+            { kind: "annex", title: "Liite" },
+            { data: pdfBytes, name: "liite.pdf" },
+          ),
+      },
+      readOwnReminders: {
+        listDue: (who) => services().contractReminders.listDue(callers[who]),
+      },
+    },
+    { visitors },
+  );
+});
