@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { httpBrowser } from "../../../test/support/http-browser.ts";
-import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { api } from "../../../test/support/server.ts";
+import { useAppSignedIn } from "../../../test/support/signed-in-app.ts";
 
 let keys = 0;
 const key = () => `paging-${Date.now()}-${++keys}`;
 
 /** Keyset pages (core/pagination.ts) of the walls list and of a wall's posts, over the API. */
 describe("paged walls and posts", () => {
-  let app: TestApp;
-  let staffCookie: string;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    const staff = await createPerson(app.database, "staff");
-    staffCookie = await signIn(app, staff.email, staff.password);
-  });
-  afterAll(() => app.close());
+  const session = useAppSignedIn("staff");
 
   it("pages the walls newest first, each wall once, and refuses a forged cursor with a clear message", async () => {
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await api(app, "/api/walls", {
+      const response = await api(session.app, "/api/walls", {
         method: "POST",
-        cookie: staffCookie,
+        cookie: session.cookie,
         body: { title: `Sivu ${i}` },
       });
       made.push((response.json as unknown as { id: string }).id);
@@ -32,7 +25,7 @@ describe("paged walls and posts", () => {
     let pages = 0;
     do {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-      const response = await api(app, `/api/walls?limit=2${query}`, { cookie: staffCookie });
+      const response = await api(session.app, `/api/walls?limit=2${query}`, { cookie: session.cookie });
       expect(response.status).toBe(200);
       const page = response.json as unknown as { items: { id: string }[]; nextCursor: string | null };
       expect(page.items.length).toBeLessThanOrEqual(2);
@@ -43,15 +36,19 @@ describe("paged walls and posts", () => {
     expect(seen).toEqual([...made].reverse());
     expect(new Set(seen).size).toBe(seen.length);
 
-    const forged = await api(app, "/api/walls?cursor=bm90LWEtY3Vyc29y", { cookie: staffCookie });
+    const forged = await api(session.app, "/api/walls?cursor=bm90LWEtY3Vyc29y", { cookie: session.cookie });
     expect(forged.status).toBe(400);
     expect(forged.json).toMatchObject({ code: "VALIDATION_FAILED" });
   });
 
   it("gives a wall's newest posts with the pinned ones first, and the older ones with ?cursor=", async () => {
-    const response = await api(app, "/api/walls", { method: "POST", cookie: staffCookie, body: { title: "Pitkä" } });
+    const response = await api(session.app, "/api/walls", {
+      method: "POST",
+      cookie: session.cookie,
+      body: { title: "Pitkä" },
+    });
     const wall = response.json as unknown as { id: string };
-    const writer = httpBrowser(app);
+    const writer = httpBrowser(session.app);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const made = await writer.call(`/api/walls/${wall.id}/posts`, {
@@ -61,9 +58,9 @@ describe("paged walls and posts", () => {
       ids.push((made.json as unknown as { id: string }).id);
     }
     const [oldest] = ids;
-    await api(app, `/api/posts/${oldest}/moderation`, {
+    await api(session.app, `/api/posts/${oldest}/moderation`, {
       method: "POST",
-      cookie: staffCookie,
+      cookie: session.cookie,
       body: { action: "pin", on: true },
     });
     type PostPage = { posts: { id: string; pinned: boolean }[]; nextCursor: string | null; seq: number };

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { httpBrowser } from "../../../test/support/http-browser.ts";
-import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { api } from "../../../test/support/server.ts";
+import { useAppSignedIn } from "../../../test/support/signed-in-app.ts";
 import { openStream } from "../../../test/support/sse.ts";
 import { changeFrameSchema, openedWallSchema, postSchema, viewerPostSchema } from "./presenters.ts";
 
@@ -9,24 +10,20 @@ const key = () => `presenters-${Date.now()}-${++keys}`;
 
 /** The presenters' Zod schemas are the one shape of a wall and a post: in the API, its document and the live stream. */
 describe("wall output schemas", () => {
-  let app: TestApp;
-  let staffCookie: string;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    const staff = await createPerson(app.database, "staff");
-    staffCookie = await signIn(app, staff.email, staff.password);
-  });
-  afterAll(() => app.close());
+  const session = useAppSignedIn("staff");
 
   it("sends the live stream's frames in the presenters' shapes, byte for byte (nothing added, nothing left out)", async () => {
-    const made = await api(app, "/api/walls", { method: "POST", cookie: staffCookie, body: { title: "Skeema" } });
+    const made = await api(session.app, "/api/walls", {
+      method: "POST",
+      cookie: session.cookie,
+      body: { title: "Skeema" },
+    });
     const wall = made.json as unknown as { id: string };
-    const moderator = await openStream(`${app.url}/api/walls/${wall.id}/events`, { cookie: staffCookie });
-    const reader = httpBrowser(app);
+    const moderator = await openStream(`${session.app.url}/api/walls/${wall.id}/events`, { cookie: session.cookie });
+    const reader = httpBrowser(session.app);
     await reader.call(`/api/walls/${wall.id}/posts`);
-    const publicStream = await openStream(`${app.url}/api/walls/${wall.id}/events`, { cookie: reader.cookie });
-    const writer = httpBrowser(app);
+    const publicStream = await openStream(`${session.app.url}/api/walls/${wall.id}/events`, { cookie: reader.cookie });
+    const writer = httpBrowser(session.app);
     const created = await writer.call(`/api/walls/${wall.id}/posts`, {
       method: "POST",
       body: { body: "Muoto **tarkistetaan**", kind: "question", idempotencyKey: key() },
@@ -36,8 +33,16 @@ describe("wall output schemas", () => {
     await writer.call(`/api/posts/${id}`, { method: "PATCH", body: { body: "Muokattu" } });
     await reader.call(`/api/posts/${id}/reactions`, { method: "POST", body: { kind: "upvote" } });
     await reader.call(`/api/posts/${id}/reports`, { method: "POST", body: { reason: "" } });
-    await api(app, `/api/walls/${wall.id}`, { method: "PATCH", cookie: staffCookie, body: { description: "Uusi" } });
-    await api(app, `/api/posts/${id}/moderation`, { method: "POST", cookie: staffCookie, body: { action: "hide" } });
+    await api(session.app, `/api/walls/${wall.id}`, {
+      method: "PATCH",
+      cookie: session.cookie,
+      body: { description: "Uusi" },
+    });
+    await api(session.app, `/api/posts/${id}/moderation`, {
+      method: "POST",
+      cookie: session.cookie,
+      body: { action: "hide" },
+    });
     await moderator.waitFor((e) => e.data.type === "post" && (e.data.post as { status: string }).status === "hidden");
     await publicStream.waitFor((e) => e.data.type === "post.removed");
 
@@ -63,7 +68,7 @@ describe("wall output schemas", () => {
   });
 
   it("lists every download in the OpenAPI document, at its own URL, and the Post schema there is the presenter's", async () => {
-    const spec = (await api(app, "/api/openapi.json")).json as unknown as {
+    const spec = (await api(session.app, "/api/openapi.json")).json as unknown as {
       paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { httpBrowser } from "../../../test/support/http-browser.ts";
-import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
+import { api } from "../../../test/support/server.ts";
+import { useAppSignedIn } from "../../../test/support/signed-in-app.ts";
 import { openStream, type SseEvent } from "../../../test/support/sse.ts";
 import { wallEvents, wallPosts } from "./schema.ts";
 
@@ -53,29 +54,25 @@ const bodies = (state: Map<string, PostState>) =>
   [...state.values()].map((p) => `${p.body}|${p.status}|${p.likes}|${p.votes}`).sort();
 
 describe("removed posts stay gone", () => {
-  let app: TestApp;
-  let staffCookie: string;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    const staff = await createPerson(app.database, "staff");
-    staffCookie = await signIn(app, staff.email, staff.password);
-  });
-  afterAll(() => app.close());
+  const session = useAppSignedIn("staff");
 
   it("replays deleted posts as tombstones, hidden ones only to moderators and edited ones only as their latest version", async () => {
-    const created = await api(app, "/api/walls", { method: "POST", cookie: staffCookie, body: { title: "Poistot" } });
+    const created = await api(session.app, "/api/walls", {
+      method: "POST",
+      cookie: session.cookie,
+      body: { title: "Poistot" },
+    });
     expect(created.status).toBe(201);
     const wallId = (created.json as unknown as { id: string }).id;
-    const events = `${app.url}/api/walls/${wallId}/events`;
-    const writer = httpBrowser(app);
-    const other = httpBrowser(app);
+    const events = `${session.app.url}/api/walls/${wallId}/events`;
+    const writer = httpBrowser(session.app);
+    const other = httpBrowser(session.app);
     await writer.call(`/api/walls/${wallId}`);
     await other.call(`/api/walls/${wallId}`);
 
     // Live streams from the start: what a client held at each seq, to resume from.
     const livePublic = await openStream(events, { cookie: other.cookie });
-    const liveModerator = await openStream(events, { cookie: staffCookie });
+    const liveModerator = await openStream(events, { cookie: session.cookie });
 
     let n = 0;
     const post = async (body: Record<string, unknown>) => {
@@ -117,7 +114,7 @@ describe("removed posts stay gone", () => {
     ).toBe(200);
     expect((await writer.call(`/api/posts/${deleted}`, { method: "DELETE" })).status).toBe(204);
     const moderate = (id: string, action: string) =>
-      api(app, `/api/posts/${id}/moderation`, { method: "POST", cookie: staffCookie, body: { action } });
+      api(session.app, `/api/posts/${id}/moderation`, { method: "POST", cookie: session.cookie, body: { action } });
     expect((await moderate(moderatorDeleted, "delete")).status).toBe(200);
     expect((await moderate(hidden, "hide")).status).toBe(200);
     // A reaction by the hidden post's writer, after the hide: still nothing for the public.
@@ -125,7 +122,7 @@ describe("removed posts stay gone", () => {
     await post({ body: sentinel });
 
     const [{ lastSeq }] = (
-      await app.database.db
+      await session.app.database.db
         .select({ lastSeq: wallEvents.seq })
         .from(wallEvents)
         .where(eq(wallEvents.wallId, wallId))
@@ -152,7 +149,7 @@ describe("removed posts stay gone", () => {
 
     const anonymous = await replay(undefined, 0, "query");
     const participant = await replay(writer.cookie, 0);
-    const moderator = await replay(staffCookie, 0);
+    const moderator = await replay(session.cookie, 0);
 
     for (const text of Object.values(gone)) {
       for (const [who, replayed] of Object.entries({ anonymous, participant, moderator })) {
@@ -174,7 +171,7 @@ describe("removed posts stay gone", () => {
     // A client that held the wall as of any seq it was sent, resuming from there, ends with the wall as it is now.
     for (const [live, cookie, now] of [
       [livePublic, other.cookie, publicNow],
-      [liveModerator, staffCookie, moderatorNow],
+      [liveModerator, session.cookie, moderatorNow],
     ] as const) {
       const seen = [0, ...live.events.map((e) => e.id)].filter((id) => id < lastSeq);
       for (const k of seen) {
@@ -189,7 +186,7 @@ describe("removed posts stay gone", () => {
     await liveModerator.close();
 
     // The log itself keeps no earlier text; the hidden post's text only in moderators' payload, once.
-    const rows = await app.database.db.select().from(wallEvents).where(eq(wallEvents.wallId, wallId));
+    const rows = await session.app.database.db.select().from(wallEvents).where(eq(wallEvents.wallId, wallId));
     expect(rows).toHaveLength(lastSeq);
     const stored = JSON.stringify(rows);
     for (const text of Object.values(gone)) expect(stored, `wall_events holds "${text}"`).not.toContain(text);
@@ -197,7 +194,7 @@ describe("removed posts stay gone", () => {
     expect(rows.filter((r) => JSON.stringify(r.moderatorPayload).includes("HIDDENSECRET"))).toHaveLength(1);
 
     // Nothing can undo a delete, so the deleted rows keep no text or attachment either, and the file is no longer served.
-    const deletedRows = await app.database.db.select().from(wallPosts).where(eq(wallPosts.wallId, wallId));
+    const deletedRows = await session.app.database.db.select().from(wallPosts).where(eq(wallPosts.wallId, wallId));
     for (const row of deletedRows.filter((r) => r.deletedAt)) {
       expect(row).toMatchObject({ title: null, body: "", attachmentUrl: null, attachmentName: null });
     }
@@ -206,8 +203,8 @@ describe("removed posts stay gone", () => {
     expect((await writer.file(fileUrl)).status).toBe(404);
 
     // The other doors: the post list for each viewer, and the moderators' exports.
-    const everything = (await api(app, `/api/walls/${wallId}/posts`, { cookie: staffCookie })).text;
-    const visitor = (await api(app, `/api/walls/${wallId}/posts`)).text;
+    const everything = (await api(session.app, `/api/walls/${wallId}/posts`, { cookie: session.cookie })).text;
+    const visitor = (await api(session.app, `/api/walls/${wallId}/posts`)).text;
     for (const text of Object.values(gone)) {
       expect(everything).not.toContain(text);
       expect(visitor).not.toContain(text);
@@ -215,7 +212,9 @@ describe("removed posts stay gone", () => {
     expect(visitor).not.toContain("HIDDENSECRET");
     const slug = (created.json as unknown as { slug: string }).slug;
     const exported = async (format: "csv" | "xlsx") => {
-      const response = await fetch(`${app.url}/w/${slug}/export.${format}`, { headers: { cookie: staffCookie } });
+      const response = await fetch(`${session.app.url}/w/${slug}/export.${format}`, {
+        headers: { cookie: session.cookie },
+      });
       expect(response.status, format).toBe(200);
       const bytes = await response.arrayBuffer();
       if (format === "csv") return new TextDecoder().decode(bytes);
