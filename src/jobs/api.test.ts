@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, createPerson, signIn, startTestApp, type TestApp } from "../../test/support/server.ts";
+import { describe, expect, it } from "vitest";
+import { useAppAsEachRole } from "../../test/support/role-visitors.ts";
+import { api } from "../../test/support/server.ts";
 
 interface JobJson {
   id: string;
@@ -11,18 +12,12 @@ interface JobJson {
 }
 
 describe("failed jobs, as admins see them", () => {
-  let app: TestApp;
-  let adminCookie: string;
-  beforeAll(async () => {
-    app = await startTestApp();
-    const admin = await createPerson(app.database, "admin");
-    adminCookie = await signIn(app, admin.email, admin.password);
-  });
-  afterAll(() => app.close());
+  const visitors = useAppAsEachRole();
+  const { cookies } = visitors;
 
   it("retries a failing job with growing waits, then shows it failed with its error and without its data", async () => {
     const startedAt: number[] = [];
-    app.platform.jobs.define(
+    visitors.app.platform.jobs.define(
       "test.always-fails",
       async () => {
         startedAt.push(Date.now());
@@ -30,13 +25,13 @@ describe("failed jobs, as admins see them", () => {
       },
       { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: true },
     );
-    const id = await app.platform.jobs.send("test.always-fails", { secret: "do-not-show-4711" });
+    const id = await visitors.app.platform.jobs.send("test.always-fails", { secret: "do-not-show-4711" });
 
     let failed: JobJson | undefined;
     const deadline = Date.now() + 25_000;
     while (!failed && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const jobs = await api(app, "/api/jobs", { cookie: adminCookie });
+      const jobs = await api(visitors.app, "/api/jobs", { cookie: cookies.admin });
       expect(jobs.status).toBe(200);
       expect(jobs.text).not.toContain("do-not-show-4711");
       failed = (jobs.json.failed as unknown as JobJson[]).find((job) => job.id === id);
@@ -54,14 +49,12 @@ describe("failed jobs, as admins see them", () => {
     expect(startedAt).toHaveLength(3);
     expect(second - first).toBeGreaterThanOrEqual(1000);
     expect(third - second).toBeGreaterThanOrEqual(2000);
-    const overview = await api(app, "/api/jobs", { cookie: adminCookie });
+    const overview = await api(visitors.app, "/api/jobs", { cookie: cookies.admin });
     expect((overview.json.counts as unknown as Record<string, number>).failed).toBeGreaterThanOrEqual(1);
   });
 
   it("is for admins only", async () => {
-    const staff = await createPerson(app.database, "staff");
-    const staffCookie = await signIn(app, staff.email, staff.password);
-    expect((await api(app, "/api/jobs", { cookie: staffCookie })).status).toBe(403);
-    expect((await api(app, "/api/jobs")).status).toBe(401);
+    expect((await api(visitors.app, "/api/jobs", { cookie: cookies.staff })).status).toBe(403);
+    expect((await api(visitors.app, "/api/jobs")).status).toBe(401);
   });
 });
