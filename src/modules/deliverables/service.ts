@@ -212,8 +212,10 @@ export function createDeliverableService({
         caller,
         allow: async () => {
           assertUuid(groupId);
-          const group = await findGroup(db, eq(workingGroups.id, groupId));
-          if (!canWorkOnDeliverables(await membershipOf(db, groupId, caller.actor), caller.actor))
+          // Inside a caller's unit (a strategy attaching its analysis), reads go through its transaction.
+          const from = options.within?.tx ?? db;
+          const group = await findGroup(from, eq(workingGroups.id, groupId));
+          if (!canWorkOnDeliverables(await membershipOf(from, groupId, caller.actor), caller.actor))
             throw refused(caller.actor);
           groupName = group.name;
         },

@@ -3,11 +3,12 @@ import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import { installProgrammePhases } from "../programme/builtins.ts";
 import { templatesAudit } from "./audit.ts";
+import { operatingEnvironmentTemplate } from "./operating-environment.ts";
 import { type DeliverableTemplateData, operatingModelTemplate } from "./operating-model.ts";
 import { deliverableTemplates, templateSections } from "./schema.ts";
 
-/** The templates every workspace starts with. */
-export const builtInTemplates: DeliverableTemplateData[] = [operatingModelTemplate];
+/** The templates every workspace starts with: seed 001's, and the strategy's operating-environment analysis. */
+export const builtInTemplates: DeliverableTemplateData[] = [operatingModelTemplate, operatingEnvironmentTemplate];
 
 /** The workspace itself installs the built-ins: no account, and no policy to ask (it runs at start, before any request). */
 export const workspaceCaller: Caller = { actor: null, locale: "fi" };

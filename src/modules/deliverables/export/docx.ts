@@ -56,7 +56,8 @@ function runs(inlines: Inline[]): ParagraphChild[] {
   });
 }
 
-function blockParagraph(block: Block): Paragraph {
+/** A block of rich text as a paragraph (headings one and two levels below Heading 1, list items numbered). */
+export function blockParagraph(block: Block): Paragraph {
   const children = runs(block.inlines);
   switch (block.kind) {
     case "paragraph":
@@ -79,7 +80,8 @@ function blockParagraph(block: Block): Paragraph {
 
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: "BFBFBF" };
 
-function metaTable(meta: DeliverableDocument["meta"]): Table {
+/** Label–value pairs as a small bordered table. */
+export function metaTable(meta: DeliverableDocument["meta"]): Table {
   const cell = (text: string, width: number, bold: boolean) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
@@ -129,7 +131,18 @@ export async function renderDeliverableDocx(
     for (const block of blocks) body.push(blockParagraph(block));
   }
 
-  const document = new Document({
+  return Packer.toBuffer(wordDocument({ title: doc.title, subtitle: doc.subtitle, locale: doc.locale }, body));
+}
+
+/**
+ * A Word document in the exports' look (Calibri, navy headings, A4, the language set), with the exports' list
+ * numbering; every DOCX the platform writes is made by this.
+ */
+export function wordDocument(
+  doc: { title: string; subtitle?: string | undefined; locale: DeliverableDocument["locale"] },
+  body: (Paragraph | Table)[],
+): Document {
+  return new Document({
     title: doc.title,
     ...(doc.subtitle ? { subject: doc.subtitle } : {}),
     creator,
@@ -175,5 +188,4 @@ export async function renderDeliverableDocx(
     },
     sections: [{ children: body }],
   });
-  return Packer.toBuffer(document);
 }

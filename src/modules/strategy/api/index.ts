@@ -1,5 +1,8 @@
 import type { ApiRouter } from "../../../http/openapi.ts";
+import { registerConsultationRoutes } from "./consultation.ts";
+import { registerEnvironmentRoutes } from "./environment.ts";
 import { registerGoalRoutes } from "./goals.ts";
+import { registerImportRoutes } from "./imports.ts";
 import { registerIndicatorRoutes } from "./indicators.ts";
 import { registerMeasurementRoutes } from "./measurements.ts";
 import { registerStrategyRoutes } from "./strategies.ts";
@@ -14,4 +17,7 @@ export function registerStrategyApi(api: ApiRouter) {
   registerIndicatorRoutes(api);
   registerMeasurementRoutes(api);
   registerStrategyRoutes(api);
+  registerConsultationRoutes(api);
+  registerEnvironmentRoutes(api);
+  registerImportRoutes(api);
 }
