@@ -4,14 +4,12 @@ import {
   expectNoAxeViolations,
   horizontalOverflow,
   openPage,
-  signedInState,
+  signedInStaff,
   useBrowserApp,
 } from "./support.ts";
 
 describe("events in the browser", () => {
-  const web = useBrowserApp(async (app, browser) => ({
-    staff: await signedInState(browser, app, "staff", "Sanna Valmistelija"),
-  }));
+  const web = useBrowserApp(signedInStaff);
 
   it("lets staff create an event with an agenda and a workshop, and runs the workshop step by step", async () => {
     const { page, context, errors } = await openPage(web.browser, web.app, { storageState: web.staff.storageState });

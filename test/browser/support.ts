@@ -103,6 +103,11 @@ export async function signedInState(browser: Browser, app: TestApp, role: Role, 
   return { person, storageState };
 }
 
+/** For useBrowserApp: a staff member (Sanna Valmistelija) signed in once, as `staff`. */
+export async function signedInStaff(app: TestApp, browser: Browser) {
+  return { staff: await signedInState(browser, app, "staff", "Sanna Valmistelija") };
+}
+
 /** The Finnish admin caller services take, for arranging data without the UI. */
 export function adminCaller(person: { id: string; name: string; email: string }) {
   return {

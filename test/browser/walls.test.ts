@@ -7,14 +7,12 @@ import {
   expectNoAxeViolations,
   horizontalOverflow,
   openPage,
-  signedInState,
+  signedInStaff,
   useBrowserApp,
 } from "./support.ts";
 
 describe("a live wall in two browsers", () => {
-  const web = useBrowserApp(async (app, browser) => ({
-    staff: await signedInState(browser, app, "staff", "Sanna Valmistelija"),
-  }));
+  const web = useBrowserApp(signedInStaff);
   const makeWall = (input: Record<string, unknown> = {}) =>
     web.app.platform.services.walls.create(adminCaller(web.staff.person), {
       title: "Seminaarin seinä",
