@@ -160,6 +160,11 @@ export function createContractService({
 }: CommitmentsDeps) {
   const write = writes(commitmentsAudit);
   const manage = (caller: Caller) => authorize(commitmentsPolicy, "manageContracts", caller.actor);
+  /** The policy step of a write to one record: manage the register, then a well-formed id. */
+  const manageOne = (caller: Caller, id: string) => {
+    manage(caller);
+    assertUuid(id);
+  };
 
   async function organisationOf(from: Db | Tx, actor: Actor | null): Promise<string | null> {
     if (!actor) return null;
@@ -487,10 +492,7 @@ export function createContractService({
     async updateFolder(caller: Caller, id: string, input: FolderPatch | unknown, options: { within?: WriteUnit } = {}) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         input: { schema: folderPatch, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<FolderRow> => {
@@ -518,10 +520,7 @@ export function createContractService({
     ) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         input: { schema: reminderSettingsInput, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<FolderView> => {
@@ -661,10 +660,7 @@ export function createContractService({
     ) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         input: { schema: contractPatch, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<ContractView> => {
@@ -772,10 +768,7 @@ export function createContractService({
     ) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         input: { schema: reminderSettingsInput, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<ContractView> => {
@@ -792,10 +785,7 @@ export function createContractService({
     async clearContractReminders(caller: Caller, id: string, options: { within?: WriteUnit } = {}) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         within: options.within,
         run: async ({ tx, audit }): Promise<ContractView> => {
           const contract = await findContract(tx, id);
@@ -830,10 +820,7 @@ export function createContractService({
     ) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(contractId);
-        },
+        allow: () => manageOne(caller, contractId),
         input: { schema: partyInput, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<PartyRow> => {
@@ -865,10 +852,7 @@ export function createContractService({
     async updateParty(caller: Caller, id: string, input: PartyPatch | unknown, options: { within?: WriteUnit } = {}) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         input: { schema: partyPatch, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<PartyRow> => {
@@ -892,10 +876,7 @@ export function createContractService({
     async removeParty(caller: Caller, id: string, options: { within?: WriteUnit } = {}) {
       return write({
         caller,
-        allow: () => {
-          manage(caller);
-          assertUuid(id);
-        },
+        allow: () => manageOne(caller, id),
         within: options.within,
         run: async ({ tx, audit }): Promise<void> => {
           const [row] = await tx.delete(contractParties).where(eq(contractParties.id, id)).returning();
