@@ -87,7 +87,7 @@ describe("a draft strategy's consultation", () => {
       [post.id, "Työllisyyteen panostettava", "Olli"],
     ]);
 
-    // The deadline job closes the walls in the name of who opened the consultation; a stale job does nothing.
+    // The deadline job closes the walls as the workspace (no actor); a stale job does nothing.
     expect(
       await services().strategyConsultation.closeAtDeadline({ strategyId: strategy.id, deadline: "2000-01-01" }),
     ).toBe("stale");
@@ -98,8 +98,15 @@ describe("a draft strategy's consultation", () => {
       module: "strategy",
       action: "consultation.close",
       targetId: strategy.id,
-      actorId: f.callers.staff.actor?.id,
+      actorId: null,
       details: { reason: "deadline", walls: 2 },
+    });
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "wall.close",
+      targetId: wallId,
+      actorId: null,
+      details: { closed: true },
     });
     await expect(
       services().posts.create(viewer, wallId, { body: "Myöhässä", idempotencyKey: "consultation-3" }),
@@ -113,6 +120,88 @@ describe("a draft strategy's consultation", () => {
     await services().strategies.update(f.callers.staff, strategy.id, { status: "adopted" });
     const adopted = await services().strategyConsultation.summary(f.callers.staff, strategy.id);
     expect(adopted.goals.every((g) => g.wall?.closed)).toBe(true);
+  });
+
+  it("closes the walls at the deadline even when whoever opened the consultation is no longer staff", async () => {
+    const { strategy } = await draft();
+    const opener = await createPerson(app.database, "staff");
+    const caller = {
+      actor: { id: opener.id, name: opener.name, email: opener.email, role: opener.role },
+      locale: "fi" as const,
+    };
+    await services().strategyConsultation.open(caller, strategy.id, { deadline });
+    // The opener is no longer staff (the people module's own change of role).
+    await services().people.updatePerson(f.callers.admin, opener.id, { role: "member" });
+    expect(await services().strategyConsultation.closeAtDeadline({ strategyId: strategy.id, deadline })).toBe("closed");
+    const summary = await services().strategyConsultation.summary(f.callers.staff, strategy.id);
+    expect(summary.goals.map((g) => g.wall?.closed)).toEqual([true, true]);
+    await expectAudited(app.database.db, {
+      module: "strategy",
+      action: "consultation.close",
+      targetId: strategy.id,
+      actorId: null,
+      details: { reason: "deadline", deadline, walls: 2 },
+    });
+  });
+
+  it("gives a goal added during the consultation its wall at once, taking comments as the others do", async () => {
+    const { strategy } = await draft();
+    await services().strategyConsultation.open(f.callers.staff, strategy.id, {
+      deadline,
+      anonymousAllowed: false,
+      moderation: "pre",
+    });
+    const added = await services().strategies.createGoal(f.callers.staff, strategy.id, {
+      category: "personnel",
+      title: "Osaava henkilöstö",
+    });
+    expect(added.wallId).toEqual(expect.any(String));
+    const summary = await services().strategyConsultation.summary(f.callers.staff, strategy.id);
+    expect(summary.goals.find((g) => g.goal.id === added.id)?.wall).toMatchObject({
+      id: added.wallId,
+      closed: false,
+      anonymousAllowed: false,
+      moderation: "pre",
+    });
+    await expectAudited(app.database.db, {
+      module: "walls",
+      action: "wall.create",
+      targetId: added.wallId ?? "",
+      actorId: f.callers.staff.actor?.id,
+      details: { ownerType: "strategy_goal", ownerId: added.id },
+    });
+    // A goal of a draft gets no wall.
+    const { strategy: other } = await draft();
+    const quiet = await services().strategies.createGoal(f.callers.staff, other.id, {
+      category: "personnel",
+      title: "Ei seinää",
+    });
+    expect(quiet.wallId).toBeNull();
+  });
+
+  it("refuses a plain status change to consultation (and a new strategy in it): it opens through the consultation", async () => {
+    const { strategy } = await draft();
+    const en = { ...f.callers.staff, locale: "en" as const };
+    const refusal = {
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "status", message: expect.stringContaining("Open it for consultation with a deadline") }],
+    };
+    await expect(services().strategies.update(en, strategy.id, { status: "consultation" })).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(
+      services().strategies.create(en, { name: "Uusi", startYear: 2021, endYear: 2025, status: "consultation" }),
+    ).rejects.toMatchObject(refusal);
+    const after = await services().strategies.get(f.callers.staff, strategy.id);
+    expect(after.strategy.status).toBe("draft");
+    expect(after.goals.every((g) => g.goal.wallId === null)).toBe(true);
+    // In consultation already, a patch naming the same status changes nothing about it.
+    await services().strategyConsultation.open(f.callers.staff, strategy.id, { deadline });
+    const same = await services().strategies.update(f.callers.staff, strategy.id, {
+      status: "consultation",
+      vision: "Uusi visio",
+    });
+    expect(same).toMatchObject({ status: "consultation", vision: "Uusi visio" });
   });
 
   it("refuses a strategy that is not a draft, a past deadline, a draft without goals, and anyone but staff", async () => {

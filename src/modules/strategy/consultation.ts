@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor, Caller } from "../../core/caller.ts";
+import type { Caller } from "../../core/caller.ts";
 import { addDays, formatPlainDate, helsinkiDate, startOfHelsinkiDay } from "../../core/dates.ts";
 import { AppError } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
@@ -10,9 +10,10 @@ import type { Db, Tx } from "../../db/client.ts";
 import { translate } from "../../i18n/translate.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
 import type { Logger } from "../../logger.ts";
-import { users } from "../accounts/schema.ts";
+import { workspaceCaller } from "../templates/builtins.ts";
 import { wallModerationModes } from "../walls/constants.ts";
 import type { PostView } from "../walls/presenters.ts";
+import { walls as wallsTable } from "../walls/schema.ts";
 import type { WallService } from "../walls/service.ts";
 import type { WallViewer } from "../walls/viewer.ts";
 import { strategyAudit } from "./audit.ts";
@@ -111,15 +112,41 @@ export function createConsultationService({
       .where(eq(strategyGoals.strategyId, strategyId))
       .orderBy(asc(strategyGoals.position), asc(strategyGoals.createdAt));
 
-  /** Closes every goal wall of the strategy in the caller's unit. */
-  async function closeWalls(caller: Caller, unit: WriteUnit, strategyId: string): Promise<number> {
+  /**
+   * Closes every goal wall of the strategy in the caller's unit. `asOwner`: the strategy module closes them as their
+   * owner (the deadline job, acting as the workspace), not as a moderator.
+   */
+  async function closeWalls(caller: Caller, unit: WriteUnit, strategyId: string, asOwner = false): Promise<number> {
     let closed = 0;
     for (const goal of await goalsOf(unit.tx, strategyId)) {
       if (!goal.wallId) continue;
-      await walls().update(caller, goal.wallId, { closed: true }, { within: unit });
+      const owner = asOwner ? { owner: { type: "strategy_goal" as const, id: goal.id } } : {};
+      await walls().update(caller, goal.wallId, { closed: true }, { within: unit, ...owner });
       closed++;
     }
     return closed;
+  }
+
+  /** A goal's wall for the consultation, made in the caller's unit; the goal remembers it. */
+  async function makeWall(
+    caller: Caller,
+    unit: WriteUnit,
+    goal: GoalRow,
+    settings: { anonymousAllowed: boolean; moderation: "open" | "pre" },
+  ) {
+    const wall = await walls().create(
+      caller,
+      {
+        title: goal.title.slice(0, 200),
+        description: goal.description.slice(0, 4000),
+        access: "link",
+        layout: "stream",
+        ...settings,
+      },
+      { within: unit, owner: { type: "strategy_goal", id: goal.id } },
+    );
+    await unit.tx.update(strategyGoals).set({ wallId: wall.id }).where(eq(strategyGoals.id, goal.id));
+    return wall;
   }
 
   return {
@@ -177,18 +204,7 @@ export function createConsultationService({
               await walls().update(caller, goal.wallId, { ...settings, title, closed: false }, { within: unit });
               continue;
             }
-            const wall = await walls().create(
-              caller,
-              {
-                title,
-                description: goal.description.slice(0, 4000),
-                access: "link",
-                layout: "stream",
-                ...settings,
-              },
-              { within: unit, owner: { type: "strategy_goal", id: goal.id } },
-            );
-            await tx.update(strategyGoals).set({ wallId: wall.id }).where(eq(strategyGoals.id, goal.id));
+            await makeWall(caller, unit, goal, settings);
           }
           const [row] = await tx
             .update(strategies)
@@ -256,34 +272,41 @@ export function createConsultationService({
     },
 
     /**
-     * The deadline job: closes the walls in the name of who opened the consultation (their current role decides, as
-     * for any wall change), unless the strategy has left consultation or the deadline has changed since.
+     * The strategy service's hook: a goal added while the strategy is in consultation gets its wall at once, in the
+     * goal's unit, taking comments as the consultation's other walls do.
+     */
+    async goalAdded(caller: Caller, unit: WriteUnit, goal: GoalRow) {
+      const siblings = (await goalsOf(unit.tx, goal.strategyId)).filter((g) => g.wallId && g.id !== goal.id);
+      const [sibling] = siblings[0]?.wallId
+        ? await unit.tx
+            .select({ anonymousAllowed: wallsTable.anonymousAllowed, moderation: wallsTable.moderation })
+            .from(wallsTable)
+            .where(eq(wallsTable.id, siblings[0].wallId))
+        : [];
+      await makeWall(caller, unit, goal, sibling ?? { anonymousAllowed: true, moderation: "open" });
+    },
+
+    /**
+     * The deadline job: closes the walls as the workspace itself (the strategy module, owner of the walls, acts; no
+     * person's role is asked, so whoever opened the consultation may since have left or lost their role), audited
+     * with no actor, unless the strategy has left consultation or the deadline has changed since.
      */
     async closeAtDeadline(job: ConsultationDeadlineJob): Promise<"closed" | "stale"> {
       const strategy = await findStrategy(db, job.strategyId).catch(() => null);
-      if (strategy?.status !== "consultation" || strategy.consultationDeadline !== job.deadline)
-        return "stale";
-      const [person] = strategy.consultationOpenedBy
-        ? await db
-            .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-            .from(users)
-            .where(eq(users.id, strategy.consultationOpenedBy))
-        : [];
-      if (!person) {
-        logger?.warn(`consultation ${strategy.id}: nobody to close its walls in the name of`);
-        throw new Error("the person who opened the consultation is gone");
-      }
-      const caller: Caller = { actor: person as Actor, locale: "fi" };
+      if (strategy?.status !== "consultation" || strategy.consultationDeadline !== job.deadline) return "stale";
+      const caller = workspaceCaller;
       await write({
         caller,
-        allow: () => manage(caller),
+        // The workspace's own job, sent by a staff member's opening: no person to ask.
+        allow: () => {},
         run: async ({ audit, unit }) => {
-          const closed = await closeWalls(caller, unit, strategy.id);
+          const closed = await closeWalls(caller, unit, strategy.id, true);
           await audit(
             "consultation.close",
             { type: "strategy", id: strategy.id },
             { reason: "deadline", deadline: job.deadline, walls: closed },
           );
+          logger?.info("consultation closed at its deadline", { strategyId: strategy.id, walls: closed });
         },
       });
       return "closed";

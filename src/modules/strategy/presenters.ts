@@ -188,6 +188,10 @@ export const presentGoal = (g: GoalRow): z.infer<typeof goalSchema> => ({
 export const goalDetailSchema = goalSchema
   .extend({
     responsible: responsibleSchema,
+    wall: z
+      .object({ id: z.uuid(), slug: z.string(), closed: z.boolean() })
+      .nullable()
+      .openapi({ description: "The goal's consultation wall (/w/{slug}), once a consultation made it" }),
     canEnterMeasurements: z.boolean(),
     indicators: z.array(indicatorSchema),
   })
@@ -196,6 +200,7 @@ export const goalDetailSchema = goalSchema
 export const presentGoalDetail = (g: GoalView): z.infer<typeof goalDetailSchema> => ({
   ...presentGoal(g.goal),
   responsible: presentResponsible(g.responsible),
+  wall: g.wall ? { ...g.wall } : null,
   canEnterMeasurements: g.canEnterMeasurements,
   indicators: g.indicators.map((i) => presentIndicator(i, g.canEnterMeasurements)),
 });
@@ -225,6 +230,11 @@ export const strategyDetailSchema = strategySchema
   .extend({
     goals: z.array(goalDetailSchema),
     overview: overviewSchema,
+    consultationDeadline: day.nullable().openapi({ description: "While in consultation: the last day for comments" }),
+    environmentDeliverableId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: "The operating-environment analysis (a deliverable, /d/{id}), once attached" }),
     canManage: z.boolean(),
   })
   .openapi("StrategyDetail");
@@ -233,5 +243,7 @@ export const presentStrategyDetail = (d: StrategyDetail): z.infer<typeof strateg
   ...presentStrategy(d.strategy),
   goals: d.goals.map(presentGoalDetail),
   overview: presentOverview(d.overview),
+  consultationDeadline: d.strategy.consultationDeadline,
+  environmentDeliverableId: d.strategy.environmentDeliverableId,
   canManage: d.canManage,
 });

@@ -23,7 +23,12 @@ export default defineModuleServer({
       walls: () => need<WallService>("walls"),
     });
     return {
-      strategies: createStrategyService({ db, writes, leftConsultation: consultation.leftConsultation }),
+      strategies: createStrategyService({
+        db,
+        writes,
+        leftConsultation: consultation.leftConsultation,
+        goalAdded: consultation.goalAdded,
+      }),
       strategyConsultation: consultation,
       strategyEnvironment: createEnvironmentService({
         db,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GroupFixture, groupFixture } from "../../../test/support/group-visitors.ts";
 import { startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
+import { addDays, helsinkiDate } from "../../core/dates.ts";
 import { presentStrategyDetail } from "./presenters.ts";
 import { employmentRate, strategyWithIndicator } from "./test-fixture.ts";
 
@@ -114,7 +115,9 @@ describe("strategy service", () => {
     expect(await listed(as("member"))).not.toContain(strategy.id);
     expect(await listed(as("staff"))).toContain(strategy.id);
 
-    await strategies().update(as("staff"), strategy.id, { status: "consultation" });
+    await app.platform.services.strategyConsultation.open(as("staff"), strategy.id, {
+      deadline: addDays(helsinkiDate(), 7).toString(),
+    });
     const entered = await strategies().createMeasurement(as("convener"), indicator.id, {
       date: "2021-06-30",
       value: "61",

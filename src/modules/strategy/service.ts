@@ -16,6 +16,7 @@ import { users } from "../accounts/schema.ts";
 import { findGroup, membershipOf } from "../groups/access.ts";
 import type { Membership } from "../groups/policy.ts";
 import { workingGroups } from "../groups/schema.ts";
+import { walls } from "../walls/schema.ts";
 import { strategyAudit } from "./audit.ts";
 import { goalCategories, isPublished, publishedStatuses } from "./constants.ts";
 import {
@@ -77,6 +78,8 @@ export interface IndicatorView {
 export interface GoalView {
   goal: GoalRow;
   responsible: Responsible;
+  /** The goal's consultation wall (the walls module), once a consultation made it. */
+  wall: { id: string; slug: string; closed: boolean } | null;
   /** Whether the caller may enter and correct this goal's indicators' measurements. */
   canEnterMeasurements: boolean;
   indicators: IndicatorView[];
@@ -145,12 +148,15 @@ export function createStrategyService({
   db,
   writes = createWritePath(db),
   leftConsultation,
+  goalAdded,
 }: {
   db: Db;
   /** The platform's write path; tests and scripts get one of their own. */
   writes?: WritePath;
   /** A status change out of consultation, in the change's unit: the goals' walls close (consultation.ts). */
   leftConsultation?: (caller: Caller, unit: WriteUnit, strategyId: string) => Promise<void>;
+  /** A goal added while the strategy is in consultation, in the goal's unit: it gets its wall (consultation.ts). */
+  goalAdded?: (caller: Caller, unit: WriteUnit, goal: GoalRow) => Promise<void>;
 }) {
   const write = writes(strategyAudit);
   const reader = (within?: WriteUnit): Db | Tx => within?.tx ?? db;
@@ -273,6 +279,13 @@ export function createStrategyService({
     const people = personIds.length
       ? await from.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, personIds))
       : [];
+    const wallIds = goals.flatMap((g) => (g.wallId ? [g.wallId] : []));
+    const goalWalls = wallIds.length
+      ? await from
+          .select({ id: walls.id, slug: walls.slug, closed: walls.closed })
+          .from(walls)
+          .where(inArray(walls.id, wallIds))
+      : [];
     const category = (g: GoalRow) => goalCategories.indexOf(g.category);
     const goalViews = goals
       .sort((a, b) => category(a) - category(b))
@@ -286,6 +299,7 @@ export function createStrategyService({
             : person
               ? { kind: "person", id: person.id, name: person.name }
               : null,
+          wall: goalWalls.find((w) => w.id === goal.wallId) ?? null,
           canEnterMeasurements: canEnterMeasurements(strategy.status, group?.membership ?? null, caller.actor),
           indicators: indicators
             .filter((i) => i.goalId === goal.id)
@@ -389,6 +403,13 @@ export function createStrategyService({
     }
   }
 
+  /**
+   * A strategy goes into consultation only by opening the consultation (consultation.ts), which takes the deadline
+   * and how comments are taken and makes the goals' walls: a plain status change to it would open nothing.
+   */
+  const throughConsultation = (locale: Locale) =>
+    invalid([{ path: "status", message: translate(locale, "strategy.consultation.openWithDeadline") }]);
+
   const changedKeys = (patch: object) =>
     Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
 
@@ -449,6 +470,7 @@ export function createStrategyService({
         input: { schema: strategyInput, value: input },
         within: options.within,
         run: async ({ tx, data, audit }): Promise<StrategyRow> => {
+          if (data.status === "consultation") throw throughConsultation(caller.locale);
           const [row] = await tx
             .insert(strategies)
             .values({ ...data, createdBy: caller.actor?.id ?? null })
@@ -476,6 +498,8 @@ export function createStrategyService({
         within: options.within,
         run: async ({ tx, data, audit, unit }): Promise<StrategyRow> => {
           const before = await findStrategy(tx, id);
+          if (data.status === "consultation" && before.status !== "consultation")
+            throw throughConsultation(caller.locale);
           const merged = { ...before, ...definedOf(data) };
           if (merged.endYear < merged.startYear)
             throw invalid([
@@ -538,8 +562,8 @@ export function createStrategyService({
         },
         input: { schema: goalInput, value: input },
         within: options.within,
-        run: async ({ tx, data, audit }): Promise<GoalRow> => {
-          await findStrategy(tx, strategyId);
+        run: async ({ tx, data, audit, unit }): Promise<GoalRow> => {
+          const strategy = await findStrategy(tx, strategyId);
           await checkResponsible(tx, data, caller.locale);
           const [last] = await tx
             .select({ n: max(strategyGoals.position) })
@@ -563,6 +587,11 @@ export function createStrategyService({
             { type: "goal", id: row.id },
             { strategyId, category: row.category, title: row.title },
           );
+          if (strategy.status === "consultation" && goalAdded) {
+            await goalAdded(caller, unit, row);
+            const [withWall] = await tx.select().from(strategyGoals).where(eq(strategyGoals.id, row.id));
+            return withWall ?? row;
+          }
           return row;
         },
       });

@@ -26,11 +26,11 @@ describe("strategy writes", () => {
       endYear: 2025,
     });
     await audited("strategy.create", strategy.id, { name: "Maakuntastrategia", startYear: 2021, status: "draft" });
-    await strategies.update(staff.caller, strategy.id, { status: "consultation", vision: "Visio" });
+    await strategies.update(staff.caller, strategy.id, { status: "adopted", vision: "Visio" });
     await audited("strategy.update", strategy.id, {
       changed: ["status", "vision"],
       statusFrom: "draft",
-      statusTo: "consultation",
+      statusTo: "adopted",
     });
 
     const goal = await strategies.createGoal(staff.caller, strategy.id, { category: "services", title: "Palvelut" });

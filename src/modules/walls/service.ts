@@ -187,18 +187,27 @@ export function createWallService({
       });
     },
 
-    /** Settings, or closing the wall: its moderators only. */
+    /**
+     * Settings, or closing the wall: its moderators only. The module owning the wall may instead change it as its
+     * `owner` (its own policy step decided, e.g. a deadline job acting as the workspace): the wall must be that
+     * owner's, and the write must join the owner's unit.
+     */
     async update(
       caller: Caller,
       wallId: string,
       input: WallSettingsInput | unknown,
-      options: { within?: WriteUnit } = {},
+      options: { within?: WriteUnit; owner?: { type: Exclude<WallOwnerType, "standalone">; id: string } } = {},
     ): Promise<WallView> {
       let row: WallRow | undefined;
       return write({
         caller,
         allow: async () => {
           row = await findWall(eq(walls.id, wallId), options.within?.tx);
+          const owner = options.owner;
+          if (owner && options.within) {
+            if (row.ownerType !== owner.type || row.ownerId !== owner.id) throw new AppError("FORBIDDEN");
+            return;
+          }
           const role = await ownerRole(row, caller.actor, options.within?.tx);
           const { moderate } = wallRights(row, caller.actor, false, role);
           if (!moderate) throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
