@@ -1,7 +1,7 @@
 import { goalCategories } from "../../src/modules/strategy/constants.ts";
 import { presentStrategyDetail } from "../../src/modules/strategy/presenters.ts";
 import { useI18n } from "../ui/i18n.ts";
-import { ButtonLink } from "../ui/kit/Button.tsx";
+import { ButtonAnchor, ButtonLink } from "../ui/kit/Button.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { SanitisedHtml } from "../ui/SanitisedHtml.tsx";
@@ -20,12 +20,19 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stra
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { services, caller } = context;
   const strategy = presentStrategyDetail(await load(() => services.strategies.get(caller, params.id)));
-  return { strategy, charts: indicatorCharts(strategy.goals, caller.locale) };
+  // The analysis's link only for those the deliverables module lets read it.
+  const environment = await load(() => services.strategyEnvironment.get(caller, params.id));
+  return {
+    strategy,
+    charts: indicatorCharts(strategy.goals, caller.locale),
+    environmentId: environment.deliverable ? environment.deliverableId : null,
+  };
 }
 
 export default function Strategy({ loaderData }: Route.ComponentProps) {
-  const { t } = useI18n();
-  const { strategy, charts } = loaderData;
+  const { t, date } = useI18n();
+  const { strategy, charts, environmentId } = loaderData;
+  const consulting = strategy.status === "consultation";
   const measurable = strategy.goals.filter((g) => g.canEnterMeasurements && !strategy.canManage);
   return (
     <div className="stack strategy-page">
@@ -52,6 +59,16 @@ export default function Strategy({ loaderData }: Route.ComponentProps) {
         <div className="notice" role="note">
           {t("strategy.page.draftNotice")}
         </div>
+      )}
+      {consulting && strategy.consultationDeadline && (
+        <div className="notice" role="note">
+          {t("strategy.consultation.isOpen", { date: date(strategy.consultationDeadline) })}
+        </div>
+      )}
+      {strategy.canManage && strategy.goals.some((g) => g.wall) && (
+        <p className="strategy-screen-only">
+          <a href={`/strategies/${strategy.id}/consultation`}>{t("strategy.consultation.summaryLink")}</a>
+        </p>
       )}
       {strategy.vision && (
         <section aria-labelledby="vision">
@@ -93,6 +110,21 @@ export default function Strategy({ loaderData }: Route.ComponentProps) {
                     )}
                   </p>
                 )}
+                {consulting && goal.wall && !goal.wall.closed && (
+                  <p className="strategy-screen-only">
+                    <a href={`/w/${goal.wall.slug}`} aria-describedby={`goal-${goal.id}`}>
+                      {t("strategy.consultation.comment")}
+                    </a>
+                    {strategy.consultationDeadline && (
+                      <>
+                        {" "}
+                        <span className="muted">
+                          {t("strategy.consultation.until", { date: date(strategy.consultationDeadline) })}
+                        </span>
+                      </>
+                    )}
+                  </p>
+                )}
                 {measurable.includes(goal) && (
                   <p className="strategy-screen-only">
                     <a href={`/strategies/${strategy.id}/goals/${goal.id}`}>{t("strategy.measurement.add")}</a>
@@ -108,7 +140,30 @@ export default function Strategy({ loaderData }: Route.ComponentProps) {
           </section>
         );
       })}
+      {environmentId && (
+        <section aria-labelledby="environment">
+          <Heading level={2} id="environment">
+            {t("strategy.environment.title")}
+          </Heading>
+          <p>
+            <a href={`/d/${environmentId}`}>{t("strategy.environment.link")}</a>
+          </p>
+        </section>
+      )}
       <StatusRule />
+      <section aria-labelledby="downloads" className="strategy-screen-only">
+        <Heading level={2} id="downloads">
+          {t("strategy.export.title")}
+        </Heading>
+        <p className="form-actions">
+          <ButtonAnchor href={`/strategies/${strategy.id}/export.xlsx`} download>
+            {t("strategy.export.xlsx")}
+          </ButtonAnchor>
+          <ButtonAnchor href={`/strategies/${strategy.id}/export.docx`} download>
+            {t("strategy.export.docx")}
+          </ButtonAnchor>
+        </p>
+      </section>
     </div>
   );
 }

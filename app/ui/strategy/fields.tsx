@@ -61,7 +61,11 @@ export function StrategyFields({ error, strategy }: { error?: ErrorBody; strateg
         label={t("strategy.field.status")}
         error={error}
         defaultValue={strategy?.status ?? "draft"}
-        options={strategyStatuses.map((s) => ({ value: s, label: t(`strategy.strategyStatus.${s}`) }))}
+        hint={strategy?.status === "draft" ? t("strategy.field.statusHint") : undefined}
+        // Into consultation only by opening it (a deadline, the goals' walls): the edit page's consultation form.
+        options={strategyStatuses
+          .filter((s) => s !== "consultation" || strategy?.status === "consultation")
+          .map((s) => ({ value: s, label: t(`strategy.strategyStatus.${s}`) }))}
       />
       <TextArea
         name="vision"

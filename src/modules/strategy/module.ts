@@ -10,6 +10,7 @@ export default defineModule({
     { path: "strategies/:id", file: "routes/strategy.tsx" },
     { path: "strategies/:id/edit", file: "routes/strategy-edit.tsx" },
     { path: "strategies/:id/goals/:goalId", file: "routes/strategy-goal.tsx" },
+    { path: "strategies/:id/consultation", file: "routes/strategy-consultation.tsx" },
   ],
   navigation: [{ to: "/strategies", label: "strategy.nav", roles: ["anyone"], order: 25 }],
   server: () => import("./server.ts"),
