@@ -1,11 +1,14 @@
 /**
  * `npx tsx bench/upload-memory.ts` — what one uploaded image costs the server,
  * for a few images up to UPLOAD_MAX_BYTES (10 MiB): the rise of resident memory
- * (peak RSS: /proc's VmHWM, reset just before) and the time, measured twice:
+ * (peak RSS: /proc's VmHWM, reset just before; for the server also its anonymous and mapped-file parts,
+ * sampled) and the time, measured twice:
  *
  *   server   the real server (src/main.ts on a fresh PGlite folder, or --pg) answering one
  *            POST /api/walls/{id}/uploads, after a warm-up upload and a forced GC
- *   prepare  one prepareUpload() call alone, in a fresh Node process
+ *   prepare  one prepareUpload() call alone, in a fresh Node process: on the file itself (a path, as an
+ *            upload's temporary file is given since uploads are spooled), or on its bytes already in memory
+ *            for a tree whose prepareUpload takes bytes (a --before-root from before spooling)
  *
  * Baselines measured in the same run: the upload's own size (the aim is a rise
  * of at most ~2× the upload), one plain copy of the upload plus its SHA-256
@@ -63,12 +66,17 @@ async function child(modulePath: string, imagePath: string, warmPath: string): P
     };
   } else {
     const { prepareUpload } = (await import(pathToFileURL(modulePath).href)) as {
-      prepareUpload(data: Uint8Array, name: string): Promise<{ kind: string; width?: number; height?: number }>;
+      prepareUpload(
+        input: Uint8Array | string,
+        name: string,
+      ): Promise<{ kind: string; width?: number; height?: number }>;
     };
-    await prepareUpload(warm, "warm").catch(() => {});
+    // Spooled uploads: prepareUpload reads the file (file-type's fileTypeFromFile); before, it took the bytes.
+    const takesPath = readFileSync(modulePath, "utf8").includes("fileTypeFromFile");
+    await prepareUpload(takesPath ? warmPath : warm, "warm").catch(() => {});
     run = async () => {
       try {
-        const out = await prepareUpload(data, path.basename(imagePath));
+        const out = await prepareUpload(takesPath ? imagePath : data, path.basename(imagePath));
         return { outcome: "stored", detail: `${out.kind} ${out.width ?? ""}×${out.height ?? ""}` };
       } catch (error) {
         const cause = (error as { cause?: { message?: string } }).cause?.message ?? "";
@@ -226,11 +234,28 @@ async function startServer(root: string, label: string, pgServerUrl: string | nu
       });
       await new Promise((resolve) => setTimeout(resolve, 200));
       const rssBeforeBytes = status("VmRSS");
+      // What the peak is made of, sampled every 2 ms (a sample may miss the very top): anonymous memory (heap,
+      // buffers, libvips' pixels) and mapped files (libvips maps the image file it reads; clean page cache).
+      const anonBefore = status("RssAnon");
+      const fileBefore = status("RssFile");
+      let anonPeak = anonBefore;
+      let filePeak = fileBefore;
+      const sampler = setInterval(() => {
+        anonPeak = Math.max(anonPeak, status("RssAnon"));
+        filePeak = Math.max(filePeak, status("RssFile"));
+      }, 2);
       writeFileSync(`/proc/${pid}/clear_refs`, "5");
       const started = process.hrtime.bigint();
-      const result = await upload(image.file, image.type);
+      const result = await upload(image.file, image.type).finally(() => clearInterval(sampler));
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      return { ...result, rssBeforeBytes, peakRiseBytes: status("VmHWM") - rssBeforeBytes, ms };
+      return {
+        ...result,
+        rssBeforeBytes,
+        peakRiseBytes: status("VmHWM") - rssBeforeBytes,
+        sampledAnonRiseBytes: anonPeak - anonBefore,
+        sampledFileRiseBytes: filePeak - fileBefore,
+        ms,
+      };
     },
     async stop() {
       await stopChild(child, "SIGKILL");
@@ -337,11 +362,24 @@ async function main(): Promise<void> {
     const wanted = argValue("--images")?.split(",");
     const images = (await makeImages(dir)).filter((image) => !wanted || wanted.includes(image.name));
     const sizes = new Map(images.map((image) => [image.name, readFileSync(image.file).byteLength]));
-    type Summary = { outcome: string; detail: string; peakRiseMiB: number; ms: number; riseVsUpload: number | null };
-    const summarise = (
-      image: Image,
-      all: (Measurement | { status: number; detail: string; peakRiseBytes: number; ms: number })[],
-    ): Summary => {
+    type Summary = {
+      outcome: string;
+      detail: string;
+      peakRiseMiB: number;
+      ms: number;
+      riseVsUpload: number | null;
+      sampledAnonRiseMiB?: number;
+      sampledFileRiseMiB?: number;
+    };
+    type ServerMeasurement = {
+      status: number;
+      detail: string;
+      peakRiseBytes: number;
+      ms: number;
+      sampledAnonRiseBytes: number;
+      sampledFileRiseBytes: number;
+    };
+    const summarise = (image: Image, all: (Measurement | ServerMeasurement)[]): Summary => {
       const first = all[0];
       const rise = median(all.map((m) => m.peakRiseBytes));
       return {
@@ -350,6 +388,18 @@ async function main(): Promise<void> {
         peakRiseMiB: round(rise / 2 ** 20, 1),
         ms: round(median(all.map((m) => m.ms)), 0),
         riseVsUpload: ratio(rise, sizes.get(image.name) ?? 0),
+        ...(first && "sampledAnonRiseBytes" in first
+          ? {
+              sampledAnonRiseMiB: round(
+                median(all.map((m) => ("status" in m ? m.sampledAnonRiseBytes : 0))) / 2 ** 20,
+                1,
+              ),
+              sampledFileRiseMiB: round(
+                median(all.map((m) => ("status" in m ? m.sampledFileRiseBytes : 0))) / 2 ** 20,
+                1,
+              ),
+            }
+          : {}),
       };
     };
     const rows = new Map<string, Record<string, unknown>>(

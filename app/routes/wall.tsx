@@ -35,50 +35,55 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           tooLarge: () => services.attachments.tooLarge(viewer.locale),
         })
       : { fields: fieldsOf(await request.formData()), file: null };
-    if (fields.intent === "join") {
-      const opened = await services.walls.joinBySlug(
-        params.slug,
-        fields.code ?? "",
-        services.participants.hashAddress(context.clientIp),
-        caller.locale,
-      );
-      return redirect(`/w/${params.slug}`, {
-        headers: {
-          "Set-Cookie": services.wallCookies.rememberJoin(request.headers.get("cookie"), opened.wallId, opened.code),
-        },
-      });
-    }
-    const { wall } = await services.walls.openBySlug(viewer, params.slug);
-    const postId = fields.postId ?? "";
-    switch (fields.intent) {
-      case "post": {
-        // Without JavaScript the file comes with the form; upload it first, then post with it.
-        const upload =
-          file && file.data.byteLength > 0 ? await services.attachments.upload(viewer, wall.id, file) : null;
-        await services.posts.create(viewer, wall.id, {
-          ...fields,
-          ...(upload ? { attachmentFileId: upload.fileId } : { attachmentAlt: undefined }),
-        });
-        return redirect(`/w/${params.slug}#posts`);
-      }
-      case "like":
-      case "upvote":
-        return services.posts.react(viewer, postId, { kind: fields.intent });
-      case "delete":
-        await services.posts.remove(viewer, postId);
-        return { done: true };
-      case "report":
-        await services.posts.report(viewer, postId, {});
-        return { reported: true };
-      case "moderate":
-        await services.posts.moderate(
-          viewer,
-          postId,
-          fields.action === "move" ? { action: "move", sectionId: fields.sectionId || null } : fields,
+    // Whatever the form asked, its file (a temporary file) goes once the action is done.
+    try {
+      if (fields.intent === "join") {
+        const opened = await services.walls.joinBySlug(
+          params.slug,
+          fields.code ?? "",
+          services.participants.hashAddress(context.clientIp),
+          caller.locale,
         );
-        return { done: true };
-      default:
-        throw new AppError("MALFORMED_BODY");
+        return redirect(`/w/${params.slug}`, {
+          headers: {
+            "Set-Cookie": services.wallCookies.rememberJoin(request.headers.get("cookie"), opened.wallId, opened.code),
+          },
+        });
+      }
+      const { wall } = await services.walls.openBySlug(viewer, params.slug);
+      const postId = fields.postId ?? "";
+      switch (fields.intent) {
+        case "post": {
+          // Without JavaScript the file comes with the form; upload it first, then post with it.
+          const upload = file && file.size > 0 ? await services.attachments.upload(viewer, wall.id, file) : null;
+          await services.posts.create(viewer, wall.id, {
+            ...fields,
+            ...(upload ? { attachmentFileId: upload.fileId } : { attachmentAlt: undefined }),
+          });
+          return redirect(`/w/${params.slug}#posts`);
+        }
+        case "like":
+        case "upvote":
+          // Awaited here: the finally below awaits too, and the rejection must not go unhandled meanwhile.
+          return await services.posts.react(viewer, postId, { kind: fields.intent });
+        case "delete":
+          await services.posts.remove(viewer, postId);
+          return { done: true };
+        case "report":
+          await services.posts.report(viewer, postId, {});
+          return { reported: true };
+        case "moderate":
+          await services.posts.moderate(
+            viewer,
+            postId,
+            fields.action === "move" ? { action: "move", sectionId: fields.sectionId || null } : fields,
+          );
+          return { done: true };
+        default:
+          throw new AppError("MALFORMED_BODY");
+      }
+    } finally {
+      await file?.dispose();
     }
   });
 }

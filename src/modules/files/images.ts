@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import pLimit from "p-limit";
 import sharp, { type Metadata } from "sharp";
 import { gifCanvasSize } from "./gif-header.ts";
@@ -17,6 +18,9 @@ import { gifCanvasSize } from "./gif-header.ts";
  *   (`timeoutSeconds`).
  * - JPEGs are shrunk while they are decoded (libjpeg's DCT scaling, which
  *   sharp's resize uses on its own), so a 48 MP photo is never a 48 MP bitmap.
+ * - The upload is read from its temporary file (multipart.ts) by libvips
+ *   itself, in sequence: the input is never a Node buffer, and only the
+ *   output (at most 1600×1600) is.
  * - One image at a time per process (a p-limit queue), with at most
  *   `maxWaiting` waiting: the peak memory of image work does not grow with the
  *   number of people uploading at once.
@@ -69,8 +73,11 @@ export interface ProcessedImage {
   height: number;
 }
 
+/** An image to process: the path of a file holding it (an upload), or its bytes. */
+export type ImageInput = string | Uint8Array;
+
 /** Waits for its turn in the queue, checks the header, then decodes and writes the image again. */
-export function processImage(data: Uint8Array, mime: ImageType): Promise<ProcessedImage> {
+export function processImage(data: ImageInput, mime: ImageType): Promise<ProcessedImage> {
   if (imageQueue.pendingCount >= imageLimits.maxWaiting) return Promise.reject(new RefusedImageError("busy"));
   return imageQueue(async () => {
     const animated = await checkHeader(data, mime);
@@ -79,7 +86,7 @@ export function processImage(data: Uint8Array, mime: ImageType): Promise<Process
 }
 
 /** Refuses what would decode to too much, from the header alone; true when the image is animated. */
-async function checkHeader(data: Uint8Array, mime: ImageType): Promise<boolean> {
+async function checkHeader(data: ImageInput, mime: ImageType): Promise<boolean> {
   const mayAnimate = mime === "image/gif" || mime === "image/webp";
   let meta: Metadata;
   try {
@@ -88,7 +95,7 @@ async function checkHeader(data: Uint8Array, mime: ImageType): Promise<boolean> 
     throw new RefusedImageError("unreadable", { cause: error });
   }
   const frames = meta.pages ?? 1;
-  const canvas = mime === "image/gif" ? gifCanvasSize(data) : null;
+  const canvas = mime === "image/gif" ? gifCanvasSize(await headOf(data, 10)) : null;
   const width = Math.max(meta.width ?? 0, canvas?.width ?? 0);
   const height = Math.max(meta.pageHeight ?? meta.height ?? 0, canvas?.height ?? 0);
   if (width === 0 || height === 0) throw new RefusedImageError("unreadable");
@@ -108,7 +115,7 @@ async function checkHeader(data: Uint8Array, mime: ImageType): Promise<boolean> 
  * comments are all dropped). Animations keep only their frames, delays and
  * loop count.
  */
-async function rewrite(data: Uint8Array, mime: ImageType, animated: boolean): Promise<ProcessedImage> {
+async function rewrite(data: ImageInput, mime: ImageType, animated: boolean): Promise<ProcessedImage> {
   const limitInputPixels = animated ? imageLimits.maxAnimationPixels : imageLimits.maxPixels;
   try {
     const pipeline = sharp(data, { animated, limitInputPixels, failOn: "error", sequentialRead: true })
@@ -130,5 +137,18 @@ async function rewrite(data: Uint8Array, mime: ImageType, animated: boolean): Pr
     if (/timeout/i.test(message)) throw new RefusedImageError("timeout", { cause: error });
     if (/pixel limit/i.test(message)) throw new RefusedImageError(animated ? "animationPixels" : "pixels");
     throw new RefusedImageError("unreadable", { cause: error });
+  }
+}
+
+/** The first `bytes` bytes of the image (fewer when it is shorter). */
+async function headOf(data: ImageInput, bytes: number): Promise<Uint8Array> {
+  if (typeof data !== "string") return data.subarray(0, bytes);
+  const file = await open(data, "r");
+  try {
+    const head = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
   }
 }

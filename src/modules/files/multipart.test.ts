@@ -1,9 +1,34 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { AppError } from "../../core/errors.ts";
-import { receiveForm } from "./multipart.ts";
+import { receiveForm, uploadTempPrefix } from "./multipart.ts";
 import { storedFiles } from "./schema.ts";
+
+// Uploads are spooled under the system's temporary folder: this file's own, so that its checks see only its uploads.
+const systemTemp = process.env.TMPDIR;
+const tempRoot = mkdtempSync(path.join(os.tmpdir(), "multipart-test-"));
+beforeAll(() => {
+  process.env.TMPDIR = tempRoot;
+});
+afterAll(() => {
+  if (systemTemp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = systemTemp;
+  rmSync(tempRoot, { recursive: true, force: true });
+});
+/** The uploads' temporary folders that exist now. */
+const spooled = () => readdirSync(tempRoot).filter((name) => name.startsWith(uploadTempPrefix));
+/** Waits (up to 5 s) until `check` holds: the server removes a file after it has answered or seen the client go. */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 20) {
+    if (waited > 5000) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 const boundary = "----uudistamo-test-boundary";
 
@@ -61,8 +86,61 @@ describe("receiving a form as it streams in", () => {
     );
     expect(form.fields).toEqual({ intent: "post", body: "Hei" });
     expect(form.file?.name).toBe("pöytäkirja.pdf");
-    expect(form.file?.data.byteLength).toBe(data.byteLength);
-    expect(form.file?.data.equals(data)).toBe(true);
+    expect(form.file?.size).toBe(data.byteLength);
+    expect(readFileSync(form.file?.path ?? "").equals(data)).toBe(true);
+    await form.file?.dispose();
+    expect(spooled()).toEqual([]);
+  });
+
+  it("spools the file to a temporary file of its own, readable by this user only, which dispose removes", async () => {
+    const data = pdf(50_000);
+    const form = await receiveForm(
+      request(streamOf(multipartBody([{ name: "file", value: data, filename: "a.pdf" }]))),
+      {
+        fileField: "file",
+        maxFileBytes: 50_000,
+        tooLarge,
+      },
+    );
+    const file = form.file;
+    if (!file) throw new Error("no file");
+    expect(path.dirname(path.dirname(file.path))).toBe(tempRoot);
+    expect(statSync(file.path).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(file.path)).mode & 0o777).toBe(0o700);
+    expect(spooled()).toHaveLength(1);
+    await file.dispose();
+    await file.dispose();
+    expect(spooled()).toEqual([]);
+  });
+
+  it("removes the temporary file when it refuses the body: over the limit, a field too long, the client gone", async () => {
+    const options = { fileField: "file", maxFileBytes: 100_000, tooLarge };
+    const over = multipartBody([{ name: "file", value: pdf(300_000), filename: "iso.pdf" }]);
+    await expect(receiveForm(request(streamOf(over)), options)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(spooled()).toEqual([]);
+
+    // The file is whole and spooled; the field after it is over busboy's 1 MiB limit.
+    const longField = multipartBody([
+      { name: "file", value: pdf(10_000), filename: "a.pdf" },
+      { name: "body", value: "x".repeat(1024 * 1024 + 1) },
+    ]);
+    await expect(receiveForm(request(streamOf(longField)), options)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+    });
+    expect(spooled()).toEqual([]);
+
+    // The body stops halfway through the file, as when the browser is closed or the network drops.
+    const whole = multipartBody([{ name: "file", value: pdf(60_000), filename: "a.pdf" }]);
+    let sent = 0;
+    const aborted = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 32 * 1024) return controller.error(new Error("aborted"));
+        controller.enqueue(new Uint8Array(whole.subarray(sent, sent + 16 * 1024)));
+        sent += 16 * 1024;
+      },
+    });
+    await expect(receiveForm(request(aborted), options)).rejects.toMatchObject({ code: "MALFORMED_BODY" });
+    expect(spooled()).toEqual([]);
   });
 
   it("stops at the limit on a stream, and refuses a declared length over it without reading", async () => {
@@ -130,6 +208,32 @@ describe("uploads over HTTP, read as they stream in", () => {
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
+  it("leaves no temporary file after a stored upload, a 413, a refused type (415) or a client gone mid-body", async () => {
+    const stored = await send(multipartBody([{ name: "file", value: pdf(4000), filename: "a.pdf" }]));
+    expect(stored.status).toBe(201);
+    expect(spooled()).toEqual([]);
+    const over = await send(streamOf(multipartBody([{ name: "file", value: pdf(9000), filename: "iso.pdf" }])));
+    expect(over.status).toBe(413);
+    expect(spooled()).toEqual([]);
+    const html = Buffer.from("<html><script>alert(1)</script></html>");
+    const refused = await send(multipartBody([{ name: "file", value: html, filename: "a.png" }]));
+    expect(refused.status).toBe(415);
+    expect(spooled()).toEqual([]);
+
+    // Half of a 6,000-byte file, then the connection closes.
+    const body = multipartBody([{ name: "file", value: pdf(6000), filename: "a.pdf" }]);
+    const client = http.request(`${app.url}/api/walls/${wallId}/uploads`, {
+      method: "POST",
+      headers: { origin: app.url, "content-type": contentType, "content-length": String(body.byteLength) },
+    });
+    client.on("error", () => {});
+    client.write(body.subarray(0, 3500));
+    await eventually(() => spooled().length === 1);
+    client.destroy();
+    await eventually(() => spooled().length === 0);
+    expect(spooled()).toEqual([]);
+  });
+
   it("refuses a streamed upload over UPLOAD_MAX_BYTES with 413 naming the limit, and stores nothing", async () => {
     const before = await storedCount();
     const over = await send(streamOf(multipartBody([{ name: "file", value: pdf(8192 + 1000), filename: "iso.pdf" }])));
@@ -171,5 +275,47 @@ describe("uploads over HTTP, read as they stream in", () => {
     expect(huge.status).toBe(413);
     expect(huge.json).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(await storedCount()).toBe(before);
+    expect(spooled()).toEqual([]);
+  });
+});
+
+describe("the wall page's form (without JavaScript), read as it streams in", () => {
+  let app: TestApp;
+  let slug: string;
+  beforeAll(async () => {
+    app = await startTestApp({ web: true, env: { UPLOAD_MAX_BYTES: "8192" } });
+    const staff = await createPerson(app.database, "staff");
+    const cookie = await signIn(app, staff.email, staff.password);
+    const wall = await api(app, "/api/walls", { method: "POST", cookie, body: { title: "Lomake" } });
+    slug = (wall.json as unknown as { slug: string }).slug;
+  });
+  afterAll(() => app.close());
+
+  const postForm = async (intent: string, file: Uint8Array | string, name: string) => {
+    const form = new FormData();
+    form.append("intent", intent);
+    if (intent !== "post") form.append("postId", crypto.randomUUID());
+    form.append("idempotencyKey", `spool-${crypto.randomUUID()}`);
+    form.append("body", "Liitteen kanssa");
+    form.append("file", new Blob([file as BlobPart]), name);
+    const response = await fetch(`${app.url}/w/${slug}`, {
+      method: "POST",
+      headers: { origin: app.url },
+      body: form,
+      redirect: "manual",
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  it("leaves no temporary file after a post with a file, a 413, a 415, or a file sent with another intent", async () => {
+    expect(await postForm("post", pdf(4000), "liite.pdf")).toBe(302);
+    expect(spooled()).toEqual([]);
+    expect(await postForm("post", pdf(9000), "iso.pdf")).toBe(413);
+    expect(spooled()).toEqual([]);
+    expect(await postForm("post", "<html><script>alert(1)</script>", "sivu.png")).toBe(415);
+    expect(spooled()).toEqual([]);
+    expect(await postForm("like", pdf(4000), "liite.pdf")).toBe(404);
+    expect(spooled()).toEqual([]);
   });
 });

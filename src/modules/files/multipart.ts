@@ -1,15 +1,43 @@
 import { once } from "node:events";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import Busboy from "busboy";
 import { AppError } from "../../core/errors.ts";
 
 /** What a form body may carry besides its file: the other fields and the parts' headers and boundaries. */
 export const multipartEnvelopeBytes = 64 * 1024;
 
-export interface ReceivedFile {
-  /** Exactly the file's bytes: a view of the one buffer they were received into, never copied again. */
-  data: Buffer;
-  name: string;
+/**
+ * An uploaded file, spooled to a temporary file of its own (mode 0600, in a
+ * folder of its own under the system's temporary folder) as it streamed in.
+ * Whoever receives the form disposes of it (try/finally) once done with it;
+ * receiveForm itself removes it when it refuses the body.
+ */
+export class ReceivedFile {
+  #disposed: Promise<void> | null = null;
+  constructor(
+    /** The folder made for this file alone. */
+    private readonly folder: string,
+    /** The temporary file holding exactly the file's bytes. */
+    readonly path: string,
+    /** The name the browser gave (not to be trusted: see prepare.ts's safeFileName). */
+    readonly name: string,
+    /** Its bytes, counted as they were written. */
+    public size = 0,
+  ) {}
+
+  /** Removes the temporary file and its folder; safe to call more than once. */
+  dispose(): Promise<void> {
+    this.#disposed ??= rm(this.folder, { recursive: true, force: true, maxRetries: 3 });
+    return this.#disposed;
+  }
 }
+
+/** Where uploads are spooled: one new folder per file, named with this prefix, in the system's temporary folder. */
+export const uploadTempPrefix = "uudistamo-upload-";
 
 export interface ReceivedForm {
   /** The text fields; a field sent twice keeps its last value (as FormData read into an object does). */
@@ -34,13 +62,13 @@ const formTypes = /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)
 
 /**
  * Reads a form body (multipart/form-data, or URL-encoded without a file) as it
- * streams in, with busboy: the file goes straight into one buffer, and reading
- * stops as soon as the file passes `maxFileBytes` (`tooLarge`), so no upload
- * is ever held whole more than once, nor held at all past the limit.
+ * streams in, with busboy: the file goes straight to a temporary file (see
+ * ReceivedFile), never into memory, and reading stops as soon as the file
+ * passes `maxFileBytes` (`tooLarge`).
  *
- * The buffer is allocated once, as large as the body can hold (Content-Length)
- * and at most the limit, without zeroing: only the pages the file fills become
- * resident, and the file is handed on as a view of exactly its bytes.
+ * Whatever ends the reading early (a refusal, a body that does not parse, a
+ * client that goes away, an error), the temporary file is removed before this
+ * throws; after success the caller disposes of it.
  *
  * Refusals: UNSUPPORTED_MEDIA_TYPE for a body that is not a form,
  * MALFORMED_BODY for one that does not parse, PAYLOAD_TOO_LARGE for a text
@@ -64,10 +92,16 @@ export async function receiveForm(request: Request, options: ReceiveOptions): Pr
   }
 
   let failure: Error | null = null;
+  let wakeOnFailure = () => {};
+  const failed = new Promise<void>((resolve) => {
+    wakeOnFailure = resolve;
+  });
   const fail = (error: Error) => {
     failure ??= error;
+    wakeOnFailure();
   };
-  let file: ReceivedFile | null = null;
+  // The file part being written to its temporary file; settles (never rejects) once the file is closed.
+  let spooled: Promise<ReceivedFile | null> | null = null;
   parser.on("field", (name, value, info) => {
     if (info.valueTruncated || info.nameTruncated) fail(new AppError("PAYLOAD_TOO_LARGE"));
     else fields[name] = value;
@@ -75,27 +109,11 @@ export async function receiveForm(request: Request, options: ReceiveOptions): Pr
   parser.on("file", (name, stream, info) => {
     // Stopping early (parser.destroy) ends the part with an error; the failure is already recorded.
     stream.on("error", () => {});
-    if (name !== options.fileField || file || failure) {
+    if (name !== options.fileField || spooled || failure) {
       stream.resume();
       return;
     }
-    const capacity = Math.min(options.maxFileBytes, Number.isFinite(declared) ? declared : options.maxFileBytes);
-    const buffer = Buffer.allocUnsafe(capacity);
-    const received: ReceivedFile = { data: buffer.subarray(0, 0), name: info.filename ?? "" };
-    let size = 0;
-    stream.on("data", (chunk: Buffer) => {
-      if (failure) return;
-      if (size + chunk.byteLength > capacity) {
-        fail(size + chunk.byteLength > options.maxFileBytes ? options.tooLarge() : new AppError("MALFORMED_BODY"));
-        return;
-      }
-      buffer.set(chunk, size);
-      size += chunk.byteLength;
-    });
-    stream.on("end", () => {
-      received.data = buffer.subarray(0, size);
-    });
-    file = received;
+    spooled = spool(stream, info.filename ?? "", options, fail);
   });
   parser.on("error", (error: Error) => fail(new AppError("MALFORMED_BODY", [], { cause: error })));
   const finished = new Promise<void>((resolve) => parser.on("close", resolve));
@@ -109,19 +127,72 @@ export async function receiveForm(request: Request, options: ReceiveOptions): Pr
       if (done) break;
       total += value.byteLength;
       if (total > maxBodyBytes) throw options.tooLarge();
-      if (!parser.write(value) && !failure) await Promise.race([once(parser, "drain"), once(parser, "error")]);
+      if (!parser.write(value) && !failure) await waitFor(parser, "drain", failed);
     }
     if (failure) throw failure;
     parser.end();
-    await Promise.race([finished, once(parser, "error")]);
+    await waitFor(parser, "error", finished, failed);
+    const file = spooled ? await spooled : null;
     if (failure) throw failure;
+    return { fields, file };
   } catch (error) {
-    // What is left of the body is the HTTP server's to drain or drop; parsing stops here.
+    // What is left of the body is the HTTP server's to drain or drop; parsing stops here, and the file goes.
+    // (Destroying the parser ends the file part early too: what went wrong is what was recorded before.)
+    const reason = failure;
     parser.destroy();
+    const file = spooled ? await (spooled as Promise<ReceivedFile | null>) : null;
+    await file?.dispose();
     if (error instanceof AppError) throw error;
-    throw failure ?? new AppError("MALFORMED_BODY", [], { cause: error });
+    throw reason ?? new AppError("MALFORMED_BODY", [], { cause: error });
   } finally {
     reader.releaseLock();
   }
-  return { fields, file };
+}
+
+/** Resolves on the parser's `event` or when one of `others` settles, without leaving a listener behind. */
+async function waitFor(parser: Busboy.Busboy, event: "drain" | "error", ...others: Promise<void>[]): Promise<void> {
+  const stop = new AbortController();
+  try {
+    await Promise.race([once(parser, event, { signal: stop.signal }).then(() => {}), ...others]);
+  } finally {
+    stop.abort();
+  }
+}
+
+/**
+ * Writes a file part to a new temporary file, counting its bytes against the
+ * limit. Resolves once the file is closed (with the file, also when writing
+ * stopped early: the caller then removes it), or null when no temporary file
+ * could be made; failures go to `fail`.
+ */
+async function spool(
+  stream: NodeJS.ReadableStream,
+  name: string,
+  options: ReceiveOptions,
+  fail: (error: Error) => void,
+): Promise<ReceivedFile | null> {
+  let file: ReceivedFile;
+  try {
+    const folder = await mkdtemp(path.join(os.tmpdir(), uploadTempPrefix));
+    file = new ReceivedFile(folder, path.join(folder, "upload"), name);
+  } catch (error) {
+    stream.resume();
+    fail(error as Error);
+    return null;
+  }
+  try {
+    const handle = await open(file.path, "wx", 0o600);
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        file.size += chunk.byteLength;
+        if (file.size > options.maxFileBytes) done(options.tooLarge());
+        else done(null, chunk);
+      },
+    });
+    await pipeline(stream, count, handle.createWriteStream());
+  } catch (error) {
+    stream.resume();
+    fail(error as Error);
+  }
+  return file;
 }

@@ -1,9 +1,10 @@
-import { fileTypeFromBuffer } from "file-type";
+import { fileTypeFromFile } from "file-type";
 import { type ImageRefusal, type ImageType, imageLimits, processImage, RefusedImageError } from "./images.ts";
 
 /**
- * Turns uploaded bytes into what we store: the type comes from the content
- * (file-type), never from the name or the browser's claim.
+ * Turns an upload (its temporary file, multipart.ts) into what we store: the
+ * type comes from the content (file-type, reading the file's head), never from
+ * the name or the browser's claim.
  *
  * Images (JPEG, PNG, WebP, GIF) are decoded and written again by sharp within
  * the limits of images.ts: turned upright by their EXIF orientation, fitted
@@ -13,7 +14,8 @@ import { type ImageRefusal, type ImageType, imageLimits, processImage, RefusedIm
  * again from pixels, with only the frame delays and loop count, so nothing else
  * of the original survives.
  *
- * Other files are kept byte for byte, and only these types are taken: PDF,
+ * Other files are kept byte for byte (stored by streaming the temporary file:
+ * store.ts's readPieces), and only these types are taken: PDF,
  * Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp). Refused:
  * macro-enabled Office files (docm, xlsm, pptm); legacy binary Office files
  * (file-type reports any Compound File as application/x-cfb, which an .msi
@@ -44,7 +46,7 @@ export const acceptedImageTypes = Object.keys(imageTypes) as ImageType[];
 
 export type PreparedUpload =
   | { kind: "image"; data: Buffer; mimeType: ImageType; name: string; width: number; height: number }
-  | { kind: "file"; data: Uint8Array; mimeType: string; name: string };
+  | { kind: "file"; path: string; mimeType: string; name: string };
 
 /**
  * The upload is not a type we take ("type"), or is an image that does not
@@ -63,11 +65,12 @@ export class RefusedFileError extends Error {
 
 const isImageType = (mime: string): mime is ImageType => mime in imageTypes;
 
-export async function prepareUpload(data: Uint8Array, originalName: string): Promise<PreparedUpload> {
-  const detected = await fileTypeFromBuffer(data);
+/** `filePath`: the upload's temporary file, which stays the caller's to remove. */
+export async function prepareUpload(filePath: string, originalName: string): Promise<PreparedUpload> {
+  const detected = await fileTypeFromFile(filePath);
   if (!detected) throw new RefusedFileError("type");
   if (isImageType(detected.mime)) {
-    const image = await processImage(data, detected.mime).catch((error: unknown) => {
+    const image = await processImage(filePath, detected.mime).catch((error: unknown) => {
       throw error instanceof RefusedImageError ? new RefusedFileError(error.reason, { cause: error }) : error;
     });
     return {
@@ -79,7 +82,7 @@ export async function prepareUpload(data: Uint8Array, originalName: string): Pro
   }
   const extension = acceptedFileTypes[detected.mime];
   if (!extension) throw new RefusedFileError("type");
-  return { kind: "file", data, mimeType: detected.mime, name: safeFileName(originalName, extension) };
+  return { kind: "file", path: filePath, mimeType: detected.mime, name: safeFileName(originalName, extension) };
 }
 
 // Control and format characters (bidirectional overrides: "gpj.exe"), and characters Windows refuses in names.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
@@ -6,12 +7,23 @@ import { storedFileChunks, storedFiles } from "./schema.ts";
 
 /**
  * Bytes per stored piece (see stored_file_chunks). Files stored earlier have 1 MiB pieces; reading joins
- * whatever pieces there are. 256 KiB pieces cost PGlite some 30 MB of memory for a 10 MiB file, 1 MiB ones 50 MB.
+ * whatever pieces there are. 256 KiB pieces cost PGlite some 30 MB of memory for a 10 MiB file, 1 MiB ones 50 MB;
+ * streamed from the upload's temporary file, 64 KiB pieces were no better than 256 KiB on PGlite or PostgreSQL
+ * (bench/results/upload-memory/after-spool-*).
  */
 export const fileChunkBytes = 256 * 1024;
 
+/**
+ * A file on disk (an upload's temporary file) as pieces to put, read in 64 KiB reads as they are stored: never
+ * whole in memory.
+ */
+export function readPieces(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 64 * 1024 });
+}
+
 export interface NewFile {
-  data: Uint8Array;
+  /** The bytes, or their pieces in order (readPieces): stored as they come, each at most a stored piece. */
+  data: Uint8Array | AsyncIterable<Uint8Array>;
   /** Detected from the content by the caller; the store keeps what it is given. */
   mimeType: string;
   name: string;
@@ -48,25 +60,30 @@ export function createDatabaseFileStore(db: Db): FileStore {
   const embedded = (db as { $client?: unknown }).$client instanceof PGlite;
   return {
     async put(file) {
-      const data = Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
-      const sha256 = createHash("sha256").update(data).digest("hex");
+      const hash = createHash("sha256");
+      let size = 0;
+      let sha256 = "";
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(storedFiles)
-          .values({ mimeType: file.mimeType, name: file.name, size: data.byteLength, sha256 })
+          .values({ mimeType: file.mimeType, name: file.name, size: 0, sha256: "" })
           .returning({ id: storedFiles.id });
         if (!row) throw new Error("stored_files insert returned no row");
         // One piece per statement, each a view of the upload. node-postgres sends it as binary; to PGlite it goes
         // as hex text that the database decodes: PGlite's own bytea serialiser builds an array and a string per
         // byte (some 200 MB of garbage for 10 MiB), while Buffer's hex encoding is one native pass.
-        for (let seq = 0; seq * fileChunkBytes < data.byteLength || seq === 0; seq++) {
-          const piece = data.subarray(seq * fileChunkBytes, (seq + 1) * fileChunkBytes);
+        let seq = 0;
+        for await (const piece of piecesOf(file.data, fileChunkBytes)) {
+          hash.update(piece);
+          size += piece.byteLength;
           const value = embedded ? sql`decode(${piece.toString("hex")}, 'hex')` : piece;
-          await tx.insert(storedFileChunks).values({ fileId: row.id, seq, data: value });
+          await tx.insert(storedFileChunks).values({ fileId: row.id, seq: seq++, data: value });
         }
+        sha256 = hash.digest("hex");
+        await tx.update(storedFiles).set({ size, sha256 }).where(eq(storedFiles.id, row.id));
         return row.id;
       });
-      return { id, size: data.byteLength, sha256 };
+      return { id, size, sha256 };
     },
 
     async get(id) {
@@ -96,4 +113,32 @@ export function createDatabaseFileStore(db: Db): FileStore {
       await db.delete(storedFiles).where(eq(storedFiles.id, id));
     },
   };
+}
+
+/**
+ * The bytes as pieces of `pieceBytes` (the last may be shorter; an empty file is one empty piece), as Buffers
+ * viewing what they were given wherever a piece lies within one given chunk.
+ */
+async function* piecesOf(data: Uint8Array | AsyncIterable<Uint8Array>, pieceBytes: number): AsyncGenerator<Buffer> {
+  const chunks = data instanceof Uint8Array ? [data] : data;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let any = false;
+  for await (const chunk of chunks) {
+    let rest = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    while (pendingBytes + rest.byteLength >= pieceBytes) {
+      const take = pieceBytes - pendingBytes;
+      const piece = pending.length === 0 ? rest.subarray(0, take) : Buffer.concat([...pending, rest.subarray(0, take)]);
+      pending = [];
+      pendingBytes = 0;
+      rest = rest.subarray(take);
+      any = true;
+      yield piece;
+    }
+    if (rest.byteLength > 0) {
+      pending.push(rest);
+      pendingBytes += rest.byteLength;
+    }
+  }
+  if (pendingBytes > 0 || !any) yield Buffer.concat(pending);
 }

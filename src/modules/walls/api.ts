@@ -234,7 +234,11 @@ export function registerWallsApi(api: ApiRouter) {
     // No file part: the form schema's own refusal, naming the field.
     const missing = uploadForm.safeParse({});
     if (!file) throw missing.success ? new AppError("VALIDATION_FAILED") : invalid(missing.error, viewer.locale);
-    return c.json(await attachments.upload(viewer, param.data.id, file), 201);
+    try {
+      return c.json(await attachments.upload(viewer, param.data.id, file), 201);
+    } finally {
+      await file.dispose();
+    }
   });
 
   api.openapi(

@@ -10,7 +10,7 @@ import { imageLimits } from "../files/images.ts";
 import { prepareUpload, RefusedFileError } from "../files/prepare.ts";
 import { fileUploads } from "../files/schema.ts";
 import { formatFileSize } from "../files/size.ts";
-import { type FileStore, isFileId, type StoredFile } from "../files/store.ts";
+import { type FileStore, isFileId, readPieces, type StoredFile } from "../files/store.ts";
 import { claimUpload, recordUpload } from "../files/uploads.ts";
 import { wallsAudit } from "./audit.ts";
 import { wallRights } from "./policy.ts";
@@ -73,26 +73,36 @@ export function createAttachmentService({
     /** 413 naming the limit, in the viewer's language. */
     tooLarge: (locale: Locale) => fileTooLarge(locale, uploadMaxBytes),
 
-    async upload(viewer: WallViewer, wallId: string, file: { data: Uint8Array; name: string }): Promise<UploadView> {
+    /** `file`: the upload's temporary file (files/multipart.ts), which stays the caller's to remove. */
+    async upload(
+      viewer: WallViewer,
+      wallId: string,
+      file: { path: string; size: number; name: string },
+    ): Promise<UploadView> {
       const participant = viewer.participantHash;
       if (!participant) throw new AppError("UNAUTHENTICATED");
       // The policy: whoever may post on the wall may upload to it.
       const opened = await wallService.openById(viewer, wallId);
       if (!opened.canPost) throw new AppError("WALL_CLOSED");
-      if (file.data.byteLength > uploadMaxBytes) throw fileTooLarge(viewer.locale, uploadMaxBytes);
+      if (file.size > uploadMaxBytes) throw fileTooLarge(viewer.locale, uploadMaxBytes);
       if (!participantLimiter.take(participant) || !addressLimiter.take(viewer.addressHash)) {
         throw new AppError("RATE_LIMITED");
       }
 
       let prepared: Awaited<ReturnType<typeof prepareUpload>>;
       try {
-        prepared = await prepareUpload(file.data, file.name);
+        prepared = await prepareUpload(file.path, file.name);
       } catch (error) {
         if (!(error instanceof RefusedFileError)) throw error;
         throw refusedUpload(viewer.locale, error);
       }
 
-      const stored = await files.put(prepared);
+      // An image is stored as written again (small); any other file streamed from its temporary file.
+      const stored = await files.put({
+        data: prepared.kind === "image" ? prepared.data : readPieces(prepared.path),
+        mimeType: prepared.mimeType,
+        name: prepared.name,
+      });
       const image = prepared.kind === "image" ? { width: prepared.width, height: prepared.height } : {};
       try {
         // An upload is a write: audited under the participant's pseudonymous id, as their posts are.
