@@ -67,7 +67,12 @@ describe("text with control characters", () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#336" } })
       .png()
       .toBuffer();
-    const upload = await anna.upload(wallId, png, `kuva${nul}.png`);
+    // A control character in a part's header is malformed multipart (RFC 7578; no file system names a file so):
+    // the streaming parser refuses the request, translated, and stores nothing.
+    const hostile = await anna.upload(wallId, png, `kuva${nul}.png`);
+    expect(hostile.status).toBe(400);
+    expect(hostile.json).toMatchObject({ code: "MALFORMED_BODY", message: expect.stringMatching(/\S/) });
+    const upload = await anna.upload(wallId, png, "kuva.png");
     expect(upload.status).toBe(201);
     const post = await anna.call(`/api/walls/${wallId}/posts`, {
       method: "POST",
