@@ -1,5 +1,6 @@
 import jobs from "../jobs/module.ts";
 import accounts from "./accounts/module.ts";
+import alliances from "./alliances/module.ts";
 import audit from "./audit/module.ts";
 import commitments from "./commitments/module.ts";
 import deliverables from "./deliverables/module.ts";
@@ -7,8 +8,10 @@ import events from "./events/module.ts";
 import files from "./files/module.ts";
 import groups from "./groups/module.ts";
 import type { ModuleContext, ModuleDeclaration, ModuleServer } from "./module.ts";
+import newsletter from "./newsletter/module.ts";
 import people from "./people/module.ts";
 import programme from "./programme/module.ts";
+import publishing from "./publishing/module.ts";
 import strategy from "./strategy/module.ts";
 import templates from "./templates/module.ts";
 import walls from "./walls/module.ts";
@@ -37,6 +40,9 @@ export const modules = [
   events,
   strategy,
   commitments,
+  alliances,
+  publishing,
+  newsletter,
 ] as const;
 
 type Module = (typeof modules)[number];

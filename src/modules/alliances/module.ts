@@ -1,0 +1,12 @@
+import { defineModule } from "../module.ts";
+import { alliancesEn, alliancesFi, alliancesSv } from "./messages.ts";
+
+/**
+ * Alliances (issue 11): parties, contributions, open books, the incentive model with its settlement, the board's
+ * decision log and invoices. The incentive engine (incentive/) is pure; the rest builds on it.
+ */
+export default defineModule({
+  name: "alliances",
+  messages: { fi: alliancesFi, sv: alliancesSv, en: alliancesEn },
+  server: () => import("./server.ts"),
+});
