@@ -70,6 +70,7 @@ export async function createPlatform(
     if (stop) stops.push(stop);
   }
   await jobs.start();
+  for (const { server } of modules) await server.started?.(context);
   return {
     config,
     logger,

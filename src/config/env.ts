@@ -23,6 +23,9 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Uudistamo <no-reply@uudistamo.localhost>"),
   MAIL_RATE_PER_MINUTE: z.coerce.number().positive().max(60_000).default(60),
+  NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  NEWSLETTER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  NEWSLETTER_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   UPLOAD_MAX_BYTES: z.coerce
@@ -64,6 +67,12 @@ export interface Config {
   mailFrom: string;
   /** Bulk mail (newsletters) goes out at most this fast; one-off mail (invitations, resets) is not held back. */
   mailRatePerMinute: number;
+  /** A newsletter goes out in batches of this many recipients (paced to mailRatePerMinute)… */
+  newsletterBatchSize: number;
+  /** …with this many SMTP hand-offs at once: at most this many can be repeated after a crash. */
+  newsletterConcurrency: number;
+  /** A recipient claimed this long ago and not marked sent is taken to be lost in a crash and sent again. */
+  newsletterClaimSeconds: number;
   /** How often an idle job worker looks for due jobs (retries); new jobs wake it at once. */
   jobsPollSeconds: number;
   sessionSecret: string;
@@ -103,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     mailRatePerMinute: e.MAIL_RATE_PER_MINUTE,
+    newsletterBatchSize: e.NEWSLETTER_BATCH_SIZE,
+    newsletterConcurrency: e.NEWSLETTER_CONCURRENCY,
+    newsletterClaimSeconds: e.NEWSLETTER_CLAIM_SECONDS,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,

@@ -73,6 +73,8 @@ export interface ModuleServer {
    * listen to other instances. May return how to stop (called when the platform closes).
    */
   start?: (context: ModuleContext) => Promise<void | (() => Promise<void>)>;
+  /** Work once the job queue runs (queue jobs: pick up what a crashed instance left). */
+  started?: (context: ModuleContext) => Promise<void>;
   /** Its JSON API under /api (OpenAPI routes). */
   api?: (api: ApiRouter) => void;
   /** Its routes outside /api: downloads, files, calendars. */

@@ -13,7 +13,7 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server in this process; the app sends to it over TCP like to any other. */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { refuse?: (address: string) => boolean } = {}) {
   const inbox: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const listening = async (port: number) => {
@@ -21,6 +21,14 @@ export async function startSmtpServer() {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      // A hard bounce: the server refuses the recipient (550 at RCPT TO) for the addresses a test names.
+      onRcptTo(address, _session, callback) {
+        if (options.refuse?.(address.address)) {
+          const error = Object.assign(new Error("5.1.1 No such user"), { responseCode: 550 });
+          return callback(error);
+        }
+        callback();
+      },
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail: ParsedMail) => {
