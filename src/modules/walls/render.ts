@@ -3,7 +3,8 @@ import sanitizeHtml from "sanitize-html";
 
 // Posts are written as plain text with a little Markdown (bold, italics, lists,
 // links); raw HTML in the text is shown as text, never interpreted.
-const markdown = new MarkdownIt("zero", { html: false, linkify: true, breaks: true }).enable([
+/** The Markdown rules posts may use (the publishing module's articles use the same, plus images). */
+export const postMarkdownRules = [
   "emphasis",
   "list",
   "link",
@@ -13,9 +14,12 @@ const markdown = new MarkdownIt("zero", { html: false, linkify: true, breaks: tr
   "backticks",
   "escape",
   "autolink",
-]);
+];
 
-const allowed: sanitizeHtml.IOptions = {
+const markdown = new MarkdownIt("zero", { html: false, linkify: true, breaks: true }).enable(postMarkdownRules);
+
+/** The sanitiser's rules for rendered post text (the publishing module's articles build on them). */
+export const postSanitiseOptions: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "strong", "em", "ul", "ol", "li", "a", "code"],
   allowedAttributes: { a: ["href", "rel", "target"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -30,5 +34,5 @@ const allowed: sanitizeHtml.IOptions = {
  * sanitiser is a second wall in case either of them has a bug.
  */
 export function renderPostBody(text: string): string {
-  return sanitizeHtml(markdown.render(text), allowed).trim();
+  return sanitizeHtml(markdown.render(text), postSanitiseOptions).trim();
 }
