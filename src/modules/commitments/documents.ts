@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
+import { fileTypeFromBuffer, fileTypeFromFile } from "file-type";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
 import { AppError } from "../../core/errors.ts";
@@ -13,7 +13,7 @@ import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { acceptedFileTypes, safeFileName } from "../files/prepare.ts";
 import { formatFileSize } from "../files/size.ts";
-import type { FileStore, StoredFile } from "../files/store.ts";
+import { type FileStore, readPieces, type StoredFile } from "../files/store.ts";
 import { commitmentsAudit } from "./audit.ts";
 import { type DocumentInput, documentInput, type VersionInput, versionInput } from "./inputs.ts";
 import { commitmentsPolicy } from "./policy.ts";
@@ -38,10 +38,13 @@ const documentPages = keyset({
   order: "asc",
 });
 
-export interface UploadedFile {
-  data: Uint8Array;
-  name: string;
-}
+/**
+ * An upload: over HTTP its temporary file (files/multipart.ts receiveForm, which stays the caller's to remove), so
+ * that a document is never held whole in memory; from scripts and tests its bytes.
+ */
+export type UploadedFile = { path: string; size: number; name: string } | { data: Uint8Array; name: string };
+
+const sizeOf = (file: UploadedFile) => ("path" in file ? file.size : file.data.byteLength);
 
 /**
  * Documents on a contract: the signed contract and its annexes, each with numbered versions. The files are kept
@@ -64,18 +67,21 @@ export function createDocumentService({
 }) {
   const write = writes(commitmentsAudit);
   const manage = (caller: Caller) => authorize(commitmentsPolicy, "manageContracts", caller.actor);
+  const tooLarge = (locale: Locale) =>
+    fileIssue("PAYLOAD_TOO_LARGE", locale, "commitments.file.tooLarge", {
+      limit: formatFileSize(locale, uploadMaxBytes),
+    });
 
   /** The file as we keep it, or a translated refusal naming the field "file". */
   async function checkedFile(locale: Locale, file: UploadedFile | null | undefined) {
-    if (!file || file.data.byteLength === 0) throw fileIssue("VALIDATION_FAILED", locale, "commitments.file.missing");
-    if (file.data.byteLength > uploadMaxBytes)
-      throw fileIssue("PAYLOAD_TOO_LARGE", locale, "commitments.file.tooLarge", {
-        limit: formatFileSize(locale, uploadMaxBytes),
-      });
-    const detected = await fileTypeFromBuffer(file.data);
+    if (!file || sizeOf(file) === 0) throw fileIssue("VALIDATION_FAILED", locale, "commitments.file.missing");
+    if (sizeOf(file) > uploadMaxBytes) throw tooLarge(locale);
+    const detected = await ("path" in file ? fileTypeFromFile(file.path) : fileTypeFromBuffer(file.data));
     const extension = detected ? acceptedFileTypes[detected.mime] : undefined;
     if (!detected || !extension) throw fileIssue("FILE_TYPE_REFUSED", locale, "commitments.file.typeRefused");
-    return { data: file.data, mimeType: detected.mime, name: safeFileName(file.name, extension) };
+    // A file on disk is stored in pieces as it is read (files/store.ts readPieces).
+    const data = "path" in file ? readPieces(file.path) : file.data;
+    return { data, mimeType: detected.mime, name: safeFileName(file.name, extension) };
   }
 
   /** Stores the file, then runs the write; a write that fails leaves no stored file behind. */
@@ -105,7 +111,10 @@ export function createDocumentService({
   }
 
   return {
+    /** UPLOAD_MAX_BYTES: the HTTP layer stops reading an upload there (files/multipart.ts). */
     uploadMaxBytes,
+    /** 413 naming the limit, in the caller's language, with the field "file". */
+    tooLarge,
 
     /** A contract's documents, oldest first, each with its versions. */
     async list(caller: Caller, contractId: string, query: unknown = {}): Promise<Page<DocumentView>> {

@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { authorize } from "../../../core/policy.ts";
 import { apiServices, idParam, signedInErrors } from "../../../http/api-common.ts";
 import type { AppEnv } from "../../../http/context.ts";
 import { type ApiRouter, errorResponses, jsonResponse } from "../../../http/openapi.ts";
+import { receiveForm } from "../../files/multipart.ts";
 import { documentKinds } from "../constants.ts";
 import type { UploadedFile } from "../documents.ts";
 import { documentsPageInput } from "../documents.ts";
-import { documentInput, versionInput } from "../inputs.ts";
+import { commitmentsPolicy } from "../policy.ts";
 import { documentSchema, documentsPageSchema, presentDocument, presentDocumentsPage } from "../presenters.ts";
 import { tags } from "./folders.ts";
 
@@ -35,11 +37,30 @@ const uploadErrors = [
 const uploadDescription =
   "multipart/form-data. PDF, docx, xlsx, pptx, odt, ods, odp only (else 415 FILE_TYPE_REFUSED; macro-enabled and legacy binary Office files are refused), up to UPLOAD_MAX_BYTES (413). The type is read from the content, never from the name; files are only ever served as downloads.";
 
-async function uploaded(file: File): Promise<UploadedFile> {
-  return { data: new Uint8Array(await file.arrayBuffer()), name: file.name };
+/**
+ * Reads the form as it streams in (files/multipart.ts): the file to a temporary file, stopped at UPLOAD_MAX_BYTES
+ * with 413 naming the limit. The router's form validator is not used for these routes (it would hold the body
+ * whole several times over); the service parses the fields once. Only staff get this far, so nobody else can
+ * make the server spool a file.
+ */
+async function withUpload<T>(
+  c: Context<AppEnv>,
+  work: (fields: Record<string, string>, file: UploadedFile | null) => Promise<T>,
+) {
+  const caller = c.get("caller");
+  authorize(commitmentsPolicy, "manageContracts", caller.actor);
+  const documents = apiServices(c).contractDocuments;
+  const { fields, file } = await receiveForm(c.req.raw, {
+    fileField: "file",
+    maxFileBytes: documents.uploadMaxBytes,
+    tooLarge: () => documents.tooLarge(caller.locale),
+  });
+  try {
+    return await work(fields, file);
+  } finally {
+    await file?.dispose();
+  }
 }
-
-const formOf = <T>(c: Context<AppEnv>) => (c.req as unknown as { valid(target: "form"): T }).valid("form");
 
 /** Documents on a contract: the signed contract and annexes, each with versions. */
 export function registerDocumentRoutes(api: ApiRouter) {
@@ -64,7 +85,7 @@ export function registerDocumentRoutes(api: ApiRouter) {
       ),
   );
 
-  api.openapi(
+  api.openAPIRegistry.registerPath(
     createRoute({
       method: "post",
       path: "/commitments/contracts/{id}/documents",
@@ -77,17 +98,13 @@ export function registerDocumentRoutes(api: ApiRouter) {
       },
       responses: { 201: jsonResponse(documentSchema, "The new document"), ...errorResponses(...uploadErrors) },
     }),
-    async (c) => {
-      const form = formOf<z.infer<typeof documentForm>>(c);
-      const input = documentInput.parse({ kind: form.kind, title: form.title, note: form.note ?? "" });
-      const view = await apiServices(c).contractDocuments.create(
-        c.get("caller"),
-        c.req.valid("param").id,
-        input,
-        await uploaded(form.file),
-      );
+  );
+  api.post("/commitments/contracts/:id/documents", (c) =>
+    withUpload(c, async (fields, file) => {
+      const input = { kind: fields.kind, title: fields.title, note: fields.note ?? "" };
+      const view = await apiServices(c).contractDocuments.create(c.get("caller"), c.req.param("id"), input, file);
       return c.json(presentDocument(view), 201);
-    },
+    }),
   );
 
   api.openapi(
@@ -109,7 +126,7 @@ export function registerDocumentRoutes(api: ApiRouter) {
       ),
   );
 
-  api.openapi(
+  api.openAPIRegistry.registerPath(
     createRoute({
       method: "post",
       path: "/commitments/documents/{id}/versions",
@@ -125,15 +142,12 @@ export function registerDocumentRoutes(api: ApiRouter) {
         ...errorResponses(...uploadErrors),
       },
     }),
-    async (c) => {
-      const form = formOf<z.infer<typeof versionForm>>(c);
-      const view = await apiServices(c).contractDocuments.addVersion(
-        c.get("caller"),
-        c.req.valid("param").id,
-        versionInput.parse({ note: form.note ?? "" }),
-        await uploaded(form.file),
-      );
+  );
+  api.post("/commitments/documents/:id/versions", (c) =>
+    withUpload(c, async (fields, file) => {
+      const input = { note: fields.note ?? "" };
+      const view = await apiServices(c).contractDocuments.addVersion(c.get("caller"), c.req.param("id"), input, file);
       return c.json(presentDocument(view), 201);
-    },
+    }),
   );
 }
