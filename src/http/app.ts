@@ -182,9 +182,13 @@ export function withClientIp(request: Request, ip: string): Request {
   return new Request(request, { headers });
 }
 
-/** Requests that carry a file: the wall upload endpoint and the wall page's no-JavaScript form. */
+/** Requests that carry a file: the wall upload endpoint, the wall page's no-JavaScript form, contract documents. */
 function isUploadRequest(method: string, path: string, contentType: string | undefined): boolean {
   // Only a multipart body is read by the streaming parser; any other body to these paths gets the general limit.
   if (method !== "POST" || !/^\s*multipart\/form-data/i.test(contentType ?? "")) return false;
-  return /^\/api\/walls\/[^/]+\/uploads$/.test(path) || /^\/w\/[^/]+$/.test(path);
+  return (
+    /^\/api\/walls\/[^/]+\/uploads$/.test(path) ||
+    /^\/w\/[^/]+$/.test(path) ||
+    /^\/api\/commitments\/(contracts\/[^/]+\/documents|documents\/[^/]+\/versions)$/.test(path)
+  );
 }
