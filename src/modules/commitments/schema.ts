@@ -20,13 +20,22 @@ import { users } from "../accounts/schema.ts";
 import { storedFiles } from "../files/schema.ts";
 import { organisations } from "../people/schema.ts";
 import {
+  checklistStatuses,
+  commitmentKinds,
   confidentialityLevels,
   contractStatuses,
   contractTypes,
+  costCategories,
+  cutOffKinds,
   documentKinds,
+  eligibilityRules,
+  fundingSources,
   noticeUnits,
   partyRoles,
+  rampdownDecisions,
   reminderKinds,
+  secondmentLegalForms,
+  standardChecklistItems,
 } from "./constants.ts";
 
 /*
@@ -43,6 +52,15 @@ export const contractPartyRole = pgEnum("contract_party_role", partyRoles);
 export const contractNoticeUnit = pgEnum("contract_notice_unit", noticeUnits);
 export const contractDocumentKind = pgEnum("contract_document_kind", documentKinds);
 export const contractReminderKind = pgEnum("contract_reminder_kind", reminderKinds);
+export const secondmentLegalForm = pgEnum("secondment_legal_form", secondmentLegalForms);
+export const fundingSource = pgEnum("funding_source", fundingSources);
+export const grantCutOffKind = pgEnum("grant_cut_off_kind", cutOffKinds);
+export const grantCostCategory = pgEnum("grant_cost_category", costCategories);
+export const grantEligibilityRule = pgEnum("grant_eligibility_rule", eligibilityRules);
+export const rampdownDecision = pgEnum("rampdown_decision", rampdownDecisions);
+export const rampdownCommitmentKind = pgEnum("rampdown_commitment_kind", commitmentKinds);
+export const rampdownChecklistStatus = pgEnum("rampdown_checklist_status", checklistStatuses);
+export const rampdownChecklistKey = pgEnum("rampdown_checklist_key", standardChecklistItems);
 
 const createdAt = timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -270,5 +288,221 @@ export const contractSentReminders = pgTable(
   (t) => [
     uniqueIndex("contract_sent_reminders_key").on(t.contractId, t.kind, t.eventDate, t.recipientId),
     index("contract_sent_reminders_recipient_idx").on(t.recipientId, t.eventDate, t.id),
+  ],
+);
+
+/**
+ * A person seconded to the office (point 4): who, from which home organisation, how (legal form), how much of
+ * their working time (share %, FTE in hundredths: 80 is 0.80), when (start, agreed end, planned return), what it
+ * costs a month (salary and side costs, cents) and what pays for it. A person's shares of overlapping
+ * secondments stay within 100 % (checked by the service: a person is their account when named, else their name).
+ */
+export const secondments = pgTable(
+  "secondments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personName: text("person_name").notNull(),
+    /** The person's account, when they have one. */
+    personId: text("person_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull().default(""),
+    /** The sending (home) organisation as named; linked to the people module's organisation when it is one. */
+    homeOrganisationName: text("home_organisation_name").notNull(),
+    homeOrganisationId: uuid("home_organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    legalForm: secondmentLegalForm("legal_form").notNull(),
+    sharePercent: integer("share_percent").notNull(),
+    fteHundredths: integer("fte_hundredths").notNull(),
+    startDate: day("start_date").notNull(),
+    agreedEndDate: day("agreed_end_date").notNull(),
+    plannedReturnDate: day("planned_return_date"),
+    salaryCents: centsColumn("salary_cents").notNull(),
+    sideCostsCents: centsColumn("side_costs_cents").notNull(),
+    currency: currencyColumn(),
+    fundingSource: fundingSource("funding_source").notNull(),
+    grantEligible: boolean("grant_eligible").notNull(),
+    /** The secondment agreement (or the framework agreement) in the register. */
+    contractId: uuid("contract_id").references(() => contracts.id, { onDelete: "set null" }),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    index("secondments_name_idx").on(t.personName, t.id),
+    index("secondments_person_idx").on(t.personId),
+    index("secondments_return_idx").on(t.plannedReturnDate),
+    check("secondments_end_after_start_check", sql`${t.agreedEndDate} >= ${t.startDate}`),
+    check(
+      "secondments_return_after_start_check",
+      sql`${t.plannedReturnDate} is null or ${t.plannedReturnDate} >= ${t.startDate}`,
+    ),
+    check("secondments_share_check", sql`${t.sharePercent} between 1 and 100`),
+    check("secondments_fte_check", sql`${t.fteHundredths} between 1 and 100`),
+    check("secondments_costs_check", sql`${t.salaryCents} >= 0 and ${t.sideCostsCents} >= 0`),
+  ],
+);
+
+/**
+ * A substitution chain at the home organisation: position 0 stands in for the seconded person, position 1 for
+ * position 0 (who left their own post to substitute), and so on. When the person returns, the chain unwinds.
+ */
+export const secondmentSubstitutes = pgTable(
+  "secondment_substitutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    secondmentId: uuid("secondment_id")
+      .notNull()
+      .references(() => secondments.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    /** The post they hold as a substitute (the person before them in the chain holds it otherwise). */
+    post: text("post").notNull().default(""),
+  },
+  (t) => [uniqueIndex("secondment_substitutes_position_idx").on(t.secondmentId, t.position)],
+);
+
+/** A state grant (point 5): the amount, the own-funding share, the eligibility period, paid out so far. */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** The grant decision's number (e.g. "VN/1234/2017"). */
+    decisionNumber: text("decision_number").notNull().default(""),
+    fundingSource: fundingSource("funding_source").notNull(),
+    amountCents: centsColumn("amount_cents").notNull(),
+    /** Paid out to the office so far; the amount to return is what of it eligible costs do not cover. */
+    paidCents: centsColumn("paid_cents").notNull(),
+    currency: currencyColumn(),
+    /** The own-funding share of eligible costs, in hundredths of a per cent (1000 is 10 %). */
+    ownShareHundredths: integer("own_share_hundredths").notNull(),
+    eligibleFrom: day("eligible_from").notNull(),
+    eligibleTo: day("eligible_to").notNull(),
+    /** The grant decision in the register. */
+    contractId: uuid("contract_id").references(() => contracts.id, { onDelete: "set null" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    uniqueIndex("grants_name_idx").on(t.name),
+    check("grants_period_check", sql`${t.eligibleTo} >= ${t.eligibleFrom}`),
+    check("grants_share_check", sql`${t.ownShareHundredths} between 0 and 9999`),
+    check("grants_amounts_check", sql`${t.amountCents} >= 0 and ${t.paidCents} >= 0`),
+  ],
+);
+
+/** A grant's cut-off dates: for new commitments, for spending, for the report. */
+export const grantCutOffs = pgTable(
+  "grant_cut_offs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    kind: grantCutOffKind("kind").notNull(),
+    date: day("date").notNull(),
+    label: text("label").notNull().default(""),
+  },
+  (t) => [uniqueIndex("grant_cut_offs_kind_idx").on(t.grantId, t.kind)],
+);
+
+/**
+ * A cost charged to a grant, with whether it is eligible and the rule that decided it (constants.ts
+ * eligibilityRules), decided by the service when the entry is written and again when it or its grant changes.
+ */
+export const grantCostEntries = pgTable(
+  "grant_cost_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    category: grantCostCategory("category").notNull(),
+    description: text("description").notNull(),
+    /** When the cost was incurred. */
+    costDate: day("cost_date").notNull(),
+    /** When the commitment it comes from was made (a contract signed, an order placed); null: none. */
+    commitmentDate: day("commitment_date"),
+    amountCents: centsColumn("amount_cents").notNull(),
+    /** Marked essential for ending the work: a commitment after the cut-off stays eligible. */
+    essentialForEnding: boolean("essential_for_ending").notNull().default(false),
+    /** ICT development for another public body (a municipality, a joint authority): never eligible. */
+    forOtherPublicBody: boolean("for_other_public_body").notNull().default(false),
+    eligible: boolean("eligible").notNull(),
+    rule: grantEligibilityRule("rule").notNull(),
+    contractId: uuid("contract_id").references(() => contracts.id, { onDelete: "set null" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    index("grant_cost_entries_grant_idx").on(t.grantId, t.costDate, t.id),
+    check("grant_cost_entries_amount_check", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/**
+ * The ramp-down plan (point 6): one decision per commitment (a contract, a secondment, a grant, or another
+ * commitment by title): continue, end, transfer to another organisation, already ended; when, by whom, what
+ * leaving costs and the earliest date it can end.
+ */
+export const rampdownDecisionsTable = pgTable(
+  "rampdown_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: rampdownCommitmentKind("kind").notNull(),
+    contractId: uuid("contract_id").references(() => contracts.id, { onDelete: "cascade" }),
+    secondmentId: uuid("secondment_id").references(() => secondments.id, { onDelete: "cascade" }),
+    grantId: uuid("grant_id").references(() => grants.id, { onDelete: "cascade" }),
+    /** What the commitment is, for "other"; a note beside the others. */
+    title: text("title").notNull().default(""),
+    decision: rampdownDecision("decision").notNull(),
+    /** The organisation it is transferred to, for "transfer". */
+    transferTo: text("transfer_to"),
+    decidedOn: day("decided_on").notNull(),
+    /** Who decided: a body ("Maakuntahallitus") or a person. */
+    decidedBy: text("decided_by").notNull(),
+    exitCostCents: centsColumn("exit_cost_cents").notNull(),
+    currency: currencyColumn(),
+    earliestExitDate: day("earliest_exit_date"),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    uniqueIndex("rampdown_decisions_contract_idx").on(t.contractId),
+    uniqueIndex("rampdown_decisions_secondment_idx").on(t.secondmentId),
+    uniqueIndex("rampdown_decisions_grant_idx").on(t.grantId),
+    index("rampdown_decisions_created_idx").on(t.createdAt, t.id),
+    check(
+      "rampdown_decisions_target_check",
+      sql`(${t.kind} = 'contract') = (${t.contractId} is not null) and (${t.kind} = 'secondment') = (${t.secondmentId} is not null) and (${t.kind} = 'grant') = (${t.grantId} is not null)`,
+    ),
+    check("rampdown_decisions_transfer_check", sql`(${t.decision} = 'transfer') = (${t.transferTo} is not null)`),
+    check("rampdown_decisions_cost_check", sql`${t.exitCostCents} >= 0`),
+  ],
+);
+
+/** The ramp-down checklist: seed 003's decisions (key) and any others (title), each with an owner and a status. */
+export const rampdownChecklist = pgTable(
+  "rampdown_checklist",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** One of the standard items (its title is translated), or null for one of the office's own. */
+    key: rampdownChecklistKey("key"),
+    title: text("title").notNull().default(""),
+    owner: text("owner").notNull().default(""),
+    status: rampdownChecklistStatus("status").notNull().default("open"),
+    dueDate: day("due_date"),
+    note: text("note").notNull().default(""),
+    position: integer("position").notNull(),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    uniqueIndex("rampdown_checklist_key_idx").on(t.key),
+    index("rampdown_checklist_position_idx").on(t.position, t.id),
+    check("rampdown_checklist_title_check", sql`${t.key} is not null or ${t.title} <> ''`),
   ],
 );
