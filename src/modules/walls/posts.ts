@@ -422,6 +422,23 @@ export function createPostService({
       });
     },
 
+    /**
+     * Which posts of a wall this browser has liked and upvoted, so the page shows its
+     * like and vote buttons pressed (and can take them back). Only the viewer's own.
+     */
+    async myReactions(viewer: WallViewer, wallId: string): Promise<{ like: string[]; upvote: string[] }> {
+      await wallFor(viewer, wallId, false);
+      const mine = { like: [] as string[], upvote: [] as string[] };
+      if (!viewer.participantHash) return mine;
+      const rows = await db
+        .select({ postId: wallReactions.postId, kind: wallReactions.kind })
+        .from(wallReactions)
+        .innerJoin(wallPosts, eq(wallPosts.id, wallReactions.postId))
+        .where(and(eq(wallPosts.wallId, wallId), eq(wallReactions.participantHash, viewer.participantHash)));
+      for (const row of rows) mine[row.kind].push(row.postId);
+      return mine;
+    },
+
     /** A participant flags a post for the moderators; once per participant. */
     async report(viewer: WallViewer, postId: string, input: unknown): Promise<void> {
       const participant = requireParticipant(viewer);
