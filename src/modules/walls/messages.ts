@@ -125,6 +125,14 @@ export const wallsFi = {
   "walls.moveTo": "Siirrä osioon: {section}",
   "walls.replies": "{count, plural, one {# vastaus} other {# vastausta}}",
   "walls.fullScreen": "Koko näyttö",
+  "walls.moderate": "Moderoi",
+  "walls.pauseFlow": "Pysäytä viestivirta",
+  "walls.resumeFlow": "Jatka viestivirtaa",
+  "walls.resumeFlowCount": "Jatka viestivirtaa ({count, plural, one {# uusi viesti} other {# uutta viestiä}})",
+  "walls.flowPaused": "Viestivirta on pysäytetty. Uudet viestit näytetään, kun jatkat.",
+  "walls.newFlag": "Uusi",
+  "walls.outbox.offline":
+    "Ei yhteyttä verkkoon. Viestisi on tallessa tässä selaimessa ja lähetetään, kun yhteys palaa.",
   "walls.howToJoin": "Näin osallistut",
   "walls.qrAlt": "QR-koodi, joka avaa seinän osoitteessa {link}",
   "walls.lastEventIdInvalid":
@@ -258,6 +266,14 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.moveTo": "Flytta till avsnittet: {section}",
   "walls.replies": "{count, plural, one {# svar} other {# svar}}",
   "walls.fullScreen": "Helskärm",
+  "walls.moderate": "Moderera",
+  "walls.pauseFlow": "Pausa inläggsflödet",
+  "walls.resumeFlow": "Fortsätt inläggsflödet",
+  "walls.resumeFlowCount": "Fortsätt inläggsflödet ({count, plural, one {# nytt inlägg} other {# nya inlägg}})",
+  "walls.flowPaused": "Inläggsflödet är pausat. Nya inlägg visas när du fortsätter.",
+  "walls.newFlag": "Nytt",
+  "walls.outbox.offline":
+    "Ingen nätverksanslutning. Dina inlägg sparas i den här webbläsaren och skickas när anslutningen är tillbaka.",
   "walls.howToJoin": "Så här deltar du",
   "walls.qrAlt": "QR-kod som öppnar väggen på adressen {link}",
   "walls.lastEventIdInvalid":
@@ -388,6 +404,13 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.moveTo": "Move to section: {section}",
   "walls.replies": "{count, plural, one {# reply} other {# replies}}",
   "walls.fullScreen": "Full screen",
+  "walls.moderate": "Moderate",
+  "walls.pauseFlow": "Pause the flow of posts",
+  "walls.resumeFlow": "Resume the flow of posts",
+  "walls.resumeFlowCount": "Resume the flow of posts ({count, plural, one {# new post} other {# new posts}})",
+  "walls.flowPaused": "The flow of posts is paused. New posts appear when you resume.",
+  "walls.newFlag": "New",
+  "walls.outbox.offline": "No network connection. Your posts are kept in this browser and sent when it returns.",
   "walls.howToJoin": "How to take part",
   "walls.qrAlt": "QR code that opens the wall at {link}",
   "walls.lastEventIdInvalid":
