@@ -1,5 +1,14 @@
 import type { ReactNode } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+} from "react-router";
 import { type ErrorCode, errorStatus } from "../src/core/errors.ts";
 import { catalogs } from "../src/i18n/translate.ts";
 import { navigationFor } from "../src/modules/navigation.ts";
@@ -45,7 +54,16 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** A route whose `handle` says `{ bare: true }` (the hall's big screen) is shown without the site's header and footer. */
 export default function App() {
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare) {
+    return (
+      <main id="main" tabIndex={-1} className="bare-main">
+        <Outlet />
+      </main>
+    );
+  }
   return (
     <Shell>
       <Outlet />
