@@ -1,6 +1,54 @@
 import { defineModuleServer } from "../module.ts";
+import { registerNewsletterApi } from "./api/index.ts";
+import { type BatchJobData, batchJob, createIssueService } from "./issues.ts";
+import { createNewsletterKeys } from "./keys.ts";
+import { createNewsletterMailer, createSender, type Sender } from "./sending.ts";
+import { createSubscriberService } from "./subscribers.ts";
 
-// The services, API arrive as the module is built (issue 10, the newsletter).
 export default defineModuleServer({
-  services: () => ({}),
+  services: ({ db, writes, jobs, outbox, config, logger, need }) => {
+    const keys = createNewsletterKeys(config.sessionSecret);
+    const newsletterSubscribers = createSubscriberService({
+      db,
+      writes,
+      outbox,
+      keys,
+      publicUrl: config.publicUrl,
+      mailFrom: config.mailFrom,
+    });
+    return {
+      newsletterSubscribers,
+      newsletterIssues: createIssueService({ db, writes, jobs, need, publicUrl: config.publicUrl }),
+      newsletterSender: createSender({
+        db,
+        writes,
+        jobs,
+        mailer: createNewsletterMailer(config, logger, config.newsletterConcurrency),
+        keys,
+        subscribers: newsletterSubscribers,
+        publicUrl: config.publicUrl,
+        mailFrom: config.mailFrom,
+        settings: {
+          batchSize: config.newsletterBatchSize,
+          concurrency: config.newsletterConcurrency,
+          ratePerMinute: config.mailRatePerMinute,
+          claimSeconds: config.newsletterClaimSeconds,
+        },
+        logger,
+      }),
+    };
+  },
+  // One batch per job; a run cut short by a crash counts as failed after its expiry and runs again, and a restart
+  // starts a new run of every issue still sending at once (started).
+  start: async ({ jobs, need, config }) => {
+    jobs.define<BatchJobData>(batchJob, (data) => need<Sender>("newsletterSender").runBatch(data), {
+      expireInSeconds: Math.max(60, config.newsletterClaimSeconds * 2),
+      retryLimit: 10,
+      retryDelaySeconds: 5,
+    });
+  },
+  started: async ({ need }) => {
+    await need<Sender>("newsletterSender").resumeInterrupted();
+  },
+  api: registerNewsletterApi,
 });
