@@ -1,6 +1,18 @@
 import { defineModuleServer } from "../module.ts";
+import { createBooksService } from "./books.ts";
+import { createDecisionService } from "./decisions.ts";
+import { createCostImportService } from "./import.ts";
+import { createInvoiceService } from "./invoices.ts";
+import { createAllianceService } from "./service.ts";
+import { createSettlementService } from "./settlements.ts";
 
-// The services, API and pages arrive as the module is built (issue 11); the incentive engine needs none.
 export default defineModuleServer({
-  services: () => ({}),
+  services: ({ db, writes }) => ({
+    alliances: createAllianceService({ db, writes }),
+    allianceBooks: createBooksService({ db, writes }),
+    allianceImports: createCostImportService({ db, writes }),
+    allianceSettlements: createSettlementService({ db, writes }),
+    allianceDecisions: createDecisionService({ db, writes }),
+    allianceInvoices: createInvoiceService({ db, writes }),
+  }),
 });
