@@ -14,6 +14,17 @@ export const commitmentsAuditActions = [
   "document.create",
   "document.version",
   "reminder.send",
+  "secondment.create",
+  "secondment.update",
+  "grant.create",
+  "grant.update",
+  "cost.create",
+  "cost.update",
+  "cost.delete",
+  "decision.create",
+  "decision.update",
+  "checklist.create",
+  "checklist.update",
 ] as const;
 export type CommitmentsAuditAction = (typeof commitmentsAuditActions)[number];
 export const commitmentsAudit = defineAuditActions("commitments", commitmentsAuditActions);

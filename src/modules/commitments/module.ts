@@ -1,12 +1,17 @@
 import { defineModule } from "../module.ts";
 import { commitmentsEn, commitmentsFi, commitmentsSv } from "./messages.ts";
+import { planEn, planFi, planSv } from "./messages-plan.ts";
 
 /**
- * Commitments (issue 12): the contract register with notice deadlines and reminders (this first part); secondments,
- * grants, the ramp-down plan, the final report, import/export and the archive come later. Pages come later too.
+ * Commitments (issue 12): the contract register with notice deadlines and reminders, secondments, grants and
+ * their cost entries, the ramp-down plan; the final report, import/export and the archive come later.
  */
 export default defineModule({
   name: "commitments",
-  messages: { fi: commitmentsFi, sv: commitmentsSv, en: commitmentsEn },
+  messages: {
+    fi: { ...commitmentsFi, ...planFi },
+    sv: { ...commitmentsSv, ...planSv },
+    en: { ...commitmentsEn, ...planEn },
+  },
   server: () => import("./server.ts"),
 });

@@ -7,14 +7,14 @@ import type { Caller } from "../../core/caller.ts";
 import { users } from "../accounts/schema.ts";
 import { organisations } from "../people/schema.ts";
 import { commitmentsPolicy } from "./policy.ts";
-import { contractFor, pdfBytes } from "./test-fixture.ts";
+import { contractFor, pdfBytes, secondmentFor } from "./test-fixture.ts";
 
 const visitors: Who[] = ["anonymous", "member", "staff", "admin", "auditor"];
 
 describe("commitments policy, through the real service calls", () => {
   let app: TestApp;
   const callers = {} as Record<Who, Caller>;
-  const ids = { folder: "", own: "", other: "" };
+  const ids = { folder: "", own: "", other: "", secondment: "" };
   const services = () => app.platform.services;
 
   beforeAll(async () => {
@@ -37,6 +37,7 @@ describe("commitments policy, through the real service calls", () => {
     );
     ids.own = own.contract.id;
     ids.other = (await services().contracts.createContract(callers.staff, contractFor(ids.folder))).contract.id;
+    ids.secondment = (await services().secondments.create(callers.staff, secondmentFor(0))).secondment.id;
   });
   afterAll(() => app.close());
 
@@ -54,6 +55,8 @@ describe("commitments policy, through the real service calls", () => {
       readPartyContracts: ["member", "staff", "admin", "auditor"],
       manageContracts: ["staff", "admin"],
       readOwnReminders: ["member", "staff", "admin", "auditor"],
+      readSecondments: ["staff", "admin", "auditor"],
+      manageSecondments: ["staff", "admin"],
     },
     {
       readRegister: {
@@ -91,6 +94,16 @@ describe("commitments policy, through the real service calls", () => {
       },
       readOwnReminders: {
         listDue: (who) => services().contractReminders.listDue(callers[who]),
+      },
+      readSecondments: {
+        listSecondments: (who) => services().secondments.list(callers[who]),
+        getSecondment: (who) => services().secondments.get(callers[who], ids.secondment),
+        secondmentTotals: (who) => services().secondments.totals(callers[who]),
+        returnSchedule: (who) => services().secondments.returnSchedule(callers[who]),
+      },
+      manageSecondments: {
+        createSecondment: (who) => services().secondments.create(callers[who], secondmentFor(next())),
+        updateSecondment: (who) => services().secondments.update(callers[who], ids.secondment, { note: `${next()}` }),
       },
     },
     { visitors },

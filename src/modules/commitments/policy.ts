@@ -18,6 +18,9 @@ export const commitmentsPolicy = {
   manageContracts: staffUp,
   /** One's own due reminders (as a contract's responsible person or deputy). */
   readOwnReminders: ["admin", "staff", "auditor", "member"],
+  /** Secondments with their costs and substitution chains, the totals and the return schedule (salaries: not members). */
+  readSecondments: ["admin", "staff", "auditor"],
+  manageSecondments: staffUp,
 } as const satisfies Policy<string>;
 
 export type CommitmentsAction = keyof typeof commitmentsPolicy;

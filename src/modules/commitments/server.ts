@@ -4,6 +4,7 @@ import { registerCommitmentsApi } from "./api/index.ts";
 import { createDocumentService } from "./documents.ts";
 import { describeCommitmentsFiles, registerCommitmentsFiles } from "./http.ts";
 import { createReminderService, type ReminderService } from "./reminders.ts";
+import { createSecondmentService } from "./secondments.ts";
 import { createContractService, reminderJob } from "./service.ts";
 
 /** Every 15 minutes; pg-boss's cron sends it once across all instances. */
@@ -14,6 +15,7 @@ export default defineModuleServer({
     const contracts = createContractService({ db, writes, jobs });
     return {
       contracts,
+      secondments: createSecondmentService({ db, writes }),
       contractDocuments: createDocumentService({
         db,
         writes,

@@ -3,6 +3,7 @@ import type { Caller } from "../../core/caller.ts";
 import { type PlainDate, plainDate } from "../../core/dates.ts";
 import { createDocumentService } from "./documents.ts";
 import type { ContractInput } from "./inputs.ts";
+import type { SecondmentInput } from "./inputs-plan.ts";
 import { createReminderService } from "./reminders.ts";
 import { createContractService } from "./service.ts";
 
@@ -59,3 +60,18 @@ export async function folderFor(services: ReturnType<typeof servicesOn>, staff: 
 export const pdfBytes = new TextEncoder().encode(
   "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
 );
+
+/** A full-time secondment for 2018–2019 on the base grant, of a person numbered `n`. */
+export const secondmentFor = (n: number, overrides: Partial<SecondmentInput> = {}): SecondmentInput => ({
+  personName: `Valmistelija ${n}`,
+  homeOrganisationName: "Oulun kaupunki",
+  legalForm: "staff_loan",
+  sharePercent: 100,
+  fte: "1.00",
+  startDate: "2018-01-01",
+  agreedEndDate: "2019-12-31",
+  salaryCents: 450_000,
+  sideCostsCents: 108_000,
+  fundingSource: "base_grant",
+  ...overrides,
+});

@@ -4,6 +4,7 @@ import { registerDocumentRoutes } from "./documents.ts";
 import { registerFolderRoutes } from "./folders.ts";
 import { registerPartyRoutes } from "./parties.ts";
 import { registerReminderRoutes } from "./reminders.ts";
+import { registerSecondmentRoutes } from "./secondments.ts";
 
 /**
  * The contract register under /api/commitments: folders, contracts, parties, documents (upload, versions; the
@@ -15,4 +16,5 @@ export function registerCommitmentsApi(api: ApiRouter) {
   registerPartyRoutes(api);
   registerDocumentRoutes(api);
   registerContractRoutes(api);
+  registerSecondmentRoutes(api);
 }
