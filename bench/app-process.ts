@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase } from "../src/db/client.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
 import { insertPasswordLogin } from "../src/modules/accounts/credentials.ts";
 import { hashPassword } from "../src/modules/accounts/password.ts";
 import { users } from "../src/modules/accounts/schema.ts";
@@ -82,6 +82,8 @@ export async function prepareApp(options: {
   env?: Record<string, string>;
   /** Extra node flags (e.g. --cpu-prof when looking for a bottleneck). */
   nodeArgs?: string[];
+  /** Rows to add before the server first opens the database (thousands of subscribers for a crash test). */
+  prepare?: (db: Database["db"]) => Promise<void>;
 }): Promise<AppProcess> {
   const buildEntry = path.join(rootDir, "build/server/index.js");
   if (!existsSync(buildEntry)) {
@@ -107,6 +109,7 @@ export async function prepareApp(options: {
         .insert(users)
         .values({ id, name: "Bench Staff", email: staff.email, role: "staff", emailVerified: true });
       await insertPasswordLogin(database.db, id, await hashPassword(staff.password));
+      await options.prepare?.(database.db);
     } finally {
       await database.close();
     }
