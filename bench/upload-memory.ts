@@ -27,6 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { recommendedArenaMax } from "../src/config/allocator.ts";
 import { rootDir } from "./procs.ts";
 import { writeResults } from "./results.ts";
 import { ratio, round } from "./stats.ts";
@@ -163,6 +164,9 @@ async function startServer(root: string, label: string, pgServerUrl: string | nu
         stdio: ["ignore", "pipe", "inherit"],
         env: {
           ...process.env,
+          // As `npm start` runs it (src/config/allocator.ts); `MALLOC_ARENA_MAX= npx tsx bench/upload-memory.ts`
+          // measures glibc's default instead.
+          MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? recommendedArenaMax,
           PORT: String(port),
           HOST: "127.0.0.1",
           PUBLIC_URL: base,
@@ -470,6 +474,7 @@ async function main(): Promise<void> {
         runs,
         beforeRoot: beforeRoot ?? null,
         serverDatabase: pgServerUrl ? "postgres" : "pglite",
+        serverMallocArenaMax: process.env.MALLOC_ARENA_MAX ?? recommendedArenaMax,
         results,
       },
     );

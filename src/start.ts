@@ -1,3 +1,4 @@
+import { arenaWarning, currentRuntime } from "./config/allocator.ts";
 import { type Config, ConfigError } from "./config/env.ts";
 import { isEmpty, seedDemoWorkspace } from "./demo/seed.ts";
 import { type ListenOptions, listen } from "./http/listen.ts";
@@ -18,6 +19,8 @@ export async function start(config: Config, web: Pick<ListenOptions, "withWeb" |
   const server = await listen(platform, { port: config.port, host: config.host, ...web });
   const where = config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
   logger.info("started", { url: config.publicUrl, database: where });
+  const allocator = arenaWarning(currentRuntime());
+  if (allocator) logger.warn(allocator);
   // For the person at the terminal, not the log: the log is shipped elsewhere and must never hold a password.
   console.log(`\nUudistamo is running at ${config.publicUrl} (database: ${where})`);
   if (demo) {

@@ -24,6 +24,8 @@ import { gifCanvasSize } from "./gif-header.ts";
  * - One image at a time per process (a p-limit queue), with at most
  *   `maxWaiting` waiting: the peak memory of image work does not grow with the
  *   number of people uploading at once.
+ * - JPEGs are written without Huffman optimisation, which would hold the whole
+ *   output in memory for a second pass.
  */
 export const imageLimits = {
   /** Stored images fit within this square (never enlarged). */
@@ -124,7 +126,9 @@ async function rewrite(data: ImageInput, mime: ImageType, animated: boolean): Pr
       .timeout({ seconds: imageLimits.timeoutSeconds });
     const encoded =
       mime === "image/jpeg"
-        ? pipeline.jpeg({ quality: 82 })
+        ? // Huffman optimisation makes libjpeg hold the whole output's coefficients (a 1600×1200 image: ~10 MB)
+          // for a second pass; without it the output streams out, some 6 % larger (bench/upload-memory.ts).
+          pipeline.jpeg({ quality: 82, optimiseCoding: false })
         : mime === "image/png"
           ? pipeline.png()
           : mime === "image/webp"
