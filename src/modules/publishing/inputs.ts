@@ -41,7 +41,7 @@ const postFields = {
   authorName: text(200),
   authorOrganisation: text(300),
   authorTitle: text(300),
-  /** An upload of POST /api/posts/covers, with its alternative text. */
+  /** An upload of POST /api/publishing/posts/covers, with its alternative text. */
   coverFileId: optionalId,
   coverAlt: text(500).nullable().optional(),
 };
@@ -70,10 +70,8 @@ export type PostPatch = z.input<typeof postPatch>;
 
 /** Publish now (no time, or a time not in the future) or schedule for a time to come. */
 export const publishInput = z.object({
-  publishAt: z
-    .union([z.iso.datetime({ offset: true }), z.literal("").transform(() => undefined)])
-    .optional()
-    .transform((value) => (value ? new Date(value) : undefined)),
+  // Kept as the text given (ISO 8601 with an offset): the API validates a body and the service parses it again.
+  publishAt: z.union([z.iso.datetime({ offset: true }), z.literal("").transform(() => undefined)]).optional(),
 });
 export type PublishInput = z.input<typeof publishInput>;
 

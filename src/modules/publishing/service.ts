@@ -291,11 +291,12 @@ export function createPostService({
         run: async ({ tx, data, audit }) => {
           const current = await mustFind(tx, id);
           const now = Date.now();
+          const requested = data.publishAt ? new Date(data.publishAt) : undefined;
           // A minute's grace: "now" typed into a form is a little in the past by the time it arrives.
-          if (data.publishAt && data.publishAt.getTime() < now - 60_000)
+          if (requested && requested.getTime() < now - 60_000)
             throw fieldError(caller.locale, "publishAt", "publishing.publishAt.past");
-          const later = data.publishAt && data.publishAt.getTime() > now;
-          const publishAt = later ? (data.publishAt as Date) : (current.publishAt ?? new Date(now));
+          const later = requested !== undefined && requested.getTime() > now;
+          const publishAt = later ? requested : (current.publishAt ?? new Date(now));
           const [row] = await tx
             .update(posts)
             .set({ status: later ? "scheduled" : "published", publishAt, updatedAt: new Date(now) })

@@ -31,7 +31,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts",
+      path: "/publishing/posts",
       tags,
       summary: "Published posts, newest first (anyone)",
       description: "Filter by tag, language, kind, year and month. A page at a time: nextCursor as ?cursor=.",
@@ -51,7 +51,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/all",
+      path: "/publishing/posts/all",
       tags,
       summary: "Every post, drafts and scheduled ones too, last changed first (staff, auditors)",
       request: { query: allPostsPageInput },
@@ -69,7 +69,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/tags",
+      path: "/publishing/tags",
       tags,
       summary: "The tags of published posts, with how many posts each",
       responses: { 200: jsonResponse(z.array(tagCountSchema), "Tags A–Z") },
@@ -80,7 +80,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/archive",
+      path: "/publishing/archive",
       tags,
       summary: "Published posts counted by year and month (Finnish time), newest first",
       responses: { 200: jsonResponse(z.array(archiveMonthSchema), "Months with posts") },
@@ -91,11 +91,11 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "post",
-      path: "/posts",
+      path: "/publishing/posts",
       tags,
       summary: "Write a post as a draft (staff)",
       description:
-        "The author is a person of the workspace (authorPersonId) or a guest author (authorName, authorOrganisation, authorTitle). Every image in the body needs its alternative text; a cover (coverFileId from POST /api/posts/covers) needs coverAlt.",
+        "The author is a person of the workspace (authorPersonId) or a guest author (authorName, authorOrganisation, authorTitle). Every image in the body needs its alternative text; a cover (coverFileId from POST /api/publishing/posts/covers) needs coverAlt.",
       request: { body: jsonBody(postInput) },
       responses: {
         201: jsonResponse(postSchema, "The new draft"),
@@ -112,7 +112,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/by-slug/{slug}",
+      path: "/publishing/posts/by-slug/{slug}",
       tags,
       summary: "A post by its URL's slug (published; drafts to staff and auditors)",
       request: { params: slugParam },
@@ -128,7 +128,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/{id}",
+      path: "/publishing/posts/{id}",
       tags,
       summary: "Any post by id, drafts too (staff, auditors)",
       request: { params: idParam },
@@ -146,11 +146,11 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "patch",
-      path: "/posts/{id}",
+      path: "/publishing/posts/{id}",
       tags,
       summary: "Change or correct a post (staff)",
       description:
-        "The version replaced is kept (GET /api/posts/{id}/revisions). A change to a published post is a correction: correctedAt is set and the page says updated. The slug and URL never change.",
+        "The version replaced is kept (GET /api/publishing/posts/{id}/revisions). A change to a published post is a correction: correctedAt is set and the page says updated. The slug and URL never change.",
       request: { params: idParam, body: jsonBody(postPatch) },
       responses: { 200: jsonResponse(postSchema, "The post as saved"), ...errorResponses(...writeErrors) },
     }),
@@ -167,7 +167,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "post",
-      path: "/posts/{id}/publish",
+      path: "/publishing/posts/{id}/publish",
       tags,
       summary: "Publish now, or schedule for a time to come (staff)",
       description:
@@ -188,7 +188,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "post",
-      path: "/posts/{id}/unpublish",
+      path: "/publishing/posts/{id}/unpublish",
       tags,
       summary: "Back to a draft: off the site, or not published at its scheduled time (staff)",
       request: { params: idParam },
@@ -206,7 +206,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openapi(
     createRoute({
       method: "get",
-      path: "/posts/{id}/revisions",
+      path: "/publishing/posts/{id}/revisions",
       tags,
       summary: "A post's earlier versions, newest first (staff, auditors)",
       request: { params: idParam },
@@ -228,7 +228,7 @@ export function registerPostRoutes(api: ApiRouter) {
   api.openAPIRegistry.registerPath(
     createRoute({
       method: "post",
-      path: "/posts/covers",
+      path: "/publishing/posts/covers",
       tags,
       summary: "Upload a cover image (staff); give its fileId as a post's coverFileId with coverAlt",
       description:
@@ -255,7 +255,7 @@ export function registerPostRoutes(api: ApiRouter) {
       },
     }),
   );
-  api.post("/posts/covers", async (c) => {
+  api.post("/publishing/posts/covers", async (c) => {
     const caller = c.get("caller");
     const covers = apiServices(c).postCovers;
     // Only staff get as far as spooling a file.
