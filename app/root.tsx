@@ -21,6 +21,9 @@ import stylesHref from "./ui/styles.css?url";
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // The blog's feeds, found by feed readers from any page (publishing module, src/modules/publishing/http.ts).
+  { rel: "alternate", type: "application/rss+xml", href: "/feeds/rss.xml", title: "RSS" },
+  { rel: "alternate", type: "application/atom+xml", href: "/feeds/atom.xml", title: "Atom" },
 ];
 
 export function loader({ context }: Route.LoaderArgs) {
