@@ -131,8 +131,7 @@ export const wallsFi = {
   "walls.resumeFlowCount": "Jatka viestivirtaa ({count, plural, one {# uusi viesti} other {# uutta viestiä}})",
   "walls.flowPaused": "Viestivirta on pysäytetty. Uudet viestit näytetään, kun jatkat.",
   "walls.newFlag": "Uusi",
-  "walls.outbox.offline":
-    "Ei yhteyttä verkkoon. Viestisi on tallessa tässä selaimessa ja lähetetään, kun yhteys palaa.",
+  "walls.outbox.offline": "Ei yhteyttä. Viestisi on tallessa tässä selaimessa ja lähetetään, kun yhteys palaa.",
   "walls.howToJoin": "Näin osallistut",
   "walls.qrAlt": "QR-koodi, joka avaa seinän osoitteessa {link}",
   "walls.lastEventIdInvalid":
@@ -273,7 +272,7 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.flowPaused": "Inläggsflödet är pausat. Nya inlägg visas när du fortsätter.",
   "walls.newFlag": "Nytt",
   "walls.outbox.offline":
-    "Ingen nätverksanslutning. Dina inlägg sparas i den här webbläsaren och skickas när anslutningen är tillbaka.",
+    "Ingen anslutning. Dina inlägg sparas i den här webbläsaren och skickas när anslutningen är tillbaka.",
   "walls.howToJoin": "Så här deltar du",
   "walls.qrAlt": "QR-kod som öppnar väggen på adressen {link}",
   "walls.lastEventIdInvalid":
@@ -410,7 +409,7 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.resumeFlowCount": "Resume the flow of posts ({count, plural, one {# new post} other {# new posts}})",
   "walls.flowPaused": "The flow of posts is paused. New posts appear when you resume.",
   "walls.newFlag": "New",
-  "walls.outbox.offline": "No network connection. Your posts are kept in this browser and sent when it returns.",
+  "walls.outbox.offline": "No connection. Your posts are kept in this browser and sent when it returns.",
   "walls.howToJoin": "How to take part",
   "walls.qrAlt": "QR code that opens the wall at {link}",
   "walls.lastEventIdInvalid":
