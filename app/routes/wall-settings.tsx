@@ -31,7 +31,7 @@ export default function WallSettings({ loaderData, actionData }: Route.Component
   const error = errorOf(actionData);
   const { wall, joinCode } = loaderData;
   return (
-    <div className="narrow stack">
+    <div className="narrow stack wall-settings">
       <title>{`${t("walls.settings")}: ${wall.title} – ${t("app.name")}`}</title>
       <p>
         <a href={`/w/${wall.slug}`}>← {wall.title}</a>

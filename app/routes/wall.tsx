@@ -65,7 +65,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         case "like":
         case "upvote":
           // Awaited here: the finally below awaits too, and the rejection must not go unhandled meanwhile.
-          return await services.posts.react(viewer, postId, { kind: fields.intent });
+          // `on` is "false" when the button was pressed already: the like or vote is taken back.
+          return await services.posts.react(viewer, postId, { kind: fields.intent, on: fields.on ?? "true" });
         case "delete":
           await services.posts.remove(viewer, postId);
           return { done: true };
@@ -141,7 +142,9 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
   // The server renders the composer inside a closed <details> so it works without JavaScript.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // Where the focus goes back to when the composer closes: what opened it, else the + button.
   const opener = useRef<HTMLElement | null>(null);
+  const plusButton = useRef<HTMLButtonElement>(null);
   const composerRef = useRef(composerOpen);
   composerRef.current = composerOpen;
 
@@ -152,8 +155,8 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
   const outbox = useOutbox(data.wall.id, (post) => live.addOwn({ ...post, mine: true }));
   const canPost = !live.wall.closed;
 
-  const open = useCallback((reply: WallPost | null = null, edit: WallPost | null = null) => {
-    opener.current = document.activeElement as HTMLElement | null;
+  const open = useCallback((reply: WallPost | null = null, edit: WallPost | null = null, from?: HTMLElement) => {
+    opener.current = from ?? null;
     setReplyTo(reply);
     setEditing(edit);
     setComposerOpen(true);
@@ -163,8 +166,32 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
     setReplyTo(null);
     setEditing(null);
     // Back to where the person was, so keyboard and screen-reader users do not lose their place.
-    requestAnimationFrame(() => opener.current?.focus());
+    requestAnimationFrame(() => {
+      const back = opener.current?.isConnected ? opener.current : plusButton.current;
+      back?.focus();
+    });
   }, []);
+
+  // A deleted post's card goes when the stream says so; the focus then moves to the next post
+  // (or the one before), or to the + button when none is left, never to the page's body.
+  const afterDelete = useRef<{ id: string; candidates: string[] } | null>(null);
+  const onDeleting = useCallback((post: WallPost) => {
+    const cards = Array.from(document.querySelectorAll<HTMLElement>("#posts article[data-post-id]"));
+    const at = cards.findIndex((card) => card.dataset.postId === post.id);
+    const ids = cards.map((card) => card.dataset.postId ?? "");
+    afterDelete.current = { id: post.id, candidates: [...ids.slice(at + 1), ...ids.slice(0, at).reverse()] };
+  }, []);
+  useEffect(() => {
+    const pending = afterDelete.current;
+    if (!pending || live.posts.some((p) => p.id === pending.id)) return;
+    afterDelete.current = null;
+    const next = pending.candidates
+      .map((id) => document.querySelector<HTMLElement>(`#posts article[data-post-id="${id}"]`))
+      .find((card) => card !== null);
+    (next ?? plusButton.current)?.focus();
+  }, [live.posts]);
+
+  const [reactions] = useState(() => ({ like: new Set(data.reactions.like), upvote: new Set(data.reactions.upvote) }));
 
   // "n" opens the composer, like the plus button; not while typing in a field.
   useEffect(() => {
@@ -173,7 +200,7 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
       if (event.key !== "n" || event.ctrlKey || event.metaKey || event.altKey || !canPost) return;
       if (target.closest("input, textarea, select, [contenteditable]")) return;
       event.preventDefault();
-      open();
+      open(null, null, plusButton.current ?? undefined);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -181,7 +208,7 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
 
   const onWallDoubleClick = (event: MouseEvent) => {
     if (!canPost || (event.target as HTMLElement).closest("article, button, a, input, textarea, select, label")) return;
-    open();
+    open(null, null, plusButton.current ?? undefined);
   };
 
   async function saveEdit(post: WallPost, changes: { kind: string; title?: string; body: string }) {
@@ -258,7 +285,7 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
         </details>
       )}
 
-      <OutboxStatus entries={outbox.entries} onDiscard={outbox.discard} />
+      <OutboxStatus entries={outbox.entries} offline={live.connection === "offline"} onDiscard={outbox.discard} />
 
       <div className="wall-toolbar">
         <Field name="sort" id="wall-sort" label={t("walls.sort")} className="wall-sort">
@@ -295,8 +322,11 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
             canPost={canPost}
             position={index + 1}
             setSize={setSize}
-            onReply={(p) => open(p)}
-            onEdit={(p) => open(null, p)}
+            liked={reactions.like.has(post.id)}
+            voted={reactions.upvote.has(post.id)}
+            onReply={(p, from) => open(p, null, from)}
+            onEdit={(p, from) => open(null, p, from)}
+            onDeleting={onDeleting}
           />
         )}
       </WallLayout>
@@ -311,11 +341,12 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
 
       {canPost && (
         <button
+          ref={plusButton}
           type="button"
           className="wall-add"
           aria-label={t("walls.newPost")}
           title={t("walls.newPostShortcut")}
-          onClick={() => open()}
+          onClick={(event) => open(null, null, event.currentTarget)}
         >
           <span aria-hidden="true">+</span>
         </button>

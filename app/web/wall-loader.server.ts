@@ -13,12 +13,17 @@ export async function loadWall(context: WebContext, request: Request, slug: stri
     const opened = await services.walls.openBySlug(wallViewer, slug);
     // The newest posts (a long wall's older ones are a plain link away: ?cursor=).
     const cursor = new URL(request.url).searchParams.get("cursor") || undefined;
-    const { posts, seq, nextCursor } = await services.walls.posts(wallViewer, opened.wall.id, { cursor });
+    const [{ posts, seq, nextCursor }, reactions] = await Promise.all([
+      services.walls.posts(wallViewer, opened.wall.id, { cursor }),
+      // This browser's own likes and votes, so their buttons show pressed and can be taken back.
+      services.posts.myReactions(wallViewer, opened.wall.id),
+    ]);
     return {
       kind: "wall" as const,
       ...opened,
       posts,
       seq,
+      reactions,
       olderPostsHref: nextCursor ? `?cursor=${encodeURIComponent(nextCursor)}` : null,
       idempotencyKey: randomUUID(),
       shortLink: `${context.publicUrl}/w/${opened.wall.slug}`,

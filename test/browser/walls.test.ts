@@ -126,6 +126,7 @@ describe("a live wall in two browsers", () => {
     await reader.page.getByRole("button", { name: "Uusi viesti" }).click();
     await writeAndSend(reader.page, "Asiaton viesti");
     const onModeratorScreen = moderator.page.getByRole("article").filter({ hasText: "Asiaton viesti" });
+    await onModeratorScreen.getByRole("button", { name: "Moderoi" }).click();
     await onModeratorScreen.getByRole("button", { name: "Piilota" }).click();
     await expect
       .poll(() => reader.page.getByRole("article").filter({ hasText: "Asiaton viesti" }).count(), { timeout: 3000 })

@@ -1,13 +1,27 @@
 import { useI18n } from "../i18n.ts";
 import type { OutboxEntry } from "./outbox.ts";
 
-/** The writer's own posts on their way: sending, waiting for the connection, sent, or refused (and why). */
-export function OutboxStatus({ entries, onDiscard }: { entries: OutboxEntry[]; onDiscard(key: string): void }) {
+/**
+ * The writer's own posts on their way: sending, waiting for the connection, sent, or refused
+ * (and why). `offline`: the wall has no connection now, said in so many words above the posts.
+ */
+export function OutboxStatus({
+  entries,
+  offline,
+  onDiscard,
+}: {
+  entries: OutboxEntry[];
+  offline: boolean;
+  onDiscard(key: string): void;
+}) {
   const { t } = useI18n();
   if (entries.length === 0) return null;
   return (
     <section className="outbox" aria-label={t("walls.outbox")}>
       <div role="status" aria-live="polite">
+        {offline && entries.some((e) => e.state !== "sent") && (
+          <p className="outbox-offline">{t("walls.outbox.offline")}</p>
+        )}
         <ul>
           {entries.map((entry) => (
             <li key={entry.draft.idempotencyKey} className={`outbox-${entry.state}`}>

@@ -1,6 +1,7 @@
-import { useFetcher } from "react-router";
 import { useI18n } from "../i18n.ts";
 import { SanitisedHtml } from "../SanitisedHtml.tsx";
+import { ModerationMenu } from "./ModerationMenu.tsx";
+import { ActionButton, ToggleButton } from "./PostButtons.tsx";
 import type { WallPost, WallView } from "./types.ts";
 
 interface PostCardProps {
@@ -14,42 +15,13 @@ interface PostCardProps {
   highlighted?: boolean;
   /** Presenter mode: large type, no controls. */
   presenting?: boolean;
-  onReply?: (post: WallPost) => void;
-  onEdit?: (post: WallPost) => void;
-}
-
-/** One button that posts an intent to the wall page's action (a plain form without JavaScript). */
-function ActionButton({
-  intent,
-  postId,
-  label,
-  pressed,
-  extra,
-}: {
-  intent: string;
-  postId: string;
-  label: string;
-  pressed?: boolean;
-  extra?: Record<string, string>;
-}) {
-  const fetcher = useFetcher();
-  const error = (fetcher.data as { error?: { message: string } } | undefined)?.error;
-  return (
-    <fetcher.Form method="post" className="post-action">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="postId" value={postId} />
-      {extra &&
-        Object.entries(extra).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" className="post-button" aria-pressed={pressed} disabled={fetcher.state !== "idle"}>
-        {label}
-      </button>
-      {error && (
-        <span role="alert" className="field-error">
-          {error.message}
-        </span>
-      )}
-    </fetcher.Form>
-  );
+  /** Whether this browser has liked / upvoted the post (its buttons show pressed). */
+  liked?: boolean;
+  voted?: boolean;
+  onReply?: (post: WallPost, opener: HTMLElement) => void;
+  onEdit?: (post: WallPost, opener: HTMLElement) => void;
+  /** The post is being deleted: the wall moves the focus on once it is gone. */
+  onDeleting?: (post: WallPost) => void;
 }
 
 export function PostCard({
@@ -62,8 +34,11 @@ export function PostCard({
   setSize,
   highlighted,
   presenting,
+  liked = false,
+  voted = false,
   onReply,
   onEdit,
+  onDeleting,
 }: PostCardProps) {
   const { t, dateTime } = useI18n();
   const titleId = `post-${post.id}-title`;
@@ -83,6 +58,7 @@ export function PostCard({
     >
       <header className="post-header">
         <span className="post-kind">{kindLabel}</span>
+        {highlighted && <span className="post-flag post-flag-new">{t("walls.newFlag")}</span>}
         {post.pinned && <span className="post-flag">{t("walls.pinned")}</span>}
         {post.status === "pending" && <span className="post-flag post-flag-warn">{t("walls.status.pending")}</span>}
         {post.status === "hidden" && <span className="post-flag post-flag-warn">{t("walls.status.hidden")}</span>}
@@ -124,51 +100,86 @@ export function PostCard({
           {post.kind === "question" && ` · ${t("walls.votes", { count: post.votes })}`}
         </span>
       </footer>
-      {!presenting && canPost && (
+      {!presenting && (canPost || canModerate) && (
         <div className="post-actions">
-          <ActionButton intent="like" postId={post.id} label={t("walls.like")} />
-          {post.kind === "question" && <ActionButton intent="upvote" postId={post.id} label={t("walls.upvote")} />}
-          {onReply && !post.parentId && (
-            <button type="button" className="post-button" onClick={() => onReply(post)}>
-              {t("walls.reply")}
-            </button>
+          {canPost && (
+            <>
+              <ToggleButton intent="like" postId={post.id} label={t("walls.like")} initiallyPressed={liked} />
+              {post.kind === "question" && (
+                <ToggleButton intent="upvote" postId={post.id} label={t("walls.upvote")} initiallyPressed={voted} />
+              )}
+              {onReply && !post.parentId && (
+                <button type="button" className="post-button" onClick={(e) => onReply(post, e.currentTarget)}>
+                  {t("walls.reply")}
+                </button>
+              )}
+              {post.mine && onEdit && (
+                <button type="button" className="post-button" onClick={(e) => onEdit(post, e.currentTarget)}>
+                  {t("walls.edit")}
+                </button>
+              )}
+              {post.mine && (
+                <ActionButton
+                  intent="delete"
+                  postId={post.id}
+                  label={t("walls.delete")}
+                  onSubmit={() => onDeleting?.(post)}
+                />
+              )}
+              {!post.mine && !canModerate && (
+                <ActionButton intent="report" postId={post.id} label={t("walls.report")} />
+              )}
+            </>
           )}
-          {post.mine && onEdit && (
-            <button type="button" className="post-button" onClick={() => onEdit(post)}>
-              {t("walls.edit")}
-            </button>
+          {canModerate && (
+            <ModerationMenu describedBy={titleId}>
+              {(done) => {
+                const after = (ok: boolean) => ok && done();
+                return (
+                  <>
+                    {/* One button whose action follows the post's status, so its answer is still heard
+                        when the stream has already shown the post hidden or approved. */}
+                    <ActionButton
+                      intent="moderate"
+                      postId={post.id}
+                      label={post.status === "visible" ? t("walls.hide") : t("walls.approve")}
+                      extra={{ action: post.status === "visible" ? "hide" : "approve" }}
+                      onAnswered={after}
+                    />
+                    <ActionButton
+                      intent="moderate"
+                      postId={post.id}
+                      label={post.pinned ? t("walls.unpin") : t("walls.pin")}
+                      extra={{ action: "pin", on: post.pinned ? "false" : "true" }}
+                      onAnswered={after}
+                    />
+                    {wall.sections
+                      .filter((s) => s.id !== post.sectionId)
+                      .map((s) => (
+                        <ActionButton
+                          key={s.id}
+                          intent="moderate"
+                          postId={post.id}
+                          label={t("walls.moveTo", { section: s.title })}
+                          extra={{ action: "move", sectionId: s.id }}
+                          // The post moves to another column (a card of its own there): close now.
+                          onSubmit={done}
+                        />
+                      ))}
+                    {!post.mine && (
+                      <ActionButton
+                        intent="delete"
+                        postId={post.id}
+                        label={t("walls.delete")}
+                        onSubmit={() => onDeleting?.(post)}
+                      />
+                    )}
+                  </>
+                );
+              }}
+            </ModerationMenu>
           )}
-          {(post.mine || canModerate) && <ActionButton intent="delete" postId={post.id} label={t("walls.delete")} />}
-          {!post.mine && !canModerate && <ActionButton intent="report" postId={post.id} label={t("walls.report")} />}
         </div>
-      )}
-      {!presenting && canModerate && (
-        <fieldset className="post-actions post-moderation">
-          <legend className="visually-hidden">{t("walls.moderation")}</legend>
-          {post.status !== "visible" && (
-            <ActionButton intent="moderate" postId={post.id} label={t("walls.approve")} extra={{ action: "approve" }} />
-          )}
-          {post.status === "visible" && (
-            <ActionButton intent="moderate" postId={post.id} label={t("walls.hide")} extra={{ action: "hide" }} />
-          )}
-          <ActionButton
-            intent="moderate"
-            postId={post.id}
-            label={post.pinned ? t("walls.unpin") : t("walls.pin")}
-            extra={{ action: "pin", on: post.pinned ? "false" : "true" }}
-          />
-          {wall.sections
-            .filter((s) => s.id !== post.sectionId)
-            .map((s) => (
-              <ActionButton
-                key={s.id}
-                intent="moderate"
-                postId={post.id}
-                label={t("walls.moveTo", { section: s.title })}
-                extra={{ action: "move", sectionId: s.id }}
-              />
-            ))}
-        </fieldset>
       )}
       {replies.length > 0 && (
         <section className="post-replies" aria-label={t("walls.replies", { count: replies.length })}>

@@ -89,22 +89,19 @@ export function useWallLive(initial: { wall: WallView; posts: WallPost[]; seq: n
 
   useEffect(() => {
     const wallId = initial.wall.id;
-    const source = new EventSource(`/api/walls/${wallId}/events?lastEventId=${initial.seq}`);
+    // The newest change this browser has applied: a new stream resumes after it.
+    let seq = initial.seq;
+    let source: EventSource | null = null;
+    let retry: number | undefined;
     // While the posts are read again after a reset, changes wait here (null: apply at once).
     let waiting: WallChange[] | null = null;
     let resets = 0;
     let gone = false;
-    source.addEventListener("open", () => setState((s) => ({ ...s, connection: "live" })));
-    source.addEventListener("error", () =>
-      setState((s) => ({ ...s, connection: source.readyState === EventSource.CLOSED ? "offline" : "connecting" })),
-    );
-    source.addEventListener("change", (event) => {
-      const change = JSON.parse((event as MessageEvent<string>).data) as WallChange;
-      if (waiting) waiting.push(change);
-      else apply(change);
-    });
-    source.addEventListener("reset", (event) => {
+    const setConnection = (connection: Connection) => setState((s) => ({ ...s, connection }));
+
+    const onReset = (event: Event) => {
       const reset = JSON.parse((event as MessageEvent<string>).data) as ResetEvent;
+      seq = reset.seq;
       const mineReset = ++resets;
       waiting ??= [];
       setState((s) => ({ ...s, wall: reset.wall }));
@@ -133,10 +130,52 @@ export function useWallLive(initial: { wall: WallView; posts: WallPost[]; seq: n
           // Without the page (offline), what the browser holds stays and the changes still apply.
           for (const change of queued) apply(change);
         });
-    });
+    };
+
+    const connect = () => {
+      window.clearTimeout(retry);
+      source?.close();
+      const opened = new EventSource(`/api/walls/${wallId}/events?lastEventId=${seq}`);
+      source = opened;
+      opened.addEventListener("open", () => setConnection("live"));
+      // The browser retries by itself (the server asks for every 2 s) and sends Last-Event-ID;
+      // until a stream is open again the page says plainly that it is not live.
+      opened.addEventListener("error", () => {
+        setConnection("offline");
+        // A refused stream (a proxy's 502 while the server restarts) is not retried by the browser.
+        if (opened.readyState === EventSource.CLOSED) retry = window.setTimeout(connect, 5_000);
+      });
+      opened.addEventListener("change", (event) => {
+        const message = event as MessageEvent<string>;
+        if (/^\d+$/.test(message.lastEventId)) seq = Number(message.lastEventId);
+        const change = JSON.parse(message.data) as WallChange;
+        if (waiting) waiting.push(change);
+        else apply(change);
+      });
+      opened.addEventListener("reset", onReset);
+    };
+
+    // A phone that loses its network may keep a dead stream open for minutes: drop it at
+    // once, say so, and open a new one (from the last change seen) when the network returns.
+    const offline = () => {
+      source?.close();
+      window.clearTimeout(retry);
+      setConnection("offline");
+    };
+    const online = () => {
+      setConnection("connecting");
+      connect();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    if (navigator.onLine === false) setConnection("offline");
+    else connect();
     return () => {
       gone = true;
-      source.close();
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      window.clearTimeout(retry);
+      source?.close();
     };
   }, [initial.wall.id, initial.seq, apply]);
 
