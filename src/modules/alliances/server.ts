@@ -1,4 +1,5 @@
 import { defineModuleServer } from "../module.ts";
+import { registerAlliancesApi } from "./api/index.ts";
 import { createBooksService } from "./books.ts";
 import { createDecisionService } from "./decisions.ts";
 import { createCostImportService } from "./import.ts";
@@ -15,4 +16,5 @@ export default defineModuleServer({
     allianceDecisions: createDecisionService({ db, writes }),
     allianceInvoices: createInvoiceService({ db, writes }),
   }),
+  api: registerAlliancesApi,
 });

@@ -26,6 +26,7 @@ import {
   yearsOf,
 } from "./access.ts";
 import { alliancesAudit } from "./audit.ts";
+import { decodeBigints } from "./codec.ts";
 import type { ContributionKind } from "./constants.ts";
 import {
   type AllianceInput,
@@ -258,7 +259,7 @@ export function createAllianceService({ db, writes = createWritePath(db) }: { db
           year: s.year,
           final: s.final,
           version: s.version,
-          result: s.result,
+          result: decodeBigints<Record<string, unknown>>(s.result),
         })),
       };
     },
