@@ -93,12 +93,27 @@ describe("a wall on a phone (360 × 740, touch)", () => {
     await staff.page.goto(`/w/${wall.slug}/present`);
     await staff.page.getByRole("img", { name: /QR-koodi/ }).waitFor();
     await expectFits(staff.page, "the presenter");
+    await expectNoAxeViolations(staff.page, "the presenter on a phone");
     await staff.page.goto(`/w/${wall.slug}/settings`);
     await staff.page.getByRole("heading", { level: 1 }).waitFor();
     await expectFits(staff.page, "the settings");
+    await expectNoAxeViolations(staff.page, "the settings on a phone");
     await staff.page.goto(`/w/${wall.slug}`);
     await staff.page.getByText("Päivittyy reaaliajassa").waitFor();
     await expectFits(staff.page, "the wall as a moderator");
+    const menu = staff.page
+      .getByRole("article")
+      .filter({ hasText: "Otsikko" })
+      .getByRole("button", { name: "Moderoi" });
+    await menu.scrollIntoViewIfNeeded();
+    await expectOnScreen(menu, "the moderation menu button");
+    await menu.tap();
+    await staff.page.getByRole("button", { name: "Piilota" }).waitFor();
+    await expectFits(staff.page, "the wall with a moderation menu open");
+    const hide = staff.page.getByRole("button", { name: "Piilota" });
+    await hide.scrollIntoViewIfNeeded();
+    await expectOnScreen(hide, "the menu's Hide button");
+    await expectNoAxeViolations(staff.page, "the wall on a phone with a moderation menu open");
     expect([...errors, ...staff.errors]).toEqual([]);
     await staff.context.close();
     await context.close();
