@@ -84,6 +84,8 @@ export const wallPosts = pgTable(
     title: text("title"),
     /** What the writer typed (a small Markdown subset); rendered and sanitised on the way out. */
     body: text("body").notNull(),
+    /** The body rendered once when written (render.ts), so reads and the stream never render it again. */
+    bodyHtml: text("body_html"),
     /** Null for an anonymous post. */
     authorName: text("author_name"),
     authorUserId: text("author_user_id").references(() => users.id, { onDelete: "set null" }),

@@ -1,0 +1,1 @@
+ALTER TABLE "wall_posts" ADD COLUMN "body_html" text;
