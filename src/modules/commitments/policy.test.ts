@@ -7,14 +7,14 @@ import type { Caller } from "../../core/caller.ts";
 import { users } from "../accounts/schema.ts";
 import { organisations } from "../people/schema.ts";
 import { commitmentsPolicy } from "./policy.ts";
-import { contractFor, pdfBytes, secondmentFor } from "./test-fixture.ts";
+import { contractFor, costFor, grantFor, pdfBytes, secondmentFor } from "./test-fixture.ts";
 
 const visitors: Who[] = ["anonymous", "member", "staff", "admin", "auditor"];
 
 describe("commitments policy, through the real service calls", () => {
   let app: TestApp;
   const callers = {} as Record<Who, Caller>;
-  const ids = { folder: "", own: "", other: "", secondment: "" };
+  const ids = { folder: "", own: "", other: "", secondment: "", grant: "", cost: "" };
   const services = () => app.platform.services;
 
   beforeAll(async () => {
@@ -38,6 +38,8 @@ describe("commitments policy, through the real service calls", () => {
     ids.own = own.contract.id;
     ids.other = (await services().contracts.createContract(callers.staff, contractFor(ids.folder))).contract.id;
     ids.secondment = (await services().secondments.create(callers.staff, secondmentFor(0))).secondment.id;
+    ids.grant = (await services().grants.create(callers.staff, grantFor(0))).grant.id;
+    ids.cost = (await services().grants.addCost(callers.staff, ids.grant, costFor())).id;
   });
   afterAll(() => app.close());
 
@@ -57,6 +59,8 @@ describe("commitments policy, through the real service calls", () => {
       readOwnReminders: ["member", "staff", "admin", "auditor"],
       readSecondments: ["staff", "admin", "auditor"],
       manageSecondments: ["staff", "admin"],
+      readGrants: ["staff", "admin", "auditor"],
+      manageGrants: ["staff", "admin"],
     },
     {
       readRegister: {
@@ -100,6 +104,18 @@ describe("commitments policy, through the real service calls", () => {
         getSecondment: (who) => services().secondments.get(callers[who], ids.secondment),
         secondmentTotals: (who) => services().secondments.totals(callers[who]),
         returnSchedule: (who) => services().secondments.returnSchedule(callers[who]),
+      },
+      readGrants: {
+        listGrants: (who) => services().grants.list(callers[who]),
+        getGrant: (who) => services().grants.get(callers[who], ids.grant),
+        listCosts: (who) => services().grants.listCosts(callers[who], ids.grant),
+        grantReport: (who) => services().grants.report(callers[who], ids.grant),
+      },
+      manageGrants: {
+        createGrant: (who) => services().grants.create(callers[who], grantFor(next())),
+        updateGrant: (who) => services().grants.update(callers[who], ids.grant, { decisionNumber: `${next()}` }),
+        addCost: (who) => services().grants.addCost(callers[who], ids.grant, costFor()),
+        updateCost: (who) => services().grants.updateCost(callers[who], ids.cost, { description: `${next()}` }),
       },
       manageSecondments: {
         createSecondment: (who) => services().secondments.create(callers[who], secondmentFor(next())),

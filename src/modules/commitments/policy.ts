@@ -21,6 +21,9 @@ export const commitmentsPolicy = {
   /** Secondments with their costs and substitution chains, the totals and the return schedule (salaries: not members). */
   readSecondments: ["admin", "staff", "auditor"],
   manageSecondments: staffUp,
+  /** Grants, their cost entries and the report. */
+  readGrants: ["admin", "staff", "auditor"],
+  manageGrants: staffUp,
 } as const satisfies Policy<string>;
 
 export type CommitmentsAction = keyof typeof commitmentsPolicy;

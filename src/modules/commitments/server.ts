@@ -2,6 +2,7 @@ import type { FileStore } from "../files/store.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerCommitmentsApi } from "./api/index.ts";
 import { createDocumentService } from "./documents.ts";
+import { createGrantService } from "./grants.ts";
 import { describeCommitmentsFiles, registerCommitmentsFiles } from "./http.ts";
 import { createReminderService, type ReminderService } from "./reminders.ts";
 import { createSecondmentService } from "./secondments.ts";
@@ -16,6 +17,7 @@ export default defineModuleServer({
     return {
       contracts,
       secondments: createSecondmentService({ db, writes }),
+      grants: createGrantService({ db, writes }),
       contractDocuments: createDocumentService({
         db,
         writes,

@@ -3,7 +3,7 @@ import type { Caller } from "../../core/caller.ts";
 import { type PlainDate, plainDate } from "../../core/dates.ts";
 import { createDocumentService } from "./documents.ts";
 import type { ContractInput } from "./inputs.ts";
-import type { SecondmentInput } from "./inputs-plan.ts";
+import type { CostInput, GrantInput, SecondmentInput } from "./inputs-plan.ts";
 import { createReminderService } from "./reminders.ts";
 import { createContractService } from "./service.ts";
 
@@ -73,5 +73,25 @@ export const secondmentFor = (n: number, overrides: Partial<SecondmentInput> = {
   salaryCents: 450_000,
   sideCostsCents: 108_000,
   fundingSource: "base_grant",
+  ...overrides,
+});
+
+/** A base grant for 2017–2019 numbered `n`, with the commitments cut-off of 8.3.2019. */
+export const grantFor = (n: number, overrides: Partial<GrantInput> = {}): GrantInput => ({
+  name: `Valmisteluavustus ${n}`,
+  fundingSource: "base_grant",
+  amountCents: 10_000_000,
+  ownSharePercent: 10,
+  eligibleFrom: "2017-01-01",
+  eligibleTo: "2019-12-31",
+  cutOffs: [{ kind: "commitments", date: "2019-03-08" }],
+  ...overrides,
+});
+
+export const costFor = (overrides: Partial<CostInput> = {}): CostInput => ({
+  category: "services",
+  description: "Selvitys",
+  costDate: "2019-02-01",
+  amountCents: 100_000,
   ...overrides,
 });

@@ -2,6 +2,7 @@ import type { ApiRouter } from "../../../http/openapi.ts";
 import { registerContractRoutes } from "./contracts.ts";
 import { registerDocumentRoutes } from "./documents.ts";
 import { registerFolderRoutes } from "./folders.ts";
+import { registerGrantRoutes } from "./grants.ts";
 import { registerPartyRoutes } from "./parties.ts";
 import { registerReminderRoutes } from "./reminders.ts";
 import { registerSecondmentRoutes } from "./secondments.ts";
@@ -17,4 +18,5 @@ export function registerCommitmentsApi(api: ApiRouter) {
   registerDocumentRoutes(api);
   registerContractRoutes(api);
   registerSecondmentRoutes(api);
+  registerGrantRoutes(api);
 }
