@@ -47,6 +47,10 @@ export async function startSmtpServer(options: { refuse?: (address: string) => b
           .catch(callback);
       },
     });
+    // A client killed mid-message (a crash test's kill -9) resets its connection: that is the client's end, not ours.
+    server.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ECONNRESET") throw error;
+    });
     await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     return server;
   };
