@@ -9,6 +9,7 @@ import { createEventService } from "../modules/events/service.ts";
 import { organisations } from "../modules/people/schema.ts";
 import { WallHub } from "../modules/walls/hub.ts";
 import { createWallService } from "../modules/walls/service.ts";
+import { seedDemoAlliances } from "./alliances.ts";
 import { seedDemoEvents } from "./events.ts";
 import { seedDemoGroups } from "./groups.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
@@ -83,6 +84,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   await seedDemoEvents(db, createEventService({ db, walls }), admin);
   await seedDemoGroups(db, admin, walls);
   await seedDemoStrategy(db, admin);
+  await seedDemoAlliances(db, admin);
   return { email: demoAdmin.email, password };
 }
 
