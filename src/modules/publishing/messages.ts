@@ -1,7 +1,9 @@
 import type { Catalog } from "../../i18n/catalog.ts";
+import { publishingPagesEn, publishingPagesFi, publishingPagesSv } from "./page-messages.ts";
 
 /** The publishing module's texts (blog, news, feeds, front page, search). Finnish is the source of keys. */
 export const publishingFi = {
+  ...publishingPagesFi,
   "audit.modules.publishing": "Julkaisut",
   "publishing.author.required": "Anna kirjoittaja: henkilö tai vieraileva kirjoittaja nimineen.",
   "publishing.author.unknown": "Kirjoittajaa ei löydy.",
@@ -26,6 +28,7 @@ export const publishingFi = {
 export type PublishingMessageKey = keyof typeof publishingFi;
 
 export const publishingSv: Catalog<PublishingMessageKey> = {
+  ...publishingPagesSv,
   "audit.modules.publishing": "Publikationer",
   "publishing.author.required": "Ange skribenten: en person eller en gästskribent med namn.",
   "publishing.author.unknown": "Skribenten hittas inte.",
@@ -48,6 +51,7 @@ export const publishingSv: Catalog<PublishingMessageKey> = {
 };
 
 export const publishingEn: Catalog<PublishingMessageKey> = {
+  ...publishingPagesEn,
   "audit.modules.publishing": "Publishing",
   "publishing.author.required": "Give the author: a person, or a guest author with a name.",
   "publishing.author.unknown": "The author cannot be found.",

@@ -4,6 +4,7 @@ import { registerPublishingApi } from "./api/index.ts";
 import { createCoverService } from "./covers.ts";
 import { describePublishingRoutes, registerPublishingRoutes } from "./http.ts";
 import { createOfficeService } from "./office.ts";
+import { createSearchService } from "./search.ts";
 import { createPostService, type PostService, publishJob } from "./service.ts";
 
 /** Every minute: a schedule whose own job was lost (never expected: it is sent in the write's transaction). */
@@ -22,6 +23,7 @@ export default defineModuleServer({
         uploadMaxBytes: config.uploadMaxBytes,
       }),
       office: createOfficeService({ db, writes }),
+      siteSearch: createSearchService({ db }),
     };
   },
   // A scheduled post's job is sent with its time (start_after) in the same transaction as the schedule, so it is
