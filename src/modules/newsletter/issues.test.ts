@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAudited } from "../../../test/support/audit.ts";
+import { personCaller } from "../../../test/support/person-caller.ts";
 import { api, createPerson, signIn, startTestApp, type TestApp } from "../../../test/support/server.ts";
 import { startSmtpServer } from "../../../test/support/smtp.ts";
+import { postFor } from "../publishing/test-fixture.ts";
 import { newsletterDeliveries, newsletterSubscribers } from "./schema.ts";
 import { insertConfirmedSubscribers } from "./test-fixture.ts";
 
@@ -87,6 +89,40 @@ describe("newsletter issues: composed, previewed, sent to thousands in paced bat
     expect(mail.text).toContain("/newsletter/unsubscribe?token=");
     const anonymous = await api(app, `/api/newsletter/issues/${created.json.id}/preview`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it("composes from published posts (publishing's), in the order chosen; a draft post is refused", async () => {
+    const posts = app.platform.services.publishingPosts;
+    const { caller } = await personCaller(app, "staff");
+    const first = await posts.create(caller, postFor({ title: "Allianssilla hyvää palvelua saumattomasti" }));
+    const second = await posts.create(caller, postFor({ title: "Kohti digitalisaatiota" }));
+    const draft = await posts.create(caller, postFor({ title: "Luonnos" }));
+    await posts.publish(caller, first.post.id);
+    await posts.publish(caller, second.post.id);
+    const refused = await call("POST", "/issues", {
+      subject: "S",
+      introduction: "x",
+      locale: "fi",
+      postIds: [first.post.id, draft.post.id],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ issues: [{ path: "postIds" }] });
+    const created = await call("POST", "/issues", {
+      subject: "Blogit",
+      introduction: "Uusimmat kirjoitukset.",
+      locale: "fi",
+      postIds: [second.post.id, first.post.id],
+    });
+    expect(created.status).toBe(201);
+    const preview = await call("GET", `/issues/${created.json.id}/preview`);
+    const mail = preview.json.mail as unknown as { html: string; text: string };
+    const order = ["Kohti digitalisaatiota", "Allianssilla hyvää palvelua saumattomasti"].map((t) =>
+      mail.html.indexOf(t),
+    );
+    expect(order[0]).toBeGreaterThan(0);
+    expect(order[1]).toBeGreaterThan(order[0] ?? 0);
+    expect(mail.text).toContain(`Lue koko juttu: ${app.url}/blog/${first.post.slug}`);
+    expect(mail.html).toContain(`href="${app.url}/blog/${second.post.slug}"`);
   });
 
   it("sends once to every confirmed subscriber of its language and topics, marks a hard bounce", async () => {

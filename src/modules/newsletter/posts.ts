@@ -1,7 +1,7 @@
 import type { IssuePost } from "./mail.ts";
 
 /** Publishing's service of posts, by name. */
-export const postsService = "posts";
+export const postsService = "publishingPosts";
 
 /** What the newsletter needs of publishing's `posts` service (looked up at call time: it is built elsewhere). */
 export interface PostsForNewsletter {
