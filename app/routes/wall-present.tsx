@@ -75,7 +75,9 @@ function Presenter({ data }: { data: Extract<Route.ComponentProps["loaderData"],
       <header className="presenter-header">
         <h1>{live.wall.title}</h1>
         <div className="presenter-controls">
-          <p className="presenter-connection">{t(`walls.connection.${live.connection}`)}</p>
+          <p className="presenter-connection" role="status">
+            {t(`walls.connection.${live.connection}`)}
+          </p>
           <Button variant={paused ? "primary" : "secondary"} type="button" onClick={togglePause}>
             {paused
               ? waiting > 0

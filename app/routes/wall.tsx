@@ -256,7 +256,8 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
           {data.canModerate && <a href={`/w/${live.wall.slug}/settings`}>{t("walls.settings")}</a>}
         </p>
         {live.wall.closed && <p className="notice">{t("walls.closedNotice")}</p>}
-        <p className="muted wall-connection" aria-live="off">
+        {/* Polite: said once when it changes (lost, back), never repeated while the browser retries. */}
+        <p className="muted wall-connection" role="status">
           {t(`walls.connection.${live.connection}`)}
         </p>
       </header>
