@@ -16,6 +16,8 @@ export const searchKinds = ["post", "event", "wallPost", "deliverable"] as const
 export type SearchKind = (typeof searchKinds)[number];
 
 export interface SearchHit {
+  /** The post's, event's, wall post's or deliverable's id. */
+  id: string;
   kind: SearchKind;
   title: string;
   path: string;
@@ -89,26 +91,26 @@ export function createSearchService({ db }: { db: Db }) {
 
       const result = await db.execute(sql`
         select * from (
-          select 'post' as kind, ${posts.title} as title, '/blog/' || ${posts.slug} as path, ${posts.locale}::text as locale,
+          select ${posts.id}::text as id, 'post' as kind, ${posts.title} as title, '/blog/' || ${posts.slug} as path, ${posts.locale}::text as locale,
             ts_rank(${posts.searchVector}, ${postQuery}) as rank,
             ts_headline(${postConfig}, ${clean(sql`${posts.summary} || ' ' || ${posts.body}`)}, ${postQuery}, ${headlineOptions}) as headline
           from ${posts}
           where ${isPublic()} and ${posts.searchVector} @@ ${postQuery}
           union all
-          select 'event', ${events.title}, '/e/' || ${events.slug}, 'fi',
+          select ${events.id}::text, 'event', ${events.title}, '/e/' || ${events.slug}, 'fi',
             ts_rank(${eventDoc}, ${fiQuery}),
             ts_headline(${fi}, ${clean(sql`${events.title} || ' ' || ${events.description}`)}, ${fiQuery}, ${headlineOptions})
           from ${events}
           where ${events.isPublic} and ${eventDoc} @@ ${fiQuery}
           union all
-          select 'wallPost', ${walls.title}, '/w/' || ${walls.slug}, 'fi',
+          select ${wallPosts.id}::text, 'wallPost', ${walls.title}, '/w/' || ${walls.slug}, 'fi',
             ts_rank(${wallDoc}, ${fiQuery}),
             ts_headline(${fi}, ${clean(sql`coalesce(${wallPosts.title} || ' ', '') || ${wallPosts.body}`)}, ${fiQuery}, ${headlineOptions})
           from ${wallPosts} join ${walls} on ${walls.id} = ${wallPosts.wallId}
           where ${walls.access} = 'link' and ${wallPosts.status} = 'visible' and ${wallPosts.deletedAt} is null
             and ${wallDoc} @@ ${fiQuery}
           union all
-          select 'deliverable', ${deliverables.title}, '/d/' || ${deliverables.id}, ${deliverables.locale}::text,
+          select ${deliverables.id}::text, 'deliverable', ${deliverables.title}, '/d/' || ${deliverables.id}, ${deliverables.locale}::text,
             ts_rank(${deliverableDoc}, ${deliverableQuery}),
             ts_headline(${deliverableConfig}, ${clean(sql`${deliverables.title} || ' ' || ${sectionsText}`)}, ${deliverableQuery}, ${headlineOptions})
           from ${deliverables} join ${workingGroups} on ${workingGroups.id} = ${deliverables.groupId}
@@ -118,6 +120,7 @@ export function createSearchService({ db }: { db: Db }) {
         limit ${limit}
       `);
       const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as {
+        id: string;
         kind: SearchKind;
         title: string;
         path: string;
@@ -128,6 +131,7 @@ export function createSearchService({ db }: { db: Db }) {
       return {
         query: q,
         hits: rows.map((r) => ({
+          id: r.id,
           kind: r.kind,
           title: r.title,
           path: r.path,

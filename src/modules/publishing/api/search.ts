@@ -5,6 +5,7 @@ import { searchInput, searchKinds } from "../search.ts";
 
 const hitSchema = z
   .object({
+    id: z.string(),
     kind: z.enum(searchKinds),
     title: z.string(),
     path: z.string(),
