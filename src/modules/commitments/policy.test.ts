@@ -14,7 +14,7 @@ const visitors: Who[] = ["anonymous", "member", "staff", "admin", "auditor"];
 describe("commitments policy, through the real service calls", () => {
   let app: TestApp;
   const callers = {} as Record<Who, Caller>;
-  const ids = { folder: "", own: "", other: "", secondment: "", grant: "", cost: "" };
+  const ids = { folder: "", own: "", other: "", secondment: "", grant: "", cost: "", decision: "", item: "" };
   const services = () => app.platform.services;
 
   beforeAll(async () => {
@@ -40,6 +40,15 @@ describe("commitments policy, through the real service calls", () => {
     ids.secondment = (await services().secondments.create(callers.staff, secondmentFor(0))).secondment.id;
     ids.grant = (await services().grants.create(callers.staff, grantFor(0))).grant.id;
     ids.cost = (await services().grants.addCost(callers.staff, ids.grant, costFor())).id;
+    ids.decision = (
+      await services().rampdown.decide(callers.staff, {
+        contractId: ids.other,
+        decision: "end",
+        decidedOn: "2019-03-12",
+        decidedBy: "Johtoryhmä",
+      })
+    ).decision.id;
+    ids.item = (await services().rampdown.addChecklistItem(callers.staff, { title: "Arkistointi" })).id;
   });
   afterAll(() => app.close());
 
@@ -61,6 +70,8 @@ describe("commitments policy, through the real service calls", () => {
       manageSecondments: ["staff", "admin"],
       readGrants: ["staff", "admin", "auditor"],
       manageGrants: ["staff", "admin"],
+      readRampdown: ["staff", "admin", "auditor"],
+      manageRampdown: ["staff", "admin"],
     },
     {
       readRegister: {
@@ -116,6 +127,25 @@ describe("commitments policy, through the real service calls", () => {
         updateGrant: (who) => services().grants.update(callers[who], ids.grant, { decisionNumber: `${next()}` }),
         addCost: (who) => services().grants.addCost(callers[who], ids.grant, costFor()),
         updateCost: (who) => services().grants.updateCost(callers[who], ids.cost, { description: `${next()}` }),
+      },
+      readRampdown: {
+        listDecisions: (who) => services().rampdown.listDecisions(callers[who]),
+        getDecision: (who) => services().rampdown.getDecision(callers[who], ids.decision),
+        checklist: (who) => services().rampdown.checklist(callers[who]),
+      },
+      manageRampdown: {
+        decide: (who) =>
+          services().rampdown.decide(callers[who], {
+            title: `Sitoumus ${next()}`,
+            decision: "end",
+            decidedOn: "2019-03-12",
+            decidedBy: "Johtoryhmä",
+          }),
+        updateDecision: (who) => services().rampdown.updateDecision(callers[who], ids.decision, { note: `${next()}` }),
+        addChecklistItem: (who) => services().rampdown.addChecklistItem(callers[who], { title: `Kohta ${next()}` }),
+        addStandardChecklist: (who) => services().rampdown.addStandardChecklist(callers[who]),
+        updateChecklistItem: (who) =>
+          services().rampdown.updateChecklistItem(callers[who], ids.item, { note: `${next()}` }),
       },
       manageSecondments: {
         createSecondment: (who) => services().secondments.create(callers[who], secondmentFor(next())),

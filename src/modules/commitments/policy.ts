@@ -24,6 +24,9 @@ export const commitmentsPolicy = {
   /** Grants, their cost entries and the report. */
   readGrants: ["admin", "staff", "auditor"],
   manageGrants: staffUp,
+  /** The ramp-down plan's decisions and its checklist. */
+  readRampdown: ["admin", "staff", "auditor"],
+  manageRampdown: staffUp,
 } as const satisfies Policy<string>;
 
 export type CommitmentsAction = keyof typeof commitmentsPolicy;

@@ -4,6 +4,7 @@ import { registerCommitmentsApi } from "./api/index.ts";
 import { createDocumentService } from "./documents.ts";
 import { createGrantService } from "./grants.ts";
 import { describeCommitmentsFiles, registerCommitmentsFiles } from "./http.ts";
+import { createRampdownService } from "./rampdown.ts";
 import { createReminderService, type ReminderService } from "./reminders.ts";
 import { createSecondmentService } from "./secondments.ts";
 import { createContractService, reminderJob } from "./service.ts";
@@ -18,6 +19,7 @@ export default defineModuleServer({
       contracts,
       secondments: createSecondmentService({ db, writes }),
       grants: createGrantService({ db, writes }),
+      rampdown: createRampdownService({ db, writes }),
       contractDocuments: createDocumentService({
         db,
         writes,

@@ -4,6 +4,7 @@ import { registerDocumentRoutes } from "./documents.ts";
 import { registerFolderRoutes } from "./folders.ts";
 import { registerGrantRoutes } from "./grants.ts";
 import { registerPartyRoutes } from "./parties.ts";
+import { registerRampdownRoutes } from "./rampdown.ts";
 import { registerReminderRoutes } from "./reminders.ts";
 import { registerSecondmentRoutes } from "./secondments.ts";
 
@@ -19,4 +20,5 @@ export function registerCommitmentsApi(api: ApiRouter) {
   registerContractRoutes(api);
   registerSecondmentRoutes(api);
   registerGrantRoutes(api);
+  registerRampdownRoutes(api);
 }
