@@ -86,6 +86,35 @@ describe("newsletter in the browser: subscribe, confirm, receive an issue, unsub
     await visitor.close();
   });
 
+  it("unsubscribes by a mail program's RFC 8058 one-click POST (no Origin, no cookie)", async () => {
+    const address = "yksi.klikkaus@example.test";
+    await web.app.platform.services.newsletterSubscribers.subscribe(
+      { actor: null, locale: "fi" },
+      { email: address, locale: "fi", consent: true },
+    );
+    const mail = await web.app.smtp.waitFor(address, 15_000);
+    const url = /<(http[^>]+)>/.exec(mail.headers["list-unsubscribe"] ?? "")?.[1] ?? "";
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(response.status).toBe(200);
+    const rows = await web.app.database.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, address));
+    expect(rows).toEqual([]);
+    // Other forms without Origin are still refused.
+    const other = await fetch(`${web.app.url}/newsletter`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email=x%40example.test",
+    });
+    expect(other.status).toBe(403);
+  });
+
   it("passes axe on the visitor's pages, errors shown too", async () => {
     const { context, page } = await openPage(web.browser, web.app);
     await page.goto("/newsletter");
