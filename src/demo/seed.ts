@@ -12,6 +12,7 @@ import { createWallService } from "../modules/walls/service.ts";
 import { seedDemoAlliances } from "./alliances.ts";
 import { seedDemoEvents } from "./events.ts";
 import { seedDemoGroups } from "./groups.ts";
+import { seedDemoNewsletter } from "./newsletter.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
 import { seedDemoStrategy } from "./strategy.ts";
 import { seedDemoWalls } from "./walls.ts";
@@ -85,6 +86,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   await seedDemoGroups(db, admin, walls);
   await seedDemoStrategy(db, admin);
   await seedDemoAlliances(db, admin);
+  await seedDemoNewsletter(db, admin);
   return { email: demoAdmin.email, password };
 }
 
