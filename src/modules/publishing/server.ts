@@ -2,6 +2,7 @@ import type { FileStore } from "../files/store.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerPublishingApi } from "./api/index.ts";
 import { createCoverService } from "./covers.ts";
+import { createFrontPageService } from "./front.ts";
 import { describePublishingRoutes, registerPublishingRoutes } from "./http.ts";
 import { createOfficeService } from "./office.ts";
 import { createSearchService } from "./search.ts";
@@ -24,6 +25,7 @@ export default defineModuleServer({
       }),
       office: createOfficeService({ db, writes }),
       siteSearch: createSearchService({ db }),
+      frontPage: createFrontPageService({ db }),
     };
   },
   // A scheduled post's job is sent with its time (start_after) in the same transaction as the schedule, so it is
