@@ -34,17 +34,23 @@ export function defineAuditActions<const Actions extends readonly string[]>(
 /** Who the audit row names: the signed-in person, and for a wall participant their pseudonymous id. */
 export type WriteCaller = Caller & { participantHash?: string | null };
 
-export interface WriteSteps<Action extends string, Data, Result> {
+export interface WriteSteps<Action extends string, Data, Result, Prepared = undefined> {
   caller: WriteCaller;
   /** The module's policy: throws FORBIDDEN / UNAUTHENTICATED (before anything is parsed or read). */
   allow: () => void | Promise<void>;
   /** Parsed once, with translated messages, after the policy allowed the write. */
   input?: { schema: z.ZodType<Data>; value: unknown };
+  /**
+   * Work on the parsed input that needs no database (rendering a post's Markdown): done before the transaction
+   * opens, so no lock waits for it (on PGlite a transaction holds the whole database). Its result is `prepared`.
+   */
+  prepare?: (data: Data) => Prepared;
   /** The caller's unit of work, to compose with; without it the write opens its own transaction. */
   within?: WriteUnit;
   run: (write: {
     tx: Tx;
     data: Data;
+    prepared: Prepared;
     unit: WriteUnit;
     /** The write's audit row, in the same transaction. Every write records one, or says why not (`unaudited`). */
     audit(
@@ -82,18 +88,20 @@ export function createWritePath(
   }
 
   return function writesOf<Action extends string>(log: AuditActions<Action>) {
-    return async function write<Data = undefined, Result = void>(
-      steps: WriteSteps<Action, Data, Result>,
+    return async function write<Data = undefined, Result = void, Prepared = undefined>(
+      steps: WriteSteps<Action, Data, Result, Prepared>,
     ): Promise<Result> {
       await steps.allow();
       const data = (
         steps.input ? parseInput(steps.input.schema, steps.input.value, steps.caller.locale) : undefined
       ) as Data;
+      const prepared = (steps.prepare ? steps.prepare(data) : undefined) as Prepared;
       return inUnit(steps.within, async (unit) => {
         let accounted = false;
         const result = await steps.run({
           tx: unit.tx,
           data,
+          prepared,
           unit,
           afterCommit: unit.afterCommit,
           unchanged: () => {

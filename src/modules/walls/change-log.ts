@@ -32,23 +32,22 @@ export const scrubbedType = "post.scrubbed" as const;
  * wall's committed changes are always numbered 1..N without holes.
  */
 export async function appendChange(tx: Db | Tx, wallId: string, change: ChangePayloads): Promise<number> {
-  const [row] = await tx
-    .update(walls)
-    .set({ lastSeq: sql`${walls.lastSeq} + 1` })
-    .where(eq(walls.id, wallId))
-    .returning({ seq: walls.lastSeq });
-  if (!row) throw new Error(`wall ${wallId} vanished during a write`);
   const postId = change.postId ?? null;
-  if (postId && change.supersedes) await scrubEarlier(tx, wallId, postId, row.seq, change.public !== null);
-  await tx.insert(wallEvents).values({
-    wallId,
-    seq: row.seq,
-    type: change.type,
-    postId,
-    publicPayload: change.public,
-    moderatorPayload: change.moderator,
-  });
-  return row.seq;
+  // One round trip for both: the seq taken from the wall's row and the entry written with it.
+  const next = sql`update ${walls} set ${sql.identifier(walls.lastSeq.name)} = ${walls.lastSeq} + 1
+    where ${walls.id} = ${wallId} returning ${walls.lastSeq}`;
+  const result = await tx.execute<{ seq: number | string }>(sql`
+    with next as (${next})
+    insert into ${wallEvents} (wall_id, seq, type, post_id, public_payload, moderator_payload)
+    select ${wallId}, next.last_seq, ${change.type}, ${postId},
+      ${change.public === null ? null : JSON.stringify(change.public)}::jsonb, ${JSON.stringify(change.moderator)}::jsonb
+    from next
+    returning ${wallEvents.seq} as seq`);
+  const row = (result as unknown as { rows: { seq: number | string }[] }).rows[0];
+  if (!row) throw new Error(`wall ${wallId} vanished during a write`);
+  const seq = Number(row.seq);
+  if (postId && change.supersedes) await scrubEarlier(tx, wallId, postId, seq, change.public !== null);
+  return seq;
 }
 
 /**

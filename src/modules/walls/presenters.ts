@@ -99,7 +99,8 @@ export function presentPost(row: PostRow): PostView {
     kind: row.kind,
     title: row.title,
     body: row.body,
-    html: renderPostBody(row.body),
+    // Rows written before body_html existed are rendered on read.
+    html: row.bodyHtml ?? renderPostBody(row.body),
     authorName: row.authorName,
     status: row.status,
     pinned: row.pinned,
