@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
+import { assertUuid } from "../../core/ids.ts";
 import { RateLimiter } from "../../core/rate-limit.ts";
 import { createWritePath, type WriteCaller, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -142,6 +143,8 @@ export function createPostService({
   }
 
   async function postFor(viewer: WallViewer, postId: string) {
+    // A malformed id (an empty form field, a mangled URL) names no post; the database is not asked.
+    assertUuid(postId);
     const [post] = await db
       .select()
       .from(wallPosts)
