@@ -10,6 +10,7 @@ import { organisations } from "../modules/people/schema.ts";
 import { WallHub } from "../modules/walls/hub.ts";
 import { createWallService } from "../modules/walls/service.ts";
 import { seedDemoAlliances } from "./alliances.ts";
+import { seedDemoCommitments } from "./commitments.ts";
 import { seedDemoEvents } from "./events.ts";
 import { seedDemoGroups } from "./groups.ts";
 import { seedDemoNewsletter } from "./newsletter.ts";
@@ -86,6 +87,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   await seedDemoGroups(db, admin, walls);
   await seedDemoStrategy(db, admin);
   await seedDemoAlliances(db, admin);
+  await seedDemoCommitments(db, admin);
   await seedDemoNewsletter(db, admin);
   return { email: demoAdmin.email, password };
 }
