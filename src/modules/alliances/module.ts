@@ -8,5 +8,11 @@ import { alliancesEn, alliancesFi, alliancesSv } from "./messages.ts";
 export default defineModule({
   name: "alliances",
   messages: { fi: alliancesFi, sv: alliancesSv, en: alliancesEn },
+  pages: [
+    { path: "alliances", file: "routes/alliances.tsx" },
+    { path: "alliances/:id", file: "routes/alliance.tsx" },
+    { path: "alliances/settlements/:id", file: "routes/alliance-settlement.tsx" },
+  ],
+  navigation: [{ to: "/alliances", label: "alliances.nav", roles: ["admin", "staff", "member", "auditor"], order: 35 }],
   server: () => import("./server.ts"),
 });
