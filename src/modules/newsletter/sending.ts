@@ -19,6 +19,8 @@ import { newsletterLinks, type SubscriberService } from "./subscribers.ts";
 const maxAttempts = 8;
 /** After a temporary failure (SMTP down) the next batch waits this long. */
 const backoffMs = 15_000;
+/** How often a run with nothing to claim looks again. */
+const idleMs = 1000;
 
 export interface SendSettings {
   batchSize: number;
@@ -198,7 +200,12 @@ export function createSender({
     );
     if (await finishIfDone(issue.id, data.run)) return;
     // The same run goes on, unless it was paused meanwhile (the next job then finds no current run).
-    const wait = temporaryFailure ? backoffMs : Math.max(0, started + spacingMs(rows.length || 1) - Date.now());
+    // Nothing to claim but rows still open: another instance's batch, or a dead one's claims waiting out their lease.
+    const wait = temporaryFailure
+      ? backoffMs
+      : rows.length === 0
+        ? idleMs
+        : Math.max(0, started + spacingMs(rows.length) - Date.now());
     await jobs.send<BatchJobData>(batchJob, data, { startAfter: new Date(Date.now() + wait) });
     logger?.debug?.(`newsletter ${issue.id}: batch of ${rows.length} done`);
   }

@@ -158,6 +158,32 @@ describe("newsletter subscribers: double opt-in, consent, unsubscribe", () => {
     expect(rows).toHaveLength(1);
   });
 
+  it("lists every newsletter route in the OpenAPI document", async () => {
+    const doc = await api(app, "/api/openapi.json");
+    const paths = Object.keys((doc.json as unknown as { paths: Record<string, unknown> }).paths).filter((p) =>
+      p.startsWith("/api/newsletter"),
+    );
+    expect(paths.sort()).toEqual(
+      [
+        "/api/newsletter/archive",
+        "/api/newsletter/archive/{id}",
+        "/api/newsletter/confirmations",
+        "/api/newsletter/issues",
+        "/api/newsletter/issues/{id}",
+        "/api/newsletter/issues/{id}/pause",
+        "/api/newsletter/issues/{id}/preview",
+        "/api/newsletter/issues/{id}/progress",
+        "/api/newsletter/issues/{id}/resume",
+        "/api/newsletter/issues/{id}/send",
+        "/api/newsletter/subscribers",
+        "/api/newsletter/subscribers/erase",
+        "/api/newsletter/subscribers/export",
+        "/api/newsletter/subscriptions",
+        "/api/newsletter/unsubscriptions",
+      ].sort(),
+    );
+  });
+
   it("lets an admin export and erase one subscriber's data; others are refused", async () => {
     const email = "kahdesti@example.test";
     const exported = await api(app, "/api/newsletter/subscribers/export", {
