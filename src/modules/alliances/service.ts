@@ -10,7 +10,7 @@ import { authorize } from "../../core/policy.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { databaseErrorCode } from "../../db/errors.ts";
+import { databaseErrorCode, rethrowUniqueViolation } from "../../db/errors.ts";
 import { users } from "../accounts/schema.ts";
 import { organisations } from "../people/schema.ts";
 import {
@@ -210,8 +210,14 @@ export function createAllianceService({ db, writes = createWritePath(db) }: { db
         shareBasisPoints: p.shareBasisPoints,
         position,
       };
-      if (p.id) await tx.update(allianceParties).set(values).where(eq(allianceParties.id, p.id));
-      else await tx.insert(allianceParties).values({ ...values, allianceId });
+      // Two stored parties trading business IDs clash on the unique index midway: the same refusal as a duplicate.
+      await rethrowUniqueViolation(
+        async () => {
+          if (p.id) await tx.update(allianceParties).set(values).where(eq(allianceParties.id, p.id));
+          else await tx.insert(allianceParties).values({ ...values, allianceId });
+        },
+        () => issue(caller.locale, `parties.${position}.businessId`, "alliances.party.businessIdTwice"),
+      );
     }
   }
 

@@ -5,6 +5,7 @@ import { assertUuid } from "../../core/ids.ts";
 import { type Money, money } from "../../core/money.ts";
 import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
+import { rethrowUniqueViolation } from "../../db/errors.ts";
 import { allowIn, findAlliance, issue, partiesOf, yearsOf } from "./access.ts";
 import { alliancesAudit } from "./audit.ts";
 import { decodeBigints, encodeBigints } from "./codec.ts";
@@ -210,16 +211,21 @@ export function createSettlementService({ db, writes = createWritePath(db) }: { 
                   `${field}.${i}.partyId`,
                   side === "provider" ? "alliances.party.notProvider" : "alliances.party.notOwner",
                 );
-          const [row] = await tx
-            .insert(allianceModels)
-            .values({
-              allianceId,
-              version: data.version,
-              validFrom: data.validFrom,
-              model: modelJson(data),
-              createdBy: caller.actor?.id ?? null,
-            })
-            .returning();
+          const [row] = await rethrowUniqueViolation(
+            () =>
+              tx
+                .insert(allianceModels)
+                .values({
+                  allianceId,
+                  version: data.version,
+                  validFrom: data.validFrom,
+                  model: modelJson(data),
+                  createdBy: caller.actor?.id ?? null,
+                })
+                .returning(),
+            // Another manager saved this version meanwhile.
+            () => issue(caller.locale, "version", "alliances.modelVersion.next", { version: next + 1 }),
+          );
           if (!row) throw new Error("insert returned no row");
           await audit("model.create", { type: "allianceModel", id: row.id }, { allianceId, version: row.version });
           return viewOfModel(row);
@@ -279,20 +285,25 @@ export function createSettlementService({ db, writes = createWritePath(db) }: { 
             .where(and(eq(allianceSettlements.allianceId, allianceId), eq(allianceSettlements.year, data.year)))
             .orderBy(desc(allianceSettlements.version))
             .limit(1);
-          const [row] = await tx
-            .insert(allianceSettlements)
-            .values({
-              allianceId,
-              year: data.year,
-              version: (latest?.version ?? 0) + 1,
-              final: result.totals.kind === "final",
-              modelId: modelRow.id,
-              kraResults: data.kraResults,
-              result: encodeBigints(result) as Record<string, unknown>,
-              note: data.note,
-              createdBy: caller.actor?.id ?? null,
-            })
-            .returning();
+          const [row] = await rethrowUniqueViolation(
+            () =>
+              tx
+                .insert(allianceSettlements)
+                .values({
+                  allianceId,
+                  year: data.year,
+                  version: (latest?.version ?? 0) + 1,
+                  final: result.totals.kind === "final",
+                  modelId: modelRow.id,
+                  kraResults: data.kraResults,
+                  result: encodeBigints(result) as Record<string, unknown>,
+                  note: data.note,
+                  createdBy: caller.actor?.id ?? null,
+                })
+                .returning(),
+            // Worked out twice at once: the second is refused rather than numbered the same.
+            () => new AppError("CONFLICT"),
+          );
           if (!row) throw new Error("insert returned no row");
           await audit(
             "settlement.create",
