@@ -13,5 +13,10 @@ export default defineModule({
     sv: { ...commitmentsSv, ...planSv },
     en: { ...commitmentsEn, ...planEn },
   },
+  pages: [
+    { path: "commitments", file: "routes/commitments.tsx" },
+    { path: "commitments/contracts/:id", file: "routes/commitments-contract.tsx" },
+    { path: "commitments/secondments", file: "routes/commitments-secondments.tsx" },
+  ],
   server: () => import("./server.ts"),
 });
