@@ -15,6 +15,7 @@ import { seedDemoEvents } from "./events.ts";
 import { seedDemoGroups } from "./groups.ts";
 import { seedDemoNewsletter } from "./newsletter.ts";
 import { demoAdmin, demoOrganisations, demoPeople } from "./organisations.ts";
+import { seedDemoPublishing } from "./publishing.ts";
 import { seedDemoStrategy } from "./strategy.ts";
 import { seedDemoWalls } from "./walls.ts";
 
@@ -86,6 +87,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ email: string; passwo
   await seedDemoEvents(db, createEventService({ db, walls }), admin);
   await seedDemoGroups(db, admin, walls);
   await seedDemoStrategy(db, admin);
+  await seedDemoPublishing(db, admin);
   await seedDemoAlliances(db, admin);
   await seedDemoCommitments(db, admin);
   await seedDemoNewsletter(db, admin);
