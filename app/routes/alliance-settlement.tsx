@@ -1,4 +1,4 @@
-import { presentAlliance, presentSettlement } from "../../src/modules/alliances/presenters.ts";
+import { presentAlliance, presentCostEntry, presentSettlement } from "../../src/modules/alliances/presenters.ts";
 import { amountText } from "../ui/alliances/format.ts";
 import { SettlementSteps } from "../ui/alliances/SettlementSteps.tsx";
 import { useI18n } from "../ui/i18n.ts";
@@ -34,24 +34,18 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const view = await load(() => services.allianceSettlements.get(caller, params.id));
   const settlement = presentSettlement(view, caller.locale);
   const alliance = presentAlliance(await load(() => services.alliances.get(caller, view.row.allianceId)));
-  const entries = new Map<
-    string,
-    { bookedOn: string; auditReference: string; amount: { cents: number; currency: string } }
-  >();
-  for (const entryId of new Set(
+  // The cost entries the steps rest on, through their presenter like every row.
+  const entries: Record<string, ReturnType<typeof presentCostEntry>> = {};
+  const ids = new Set(
     settlement.years.flatMap((y) =>
       y.steps.flatMap((s) => s.sources.filter((x) => x.kind === "costEntry").map((x) => x.ref)),
     ),
-  )) {
-    const e = await load(() => services.allianceBooks.getCostEntry(caller, entryId)).catch(() => null);
-    if (e)
-      entries.set(entryId, {
-        bookedOn: e.bookedOn,
-        auditReference: e.auditReference,
-        amount: { cents: Number(e.amountCents), currency: alliance.currency },
-      });
+  );
+  for (const entryId of ids) {
+    const entry = await services.allianceBooks.getCostEntry(caller, entryId).catch(() => null);
+    if (entry) entries[entryId] = presentCostEntry(entry, alliance.currency);
   }
-  return { settlement, alliance: { id: alliance.id, name: alliance.name }, entries: Object.fromEntries(entries) };
+  return { settlement, alliance: { id: alliance.id, name: alliance.name }, entries };
 }
 
 export default function AllianceSettlement({ loaderData }: Route.ComponentProps) {

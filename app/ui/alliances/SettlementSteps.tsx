@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { settlementSchema } from "../../../src/modules/alliances/presenters.ts";
+import type { costEntrySchema, settlementSchema } from "../../../src/modules/alliances/presenters.ts";
 import { useI18n } from "../i18n.ts";
 import { amountText } from "./format.ts";
 
 type Step = z.infer<typeof settlementSchema>["years"][number]["steps"][number];
-type Entry = { bookedOn: string; auditReference: string; amount: { cents: number; currency: string } };
+type Entry = Pick<z.infer<typeof costEntrySchema>, "bookedOn" | "auditReference" | "amount">;
 
 /** The formula's steps in order; each can be reached by its anchor (#step-<id>) and links to what it rests on. */
 export function SettlementSteps({ steps, entries }: { steps: Step[]; entries: Record<string, Entry> }) {

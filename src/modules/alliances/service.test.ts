@@ -1,4 +1,5 @@
 import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAudited } from "../../../test/support/audit.ts";
 import { startTestApp, type TestApp } from "../../../test/support/server.ts";
@@ -242,6 +243,20 @@ describe("alliances", () => {
     expect(done.entries.map((e) => e.countsTowardTarget)).toEqual([true, true, false]);
     expect(await tableCount(allianceCostEntries)).toBe(before + 3);
     await expectAudited(app.database.db, { module: "alliances", action: "cost.import", targetId: id() });
+  });
+
+  it("imports an XLSX sheet: real dates and numbers read exactly, a bad row named by its row and field", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Kustannukset");
+    sheet.addRow(["Osapuoli", "Päivämäärä", "Kategoria", "Summa", "Tositeviite"]);
+    sheet.addRow(["Kasvupalvelut Oy", new Date(Date.UTC(2025, 6, 31)), "aliurakka", 1234.56, "X-1"]);
+    sheet.addRow(["Kasvupalvelut Oy", "31.2.2025", "fee", 10, "X-2"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const report = await s().allianceImports.check(manager(), id(), bytes);
+    expect(report.entries.map((e) => [e.row, e.bookedOn, e.category, e.amountCents])).toEqual([
+      [2, "2025-07-31", "subcontract", 123_456n],
+    ]);
+    expect(report.errors.map((e) => [e.row, e.field])).toEqual([[3, "date"]]);
   });
 });
 
