@@ -11,14 +11,18 @@
  *              500 posts/s (open loop), on PGlite and on PostgreSQL, vs the bare
  *              server doing one INSERT with the same driver and the same broadcast
  *
- * Flags: --quick (1,000 fan-out subscribers; ingestion: the 3 s closed loop only), --name <name>,
- *        --only fanout|ingest (comma-separated).
+ *   newsletter an issue to 10,000 subscribers through the in-process SMTP server vs a bare nodemailer loop
+ *              (bench/newsletter.ts, its own results in bench/results/newsletter/)
+ *
+ * Flags: --quick (1,000 fan-out subscribers; ingestion: the 3 s closed loop only; 2,000 newsletter subscribers),
+ *        --name <name>, --only fanout|ingest|newsletter (comma-separated).
  * Env:   BENCH_SUBSCRIBERS, BENCH_POSTS, BENCH_INGEST_SUBSCRIBERS, BENCH_CLIENT_PROCESSES,
  *        BENCH_DATABASE_URL (PostgreSQL server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
  *        BENCH_SERVER_ENV ("KEY=value KEY2=value": extra settings for the Uudistamo server),
  *        BENCH_VERBOSE=1 (relay the servers' output).
  * Writes bench/results/<name>-<timestamp>.json and bench/results/latest.json.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import os from "node:os";
@@ -37,7 +41,7 @@ const argValue = (flag: string) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 };
-const only = new Set((argValue("--only") ?? "fanout,ingest").split(","));
+const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter").split(","));
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
@@ -525,6 +529,17 @@ try {
         );
     }
     results.ingestion = ingestion;
+  }
+  if (only.has("newsletter")) {
+    // Its own process and results (bench/results/newsletter/): 10,000 subscribers (2,000 with --quick) vs bare nodemailer.
+    step("newsletter: bench/newsletter.ts");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/newsletter.ts", "--pg", "--name", name], {
+      cwd: rootDir,
+      stdio: "inherit",
+      env: { ...process.env, ...(quick ? { BENCH_NEWSLETTER_SUBSCRIBERS: "2000" } : {}) },
+    });
+    results.newsletter = { exitCode: run.status, results: "bench/results/newsletter/latest.json" };
+    if (run.status !== 0) exitCode = 1;
   }
 } catch (error) {
   exitCode = 1;
