@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import pLimit from "p-limit";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { lazy } from "../../core/lazy.ts";
 import { gifCanvasSize } from "./gif-header.ts";
 
 /**
@@ -47,10 +48,17 @@ export const imageLimits = {
   maxWaiting: 16,
 } as const;
 
-// libvips' operation cache would keep decoded images after use (up to 50 MB); one worker thread per image keeps
-// its per-thread buffers to one set. Nothing else in the server uses sharp.
-sharp.cache(false);
-sharp.concurrency(1);
+/**
+ * sharp (with libvips) on first use, set up once: libvips' operation cache would keep decoded images after use
+ * (up to 50 MB); one worker thread per image keeps its per-thread buffers to one set. Everything in the server
+ * that uses sharp loads it here.
+ */
+export const loadSharp = lazy(async () => {
+  const sharp = (await import("sharp")).default;
+  sharp.cache(false);
+  sharp.concurrency(1);
+  return sharp;
+});
 
 export const imageQueue = pLimit(imageLimits.concurrency);
 
@@ -90,6 +98,7 @@ export function processImage(data: ImageInput, mime: ImageType): Promise<Process
 /** Refuses what would decode to too much, from the header alone; true when the image is animated. */
 async function checkHeader(data: ImageInput, mime: ImageType): Promise<boolean> {
   const mayAnimate = mime === "image/gif" || mime === "image/webp";
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(data, { animated: mayAnimate, limitInputPixels: false }).metadata();
@@ -119,6 +128,7 @@ async function checkHeader(data: ImageInput, mime: ImageType): Promise<boolean> 
  */
 async function rewrite(data: ImageInput, mime: ImageType, animated: boolean): Promise<ProcessedImage> {
   const limitInputPixels = animated ? imageLimits.maxAnimationPixels : imageLimits.maxPixels;
+  const sharp = await loadSharp();
   try {
     const pipeline = sharp(data, { animated, limitInputPixels, failOn: "error", sequentialRead: true })
       .autoOrient()

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { eq, inArray } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Caller } from "../../core/caller.ts";
 import { cleanText } from "../../core/clean-text.ts";
 import { formatPlainDate } from "../../core/dates.ts";
@@ -12,6 +12,7 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { membershipOf } from "../groups/access.ts";
+import { loadExcel } from "../walls/outputs/xlsx.ts";
 import { strategyAudit } from "./audit.ts";
 import { isPublished } from "./constants.ts";
 import { parseDecimal } from "./decimal.ts";
@@ -81,7 +82,7 @@ function cellOf(value: ExcelJS.CellValue): RawCell {
 
 /** The sheet's rows as cells; row numbers as the spreadsheet shows them. */
 async function readXlsx(bytes: Uint8Array): Promise<{ number: number; cells: RawCell[] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -1,5 +1,6 @@
 import { unzipSync, zipSync } from "fflate";
-import PptxGenJS from "pptxgenjs";
+import type PptxGenJS from "pptxgenjs";
+import { lazy } from "../../../core/lazy.ts";
 import { intlTag } from "../../../i18n/locale.ts";
 import {
   creator,
@@ -22,6 +23,8 @@ import {
   spaceAfter,
   spaceBeforeHeading,
 } from "./slide-plan.ts";
+
+const loadPptxGenJS = lazy(() => import("pptxgenjs").then((m) => m.default));
 
 const navy = "1F3864";
 const ink = "1A1A1A";
@@ -150,7 +153,7 @@ export async function renderDeliverablePptx(
 ): Promise<Buffer> {
   const lang = intlTag[doc.locale];
   const words = exportWords[doc.locale];
-  const pptx = new PptxGenJS();
+  const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = doc.title;
   if (doc.subtitle) pptx.subject = doc.subtitle;

@@ -1,5 +1,4 @@
 import { HeadingLevel, ImageRun, Packer, Paragraph, type Table, TextRun } from "docx";
-import sharp from "sharp";
 import { renderChart } from "../../../../app/ui/kit/chart.server.ts";
 import type { ChartSpec } from "../../../../app/ui/kit/chart-types.ts";
 import { formatPlainDate } from "../../../core/dates.ts";
@@ -7,6 +6,7 @@ import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
 import { blockParagraph, metaTable, wordDocument } from "../../deliverables/export/docx.ts";
 import { parseRichText } from "../../deliverables/export/html.ts";
+import { loadSharp } from "../../files/images.ts";
 import type { ExportColumn, ExportTable } from "../../walls/outputs/table.ts";
 import { toXlsx } from "../../walls/outputs/xlsx.ts";
 import { renderPostBody } from "../../walls/render.ts";
@@ -163,7 +163,7 @@ export async function chartPng(spec: ChartSpec): Promise<{ png: Buffer; width: n
   const chart = renderChart(spec);
   const width = chart.width ?? 640;
   const height = chart.height ?? 320;
-  const png = await sharp(Buffer.from(chart.svg), { density: 144 }).png().toBuffer();
+  const png = await (await loadSharp())(Buffer.from(chart.svg), { density: 144 }).png().toBuffer();
   return { png, width, height };
 }
 

@@ -1,4 +1,7 @@
-import ExcelJS from "exceljs";
+import { lazy } from "../../../core/lazy.ts";
+
+export const loadExcel = lazy(() => import("exceljs").then((m) => m.default));
+
 import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
 import { type Cell, columnsOf, type ExportTable, finnishTime } from "./table.ts";
@@ -47,6 +50,7 @@ const xlsxCell = (value: Cell | undefined) =>
  * in as strings, so a post that starts with "=" never becomes a formula.
  */
 export async function toXlsx(tables: ExportTable[], locale: Locale, title: string): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Uudistamo";
   workbook.title = title;
