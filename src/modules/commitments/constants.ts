@@ -1,11 +1,11 @@
 // Plain values shared by the schema, the services and the browser bundle (no database imports here).
 
 /**
- * The commitments module (issue 12). Its first part is the contract register: folders, contracts with their
- * parties, option periods, documents (with versions) and reminders. Later parts, in this folder and beside these
- * tables: secondments (person, home organisation, FTE, return dates; a contract of type "secondment_agreement" is
- * their paper), state grants and their cost entries, the ramp-down plan (a decision per commitment, the checklist),
- * the final report, the Excel/CSV import and export of the register, and the workspace's archive export.
+ * The commitments module (issue 12): the contract register (folders, contracts with their parties, option
+ * periods, documents with versions, reminders), secondments (person, home organisation, FTE, return dates; a
+ * contract of type "secondment_agreement" is their paper), state grants and their cost entries, and the ramp-down
+ * plan (a decision per commitment, the checklist). Still to come: the final report, the Excel/CSV import and export
+ * of the register, and the workspace's archive export.
  */
 
 /** A contract's kind, as public bodies' contract systems name them. */

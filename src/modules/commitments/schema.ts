@@ -39,9 +39,9 @@ import {
 } from "./constants.ts";
 
 /*
- * The commitments module's tables. This first part is the contract register (folders, contracts, parties, option
- * periods, deputies, documents and their versions, reminder settings, sent reminders). Secondments, grants and
- * their cost entries, the ramp-down plan and its checklist come later as tables of their own in this file; they
+ * The commitments module's tables: the contract register (folders, contracts, parties, option periods, deputies,
+ * documents and their versions, reminder settings, sent reminders), then secondments and their substitution
+ * chains, grants with their cut-off dates and cost entries, and the ramp-down plan's decisions and checklist; these
  * point at contracts (a secondment agreement, a grant decision) through `contracts.id`.
  */
 
