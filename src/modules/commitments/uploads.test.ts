@@ -34,7 +34,12 @@ describe("contract documents are streamed, not read as an ordinary body", () => 
   });
   afterAll(() => app.close());
 
-  const upload = (path: string, data: Uint8Array<ArrayBuffer>, fields: Record<string, string>, name = "sopimus.pdf") => {
+  const upload = (
+    path: string,
+    data: Uint8Array<ArrayBuffer>,
+    fields: Record<string, string>,
+    name = "sopimus.pdf",
+  ) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     form.set("file", new Blob([data]), name);
