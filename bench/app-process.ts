@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { recommendedArenaMax } from "../src/config/allocator.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { insertPasswordLogin } from "../src/modules/accounts/credentials.ts";
 import { hashPassword } from "../src/modules/accounts/password.ts";
@@ -146,6 +147,8 @@ export async function prepareApp(options: {
         SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
         LOG_LEVEL: "warn",
         SMTP_URL: undefined,
+        // As `npm start` runs it (src/config/allocator.ts).
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? recommendedArenaMax,
         ...options.env,
         ...extraEnv,
       },
