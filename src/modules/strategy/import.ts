@@ -1,18 +1,15 @@
-import { parse } from "csv-parse/sync";
 import { eq, inArray } from "drizzle-orm";
-import type ExcelJS from "exceljs";
 import type { Caller } from "../../core/caller.ts";
-import { cleanText } from "../../core/clean-text.ts";
 import { formatPlainDate } from "../../core/dates.ts";
 import { AppError, type FieldIssue } from "../../core/errors.ts";
 import { assertUuid } from "../../core/ids.ts";
+import { dayOf, readCsv, readXlsx, textOf } from "../../core/sheet-rows.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
 import { membershipOf } from "../groups/access.ts";
-import { loadExcel } from "../walls/outputs/xlsx.ts";
 import { strategyAudit } from "./audit.ts";
 import { isPublished } from "./constants.ts";
 import { parseDecimal } from "./decimal.ts";
@@ -62,71 +59,6 @@ const headerNames: Record<Exclude<ImportField, "file">, string[]> = {
   value: ["value", "arvo", "värde"],
   source: ["source", "lähde", "tietolähde", "källa"],
 };
-
-type RawCell = string | number | Date | null;
-
-/** A date cell from Excel has no time zone: exceljs gives it as UTC midnight, so its UTC day is the day meant. */
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-function cellOf(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (typeof value === "object") {
-    if ("result" in value) return cellOf(value.result as ExcelJS.CellValue);
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return String(value.text);
-  }
-  return String(value);
-}
-
-/** The sheet's rows as cells; row numbers as the spreadsheet shows them. */
-async function readXlsx(bytes: Uint8Array): Promise<{ number: number; cells: RawCell[] }[]> {
-  const workbook = new (await loadExcel()).Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: { number: number; cells: RawCell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellOf(cell.value);
-    });
-    rows.push({ number, cells: Array.from(cells, (c) => c ?? null) });
-  });
-  return rows;
-}
-
-/**
- * CSV as Excel writes it in Finland and Sweden (semicolons, a decimal comma) or in English settings (commas); a
- * UTF-8 byte order mark is skipped. The separator is the header line's.
- */
-function readCsv(bytes: Uint8Array): { number: number; cells: RawCell[] }[] {
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  const header = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = header.includes(";") ? ";" : header.includes("\t") ? "\t" : ",";
-  const records: string[][] = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
-  return records.map((cells, index) => ({ number: index + 1, cells }));
-}
-
-/** "2023-12-31", or the Finnish "31.12.2023"; anything else is no day. */
-function dayOf(cell: RawCell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : isoDay(cell);
-  const text = String(cell ?? "").trim();
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (finnish) [d, m, y] = [Number(finnish[1]), Number(finnish[2]), Number(finnish[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return isoDay(date);
-}
-
-const textOf = (cell: RawCell) => cleanText(cell instanceof Date ? isoDay(cell) : String(cell ?? "")).trim();
 
 interface IndicatorFacts {
   id: string;
