@@ -450,13 +450,16 @@ export function createPostService({
     /** The tags of published posts with how many posts each has, A–Z. */
     async tags(caller: Caller): Promise<{ tag: string; count: number }[]> {
       authorize(publishingPolicy, "readPublished", caller.actor);
-      const rows = await db
-        .select({ tag: sql<string>`unnest(${posts.tags})`.as("tag"), id: posts.id })
-        .from(posts)
-        .where(isPublic());
-      const counts = new Map<string, number>();
-      for (const r of rows) counts.set(r.tag, (counts.get(r.tag) ?? 0) + 1);
-      return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag, "fi"));
+      // Counted by the database: one row per tag, not one per post and tag (20,000 rows at 10,000 posts).
+      const result = await db.execute<{ tag: string; count: number }>(sql`
+        select t.tag, count(*)::int as count
+        from ${posts} cross join lateral unnest(${posts.tags}) as t(tag)
+        where ${isPublic()}
+        group by t.tag`);
+      const rows = (result as unknown as { rows: { tag: string; count: number }[] }).rows;
+      return rows
+        .map(({ tag, count }) => ({ tag, count: Number(count) }))
+        .sort((a, b) => a.tag.localeCompare(b.tag, "fi"));
     },
 
     /** Whether a published post carries the tag (the feeds' 404 for an unknown tag). */
