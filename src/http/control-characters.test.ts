@@ -125,4 +125,60 @@ describe("text with control characters", () => {
     });
     expect(registration.status).toBeLessThan(500);
   });
+
+  it("stores the newer modules' texts without them and never gives a 5xx", async () => {
+    const cases: [string, string, Record<string, unknown>, string, string][] = [
+      [
+        "/api/publishing/posts",
+        staff,
+        {
+          kind: "blog",
+          locale: "fi",
+          title: dirty("Allianssi"),
+          summary: dirty("Tiivistelmä"),
+          body: dirty("Teksti"),
+          authorName: dirty("Satu Mäkelä"),
+        },
+        "title",
+        "Allianssi",
+      ],
+      [
+        "/api/alliances",
+        staff,
+        { name: dirty("Kasvupalveluallianssi"), kind: "service", startDate: "2025-01-01", endDate: "2027-12-31" },
+        "name",
+        "Kasvupalveluallianssi",
+      ],
+      ["/api/commitments/folders", staff, { name: dirty("Puitesopimukset") }, "name", "Puitesopimukset"],
+    ];
+    for (const [path, cookie, body, field, clean] of cases) {
+      const response = await api(app, path, { method: "POST", cookie, body });
+      expect(response.status, `POST ${path}: ${response.text}`).toBe(201);
+      expect(
+        (response.json as Record<string, unknown>)[field] ??
+          (response.json as { item?: Record<string, unknown> }).item?.[field],
+      ).toBe(clean);
+    }
+    const subscribe = await api(app, "/api/newsletter/subscriptions", {
+      method: "POST",
+      body: { email: `tilaaja${nul}@example.test`, locale: "fi", topics: [], consent: true },
+    });
+    expect(subscribe.status, subscribe.text).toBeLessThan(500);
+  });
+
+  it("answers a NUL in a page's or a feed's address with a 4xx, not a 5xx", async () => {
+    for (const path of [
+      "/blog/%00",
+      "/blog/tag/%00",
+      "/feeds/tag/%00/rss.xml",
+      "/search?q=%00",
+      "/api/search?q=%00",
+      "/newsletter/archive/%00",
+      "/alliances/%00",
+      "/commitments/contracts/%00",
+    ]) {
+      const response = await fetch(`${app.url}${path}`, { headers: { cookie: staff } });
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
 });
