@@ -34,17 +34,14 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const view = await load(() => services.allianceSettlements.get(caller, params.id));
   const settlement = presentSettlement(view, caller.locale);
   const alliance = presentAlliance(await load(() => services.alliances.get(caller, view.row.allianceId)));
-  // The cost entries the steps rest on, through their presenter like every row.
-  const entries: Record<string, ReturnType<typeof presentCostEntry>> = {};
-  const ids = new Set(
-    settlement.years.flatMap((y) =>
-      y.steps.flatMap((s) => s.sources.filter((x) => x.kind === "costEntry").map((x) => x.ref)),
-    ),
+  // The cost entries the steps rest on, in one query, through their presenter like every row.
+  const ids = settlement.years.flatMap((y) =>
+    y.steps.flatMap((s) => s.sources.filter((x) => x.kind === "costEntry").map((x) => x.ref)),
   );
-  for (const entryId of ids) {
-    const entry = await services.allianceBooks.getCostEntry(caller, entryId).catch(() => null);
-    if (entry) entries[entryId] = presentCostEntry(entry, alliance.currency);
-  }
+  const rows = await load(() => services.allianceBooks.costEntriesByIds(caller, alliance.id, ids));
+  const entries: Record<string, ReturnType<typeof presentCostEntry>> = Object.fromEntries(
+    rows.map((entry) => [entry.id, presentCostEntry(entry, alliance.currency)]),
+  );
   return { settlement, alliance: { id: alliance.id, name: alliance.name }, entries };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
 import { formatPlainDate } from "../../core/dates.ts";
@@ -204,6 +204,19 @@ export function createBooksService({ db, writes = createWritePath(db) }: { db: D
       });
       await allowIn(db, caller, row.allianceId, "readAlliance");
       return row;
+    },
+
+    /** The alliance's cost entries with these ids, in one query (the ones a settlement's steps rest on). */
+    async costEntriesByIds(caller: Caller, allianceId: string, ids: readonly string[]): Promise<CostEntryRow[]> {
+      await allowIn(db, caller, allianceId, "readAlliance");
+      const wanted = [...new Set(ids)];
+      for (const id of wanted) assertUuid(id);
+      if (wanted.length === 0) return [];
+      return db
+        .select()
+        .from(allianceCostEntries)
+        .where(and(eq(allianceCostEntries.allianceId, allianceId), inArray(allianceCostEntries.id, wanted)))
+        .orderBy(...entryPages.orderBy);
     },
 
     async addCostEntry(

@@ -339,6 +339,23 @@ describe("settlements, decisions and invoices", () => {
     expect(settled.row.final).toBe(false);
     expect(settled.row.version).toBe(1);
 
+    // The settlement page reads the entries its steps name in one query, and only its own alliance's.
+    const elsewhere = await s().allianceBooks.addCostEntry(manager(), f.published.alliance.id, {
+      partyId: f.published.parties.find((p) => p.side === "provider")?.id ?? "",
+      bookedOn: "2025-05-02",
+      category: "reimbursable",
+      amount: euros(1),
+      auditReference: "muu",
+    });
+    const named = await s().allianceBooks.costEntriesByIds(f.callers.representative, id(), [
+      ...entries.map((e) => e.id),
+      elsewhere.id,
+    ]);
+    expect(named.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
+    await expect(s().allianceBooks.costEntriesByIds(f.callers.member, id(), [])).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
     // Approval needs a decision the board made; unanimity is refused as made without it.
     const board = f.alliance.members.filter((m) => m.board);
     expect(board.length).toBe(2);
