@@ -11,6 +11,7 @@ import { WallHub } from "./hub.ts";
 import { describeWallOutputs, registerWallOutputs } from "./outputs/http.ts";
 import { createParticipants } from "./participants.ts";
 import type { OwnerRoleResolver } from "./policy.ts";
+import { createPostPositions } from "./post-positions.ts";
 import { createPostService, defaultPostLimits } from "./posts.ts";
 import { createWallService } from "./service.ts";
 
@@ -30,6 +31,8 @@ export default defineModuleServer({
       participants,
       wallCookies: createWallCookies(participants, config.sessionSecret, config.publicUrl.startsWith("https://")),
       walls,
+      // Where a page of posts sits in the wall's feed (the page's aria-posinset / aria-setsize).
+      postPositions: createPostPositions(db),
       attachments: createAttachmentService({
         db,
         files: need<FileStore>("files"),
