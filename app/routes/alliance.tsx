@@ -2,17 +2,20 @@ import { Form, redirect } from "react-router";
 import { AppError, isAppError } from "../../src/core/errors.ts";
 import {
   presentAlliance,
+  presentAllianceCharts,
   presentBooksSummary,
   presentCostEntriesPage,
   presentPublishedAlliance,
   presentSettlementSummary,
 } from "../../src/modules/alliances/presenters.ts";
+import { allianceCharts } from "../ui/alliances/charts.server.ts";
 import { amountText } from "../ui/alliances/format.ts";
 import { AllianceOverview } from "../ui/alliances/Overview.tsx";
 import { failedIntent } from "../ui/events/form-intent.ts";
 import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";
+import { Chart } from "../ui/kit/Chart.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
@@ -33,6 +36,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   try {
     const view = await services.alliances.get(caller, params.id);
     const currency = view.alliance.currency;
+    const chartData = presentAllianceCharts(await services.allianceCharts.charts(caller, params.id));
     return {
       member: true as const,
       alliance: presentAlliance(view),
@@ -42,6 +46,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
         currency,
       ),
       settlements: (await services.allianceSettlements.list(caller, params.id)).map(presentSettlementSummary),
+      charts: allianceCharts(chartData, currency, caller.locale),
+      kraScored: chartData.kra.kind !== "none" && chartData.kra.years.length > 0,
     };
   } catch (error) {
     if (!isAppError(error) || !["FORBIDDEN", "UNAUTHENTICATED"].includes(error.code))
@@ -125,7 +131,7 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
       </div>
     );
   }
-  const { alliance, books, costs, settlements } = loaderData;
+  const { alliance, books, costs, settlements, charts, kraScored } = loaderData;
   const partyName = (id: string | null) =>
     id === null ? t("alliances.books.whole") : (alliance.parties.find((p) => p.id === id)?.name ?? id);
   const years = [...new Set(books.rows.map((r) => r.year))];
@@ -170,6 +176,16 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
         rowKey={(r) => `${r.year}-${r.partyId}`}
         emptyText={t("alliances.books.none")}
       />
+
+      <section aria-labelledby="charts" className="stack">
+        <Heading level={2} id="charts">
+          {t("alliances.page.charts")}
+        </Heading>
+        {charts.map((chart) => (
+          <Chart key={chart.title} headingLevel={3} {...chart} />
+        ))}
+        {!kraScored && <p>{t("alliances.chart.kra.none")}</p>}
+      </section>
 
       <DataTable
         caption={t("alliances.page.costs")}

@@ -127,6 +127,11 @@ describe("alliance pages in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Kasvupalveluallianssi" }).waitFor();
     await page.getByRole("table", { name: "Avoimet kirjat: budjetti ja toteuma" }).waitFor();
     expect(await page.getByRole("button", { name: "Kirjaa kustannus" }).count()).toBe(0);
+    // The charts are pictures with a name and their numbers in a table beside them.
+    await page.getByRole("img", { name: "Budjetti ja toteuma 2025" }).waitFor();
+    await page.getByRole("img", { name: "Kertynyt kustannus ja tavoitekustannus" }).waitFor();
+    const cumulative = page.getByRole("table", { name: "Kertynyt kustannus ja tavoitekustannus" });
+    await cumulative.getByRole("rowheader", { name: "2025-03" }).waitFor();
     await expectNoAxeViolations(page, "alliance page for a representative at 360 px");
     expect((await horizontalOverflow(page)).widest).toEqual([]);
     const other = await page.goto(`/alliances/${otherId}`);

@@ -1,9 +1,11 @@
 import type { Catalog } from "../../i18n/catalog.ts";
 import { incentiveEn, incentiveFi, incentiveSv } from "./incentive/messages.ts";
+import { alliancePagesEn, alliancePagesFi, alliancePagesSv } from "./page-messages.ts";
 
 /** The alliances module's texts; the incentive engine's own are merged in. Finnish is the source of keys. */
 export const alliancesFi = {
   ...incentiveFi,
+  ...alliancePagesFi,
   "audit.modules.alliances": "Allianssit",
   "alliances.alliance.endBeforeStart": "Allianssin päättymispäivä ei voi olla ennen alkamispäivää.",
   "alliances.amount.currency": "Summan valuutan pitää olla allianssin valuutta {currency}.",
@@ -179,6 +181,7 @@ export type AlliancesMessageKey = keyof typeof alliancesFi;
 
 export const alliancesSv: Catalog<AlliancesMessageKey> = {
   ...incentiveSv,
+  ...alliancePagesSv,
   "audit.modules.alliances": "Allianser",
   "alliances.alliance.endBeforeStart": "Alliansens slutdatum kan inte vara före startdatumet.",
   "alliances.amount.currency": "Beloppets valuta ska vara alliansens valuta {currency}.",
@@ -354,6 +357,7 @@ export const alliancesSv: Catalog<AlliancesMessageKey> = {
 
 export const alliancesEn: Catalog<AlliancesMessageKey> = {
   ...incentiveEn,
+  ...alliancePagesEn,
   "audit.modules.alliances": "Alliances",
   "alliances.alliance.endBeforeStart": "The alliance's end date cannot be before its start date.",
   "alliances.amount.currency": "The amount must be in the alliance's currency {currency}.",

@@ -5,6 +5,7 @@ import { type Page, pageSchema } from "../../core/pagination.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import type { AllianceRow, PartyRow } from "./access.ts";
 import type { BooksSummaryRow, BudgetLineRow, CostEntryRow } from "./books.ts";
+import type { AllianceChartData } from "./chart-data.ts";
 import {
   allianceKinds,
   contributionKinds,
@@ -19,6 +20,7 @@ import {
 } from "./constants.ts";
 import type { DecisionRow } from "./decisions.ts";
 import type { ImportReport } from "./import.ts";
+import type { Rational } from "./incentive/rational.ts";
 import type { YearSettlement } from "./incentive/settle.ts";
 import { describeStep, formatStepValue, ruleName, type Step, type StepValue } from "./incentive/steps.ts";
 import type { InvoiceView } from "./invoices.ts";
@@ -628,3 +630,70 @@ export const presentInvoice = (v: InvoiceView): z.infer<typeof invoiceSchema> =>
   owners: v.owners.map((o) => ({ partyId: o.partyId, shareBasisPoints: o.shareBasisPoints, amount: amount(o.amount) })),
 });
 export const invoicesSchema = z.object({ items: z.array(invoiceSchema) }).openapi("AllianceInvoices");
+
+/** An exact fraction as a decimal string, rounded half away from zero to `places` (KRA scores to two). */
+const ratioText = (r: Rational, places = 2): string => {
+  const scale = 10n ** BigInt(places);
+  const n = r.numerator * scale;
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  let q = abs / r.denominator;
+  if ((abs % r.denominator) * 2n >= r.denominator) q += 1n;
+  const digits = q.toString().padStart(places + 1, "0");
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return negative && q !== 0n ? `-${text}` : text;
+};
+
+export const allianceChartsSchema = z
+  .object({
+    parties: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    books: z.array(z.object({ year: z.number().int(), partyId: z.uuid(), budget: amountSchema, actual: amountSchema })),
+    cumulative: z.array(
+      z.object({
+        month: z.string().openapi({ description: "YYYY-MM" }),
+        actual: amountSchema.nullable(),
+        target: amountSchema.nullable(),
+        floor: amountSchema.nullable(),
+        ceiling: amountSchema.nullable(),
+      }),
+    ),
+    kra: z.object({
+      kind: z.enum(["none", "pool", "perPoint"]),
+      years: z.array(
+        z.object({
+          year: z.number().int(),
+          score: z.string().nullable().openapi({ description: "Weighted score −100…+100, two decimals" }),
+          areas: z.array(z.object({ name: z.string(), score: z.string() })),
+          achieved: z.string().nullable(),
+          promised: z.string().nullable(),
+        }),
+      ),
+    }),
+  })
+  .openapi("AllianceCharts");
+export const presentAllianceCharts = (d: AllianceChartData): z.infer<typeof allianceChartsSchema> => ({
+  parties: d.parties,
+  books: d.books.map((r) => ({
+    year: r.year,
+    partyId: r.partyId ?? "",
+    budget: amount(r.budget),
+    actual: amount(r.actual),
+  })),
+  cumulative: d.cumulative.map((m) => ({
+    month: m.month,
+    actual: m.actual ? amount(m.actual) : null,
+    target: m.target ? amount(m.target) : null,
+    floor: m.floor ? amount(m.floor) : null,
+    ceiling: m.ceiling ? amount(m.ceiling) : null,
+  })),
+  kra: {
+    kind: d.kra.kind,
+    years: d.kra.years.map((y) => ({
+      year: y.year,
+      score: y.score ? ratioText(y.score) : null,
+      areas: y.areas.map((a) => ({ name: a.name, score: ratioText(a.score) })),
+      achieved: y.achieved,
+      promised: y.promised,
+    })),
+  },
+});

@@ -1,6 +1,7 @@
 import { defineModuleServer } from "../module.ts";
 import { registerAlliancesApi } from "./api/index.ts";
 import { createBooksService } from "./books.ts";
+import { createChartDataService } from "./chart-data.ts";
 import { createDecisionService } from "./decisions.ts";
 import { createCostImportService } from "./import.ts";
 import { createInvoiceService } from "./invoices.ts";
@@ -8,13 +9,17 @@ import { createAllianceService } from "./service.ts";
 import { createSettlementService } from "./settlements.ts";
 
 export default defineModuleServer({
-  services: ({ db, writes }) => ({
-    alliances: createAllianceService({ db, writes }),
-    allianceBooks: createBooksService({ db, writes }),
-    allianceImports: createCostImportService({ db, writes }),
-    allianceSettlements: createSettlementService({ db, writes }),
-    allianceDecisions: createDecisionService({ db, writes }),
-    allianceInvoices: createInvoiceService({ db, writes }),
-  }),
+  services: ({ db, writes }) => {
+    const allianceBooks = createBooksService({ db, writes });
+    return {
+      alliances: createAllianceService({ db, writes }),
+      allianceBooks,
+      allianceCharts: createChartDataService({ db, books: allianceBooks }),
+      allianceImports: createCostImportService({ db, writes }),
+      allianceSettlements: createSettlementService({ db, writes }),
+      allianceDecisions: createDecisionService({ db, writes }),
+      allianceInvoices: createInvoiceService({ db, writes }),
+    };
+  },
   api: registerAlliancesApi,
 });

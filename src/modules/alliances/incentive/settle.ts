@@ -242,6 +242,9 @@ function targetSteps(model: IncentiveModel, year: number, steps: Step[]): Money 
   return target;
 }
 
+/** The year's target as a settlement works it out (adjustments and index), without its steps: for charts. */
+export const yearTarget = (model: IncentiveModel, year: number): Money => targetSteps(model, year, []);
+
 /** The providers' share of a gain or a pain of `magnitude` (≥ 0), band by band. */
 function bandSteps(
   target: Money,
