@@ -1,7 +1,9 @@
 import type { Catalog } from "../../i18n/catalog.ts";
+import { finalEn, finalFi, finalSv } from "./messages-final.ts";
 
 /** The commitments module's texts (the contract register). Finnish is the source of keys. */
 export const commitmentsFi = {
+  ...finalFi,
   "audit.modules.commitments": "Sitoumukset",
 
   "commitments.type.contract": "Sopimus",
@@ -76,6 +78,7 @@ export const commitmentsFi = {
 export type CommitmentsMessageKey = keyof typeof commitmentsFi;
 
 export const commitmentsSv: Catalog<CommitmentsMessageKey> = {
+  ...finalSv,
   "audit.modules.commitments": "Åtaganden",
 
   "commitments.type.contract": "Avtal",
@@ -147,6 +150,7 @@ export const commitmentsSv: Catalog<CommitmentsMessageKey> = {
 };
 
 export const commitmentsEn: Catalog<CommitmentsMessageKey> = {
+  ...finalEn,
   "audit.modules.commitments": "Commitments",
 
   "commitments.type.contract": "Contract",

@@ -1,7 +1,11 @@
+import type { EventService } from "../events/service.ts";
 import type { FileStore } from "../files/store.ts";
+import type { GroupService } from "../groups/service.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerCommitmentsApi } from "./api/index.ts";
 import { createDocumentService } from "./documents.ts";
+import { createFinalReportService } from "./final-report.ts";
+import { describeFinalReportFile, registerFinalReportFile } from "./final-report-http.ts";
 import { createGrantService } from "./grants.ts";
 import { describeCommitmentsFiles, registerCommitmentsFiles } from "./http.ts";
 import { createRampdownService } from "./rampdown.ts";
@@ -15,11 +19,21 @@ export const reminderCron = "*/15 * * * *";
 export default defineModuleServer({
   services: ({ db, writes, jobs, outbox, config, logger, need }) => {
     const contracts = createContractService({ db, writes, jobs });
+    const secondments = createSecondmentService({ db, writes });
+    const grants = createGrantService({ db, writes });
+    const rampdown = createRampdownService({ db, writes });
     return {
       contracts,
-      secondments: createSecondmentService({ db, writes }),
-      grants: createGrantService({ db, writes }),
-      rampdown: createRampdownService({ db, writes }),
+      secondments,
+      grants,
+      rampdown,
+      finalReport: createFinalReportService({
+        groups: need<GroupService>("groups"),
+        events: need<EventService>("events"),
+        secondments,
+        grants,
+        rampdown,
+      }),
       contractDocuments: createDocumentService({
         db,
         writes,
@@ -50,6 +64,12 @@ export default defineModuleServer({
     await jobs.schedule(reminderJob, reminderCron);
   },
   api: registerCommitmentsApi,
-  routes: registerCommitmentsFiles,
-  downloads: describeCommitmentsFiles,
+  routes: (app) => {
+    registerCommitmentsFiles(app);
+    registerFinalReportFile(app);
+  },
+  downloads: (docs) => {
+    describeCommitmentsFiles(docs);
+    describeFinalReportFile(docs);
+  },
 });
