@@ -3,6 +3,7 @@ import pLimit from "p-limit";
 import type { Metadata } from "sharp";
 import { lazy } from "../../core/lazy.ts";
 import { gifCanvasSize } from "./gif-header.ts";
+import { PngStreamError, shrinkPng } from "./png-stream.ts";
 
 /**
  * Decoding uploaded images without letting one upload (or many) exhaust the
@@ -27,12 +28,22 @@ import { gifCanvasSize } from "./gif-header.ts";
  *   number of people uploading at once.
  * - JPEGs are written without Huffman optimisation, which would hold the whole
  *   output in memory for a second pass.
+ * - A PNG over `maxPixelsDecodedWhole` is shrunk while it is read (png-stream.ts):
+ *   libvips has no shrink-on-load for PNG and holds some 1,700 full-width rows.
+ * - WebP and GIF stills, and interlaced PNGs, decode whole (4 bytes a pixel), so
+ *   they are refused over `maxPixelsDecodedWhole`; a still GIF is written as PNG
+ *   (GIF's encoder quantises the whole image: 45 MiB for a 1920×1080 screenshot).
  */
 export const imageLimits = {
   /** Stored images fit within this square (never enlarged). */
   maxSide: 1600,
   /** A still image's pixels: 50 MP takes a 48 MP (8000×6000) phone photo. */
   maxPixels: 50_000_000,
+  /**
+   * A still image that decodes whole (WebP, GIF, interlaced PNG): 4 MP (2560×1600) rose a server's memory by
+   * 9–20 MiB, twice the 10 MiB upload limit at most (bench/upload-memory.ts).
+   */
+  maxPixelsDecodedWhole: 4_000_000,
   /** Frames of an animated GIF or WebP. */
   maxFrames: 200,
   /**
@@ -64,7 +75,7 @@ export const imageQueue = pLimit(imageLimits.concurrency);
 
 export type ImageType = "image/jpeg" | "image/png" | "image/webp" | "image/gif";
 
-export type ImageRefusal = "unreadable" | "pixels" | "frames" | "animationPixels" | "timeout" | "busy";
+export type ImageRefusal = "unreadable" | "pixels" | "wholePixels" | "frames" | "animationPixels" | "timeout" | "busy";
 
 /** Why an image was not taken; the limits are in `imageLimits`. */
 export class RefusedImageError extends Error {
@@ -79,8 +90,19 @@ export class RefusedImageError extends Error {
 
 export interface ProcessedImage {
   data: Buffer;
+  /** The stored type: the upload's own, except a still GIF, which is stored as PNG. */
+  mimeType: ImageType;
   width: number;
   height: number;
+}
+
+/** What the header says about the image. */
+interface ImageHeader {
+  animated: boolean;
+  width: number;
+  height: number;
+  /** Decoding it needs the whole bitmap in memory at once. */
+  decodesWhole: boolean;
 }
 
 /** An image to process: the path of a file holding it (an upload), or its bytes. */
@@ -90,13 +112,19 @@ export type ImageInput = string | Uint8Array;
 export function processImage(data: ImageInput, mime: ImageType): Promise<ProcessedImage> {
   if (imageQueue.pendingCount >= imageLimits.maxWaiting) return Promise.reject(new RefusedImageError("busy"));
   return imageQueue(async () => {
-    const animated = await checkHeader(data, mime);
-    return rewrite(data, mime, animated);
+    const header = await checkHeader(data, mime);
+    if (
+      mime === "image/png" &&
+      !header.decodesWhole &&
+      header.width * header.height > imageLimits.maxPixelsDecodedWhole
+    )
+      return rewriteLargePng(data, header);
+    return rewrite(data, mime, header.animated);
   });
 }
 
-/** Refuses what would decode to too much, from the header alone; true when the image is animated. */
-async function checkHeader(data: ImageInput, mime: ImageType): Promise<boolean> {
+/** Refuses what would decode to too much, from the header alone. */
+async function checkHeader(data: ImageInput, mime: ImageType): Promise<ImageHeader> {
   const mayAnimate = mime === "image/gif" || mime === "image/webp";
   const sharp = await loadSharp();
   let meta: Metadata;
@@ -116,7 +144,35 @@ async function checkHeader(data: ImageInput, mime: ImageType): Promise<boolean> 
   } else if (width * height > imageLimits.maxPixels) {
     throw new RefusedImageError("pixels");
   }
-  return frames > 1;
+  const decodesWhole =
+    mime === "image/webp" || mime === "image/gif" || (mime === "image/png" && meta.isProgressive === true);
+  if (frames === 1 && decodesWhole && width * height > imageLimits.maxPixelsDecodedWhole) {
+    throw new RefusedImageError("wholePixels");
+  }
+  return { animated: frames > 1, width, height, decodesWhole };
+}
+
+/** Fitted within maxSide while it is read (png-stream.ts), then written again by sharp from the small bitmap. */
+async function rewriteLargePng(data: ImageInput, header: ImageHeader): Promise<ProcessedImage> {
+  if (typeof data !== "string") return rewrite(data, "image/png", false); // bytes in memory already: tests only
+  const ratio = Math.min(imageLimits.maxSide / header.width, imageLimits.maxSide / header.height, 1);
+  const target = {
+    width: Math.max(1, Math.round(header.width * ratio)),
+    height: Math.max(1, Math.round(header.height * ratio)),
+  };
+  const sharp = await loadSharp();
+  try {
+    const shrunk = await shrinkPng(data, target, Date.now() + imageLimits.timeoutSeconds * 1000);
+    const raw = { width: shrunk.width, height: shrunk.height, channels: shrunk.channels };
+    const { data: output, info } = await sharp(shrunk.data, { raw })
+      .png()
+      .timeout({ seconds: imageLimits.timeoutSeconds })
+      .toBuffer({ resolveWithObject: true });
+    return { data: output, mimeType: "image/png", width: info.width, height: info.height };
+  } catch (error) {
+    if (error instanceof PngStreamError && error.message === "timeout") throw new RefusedImageError("timeout");
+    throw new RefusedImageError("unreadable", { cause: error });
+  }
 }
 
 /**
@@ -143,9 +199,12 @@ async function rewrite(data: ImageInput, mime: ImageType, animated: boolean): Pr
           ? pipeline.png()
           : mime === "image/webp"
             ? pipeline.webp({ quality: 82 })
-            : pipeline.gif();
+            : animated
+              ? pipeline.gif()
+              : pipeline.png();
     const { data: output, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { data: output, width: info.width, height: info.pageHeight ?? info.height };
+    const stored: ImageType = mime === "image/gif" && !animated ? "image/png" : mime;
+    return { data: output, mimeType: stored, width: info.width, height: info.pageHeight ?? info.height };
   } catch (error) {
     const message = error instanceof Error ? error.message : "";
     if (/timeout/i.test(message)) throw new RefusedImageError("timeout", { cause: error });

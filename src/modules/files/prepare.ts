@@ -10,7 +10,7 @@ import { type ImageRefusal, type ImageType, imageLimits, processImage, RefusedIm
  * the limits of images.ts: turned upright by their EXIF orientation, fitted
  * within 1600×1600 (never enlarged), converted to sRGB, and written without any
  * metadata (EXIF, GPS, XMP, IPTC, ICC, comments), in their own format (JPEG at
- * quality 82). Animated GIFs and WebPs stay animated: sharp writes every frame
+ * quality 82; a still GIF as PNG). Animated GIFs and WebPs stay animated: sharp writes every frame
  * again from pixels, with only the frame delays and loop count, so nothing else
  * of the original survives.
  *
@@ -76,8 +76,7 @@ export async function prepareUpload(filePath: string, originalName: string): Pro
     return {
       kind: "image",
       ...image,
-      mimeType: detected.mime,
-      name: safeFileName(originalName, imageTypes[detected.mime]),
+      name: safeFileName(originalName, imageTypes[image.mimeType]),
     };
   }
   const extension = acceptedFileTypes[detected.mime];

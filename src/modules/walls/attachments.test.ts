@@ -420,6 +420,17 @@ describe("image limits over HTTP", () => {
     expect(atLimit.json).toMatchObject({ kind: "image", mimeType: "image/gif", width: 4, height: 4 });
   });
 
+  it("refuses a WebP still that would decode whole over its limit, naming it, and stores a still GIF as PNG", async () => {
+    const anna = browser(app);
+    refusedWith(
+      await anna.upload(wallId, await solid(2600, 1600).webp().toBuffer(), "iso.webp"),
+      "WebP- ja GIF-kuvissa sekä lomitetuissa PNG-kuvissa saa olla enintään 4 megapikseliä. Tallenna suurempi kuva JPEG- tai PNG-muodossa ja liitä se uudelleen.",
+    );
+    const still = await anna.upload(wallId, await solid(300, 200).gif().toBuffer(), "kaavio.gif");
+    expect(still.status).toBe(201);
+    expect(still.json).toMatchObject({ kind: "image", mimeType: "image/png", name: "kaavio.png", width: 300 });
+  });
+
   it("refuses a still image above the pixel limit before decoding it", async () => {
     // 8000×6300 = 50.4 MP of one colour: a small file, a big bitmap.
     const png = await solid(8000, 6300).png().toBuffer();

@@ -208,6 +208,10 @@ function refusedUpload(locale: Locale, error: RefusedFileError): AppError {
       return new AppError("RATE_LIMITED");
     case "pixels":
       return unprocessable("walls.imageTooManyPixels", { megapixels: megapixels(imageLimits.maxPixels) });
+    case "wholePixels":
+      return unprocessable("walls.imageTooManyPixelsDecodedWhole", {
+        megapixels: megapixels(imageLimits.maxPixelsDecodedWhole),
+      });
     case "frames":
       return unprocessable("walls.animationTooManyFrames", { frames: imageLimits.maxFrames });
     case "animationPixels":

@@ -11,6 +11,8 @@ export const wallsFi = {
   "walls.fileTooLarge": "Tiedosto on suurempi kuin {limit}. Liitä pienempi tiedosto.",
   "walls.imageTooManyPixels":
     "Kuva on liian suuri: siinä saa olla enintään {megapixels} megapikseliä. Pienennä kuvaa ja liitä se uudelleen.",
+  "walls.imageTooManyPixelsDecodedWhole":
+    "WebP- ja GIF-kuvissa sekä lomitetuissa PNG-kuvissa saa olla enintään {megapixels} megapikseliä. Tallenna suurempi kuva JPEG- tai PNG-muodossa ja liitä se uudelleen.",
   "walls.animationTooManyFrames": "Animaatiossa saa olla enintään {frames} kuvaa. Lyhennä animaatiota.",
   "walls.animationTooManyPixels":
     "Animaatio on liian suuri: sen kaikissa kuvissa yhteensä saa olla enintään {megapixels} megapikseliä. Lyhennä tai pienennä animaatiota.",
@@ -156,6 +158,8 @@ export const wallsSv: Catalog<WallsMessageKey> = {
   "walls.fileTooLarge": "Filen är större än {limit}. Bifoga en mindre fil.",
   "walls.imageTooManyPixels":
     "Bilden är för stor: den får ha högst {megapixels} megapixlar. Gör bilden mindre och bifoga den igen.",
+  "walls.imageTooManyPixelsDecodedWhole":
+    "WebP- och GIF-bilder samt sammanflätade PNG-bilder får ha högst {megapixels} megapixlar. Spara en större bild som JPEG eller PNG och bifoga den igen.",
   "walls.animationTooManyFrames": "Animationen får ha högst {frames} bildrutor. Gör animationen kortare.",
   "walls.animationTooManyPixels":
     "Animationen är för stor: alla dess bildrutor får tillsammans ha högst {megapixels} megapixlar. Gör den kortare eller mindre.",
@@ -300,6 +304,8 @@ export const wallsEn: Catalog<WallsMessageKey> = {
   "walls.fileTooLarge": "The file is larger than {limit}. Attach a smaller file.",
   "walls.imageTooManyPixels":
     "The image is too large: it may have at most {megapixels} megapixels. Make it smaller and attach it again.",
+  "walls.imageTooManyPixelsDecodedWhole":
+    "WebP and GIF images, and interlaced PNGs, may have at most {megapixels} megapixels. Save a larger image as JPEG or PNG and attach it again.",
   "walls.animationTooManyFrames": "The animation may have at most {frames} frames. Make it shorter.",
   "walls.animationTooManyPixels":
     "The animation is too large: all its frames together may have at most {megapixels} megapixels. Make it shorter or smaller.",
