@@ -1,14 +1,21 @@
+import { allows } from "../../src/core/policy.ts";
+import { commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import {
   presentReturnSchedule,
   presentSecondmentTotals,
 } from "../../src/modules/commitments/presenters-secondments.ts";
+import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
+import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { day, decimal, euros } from "../ui/commitments/format.ts";
 import { useI18n } from "../ui/i18n.ts";
+import { ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load } from "../web/actions.server.ts";
 import type { Route } from "./+types/commitments-secondments";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
 
 /** The secondments' totals by funding source and home organisation, and the return schedule by month. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -16,12 +23,13 @@ export async function loader({ context }: Route.LoaderArgs) {
   return load(async () => ({
     totals: presentSecondmentTotals(await services.secondments.totals(caller)),
     schedule: presentReturnSchedule(await services.secondments.returnSchedule(caller)),
+    canManage: allows(commitmentsPolicy.manageSecondments, caller.actor),
   }));
 }
 
 export default function CommitmentsSecondments({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { totals, schedule } = loaderData;
+  const { totals, schedule, canManage } = loaderData;
   const fte = (value: string) => decimal(locale, value);
   return (
     <div className="stack">
@@ -31,6 +39,16 @@ export default function CommitmentsSecondments({ loaderData }: Route.ComponentPr
           people: String(totals.total.people),
           fte: fte(totals.total.fte),
         })}
+        actions={
+          <>
+            {canManage && (
+              <ButtonLink variant="primary" to="/commitments/secondments/new">
+                {t("commitments.form.newSecondment")}
+              </ButtonLink>
+            )}
+            <CommitmentsLinks />
+          </>
+        }
       >
         {t("commitments.page.secondments")}
       </PageTitle>

@@ -1,13 +1,28 @@
-import { useLocation } from "react-router";
+import { Form, useLocation } from "react-router";
 import type { z } from "zod";
-import { type contractSummarySchema, presentContractsPage } from "../../src/modules/commitments/presenters.ts";
+import { canManageContracts } from "../../src/modules/commitments/policy.ts";
+import {
+  type contractSummarySchema,
+  presentContractsPage,
+  presentFoldersPage,
+} from "../../src/modules/commitments/presenters.ts";
+import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
+import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { day } from "../ui/commitments/format.ts";
+import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { Button, ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
+import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
+import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { pageHref, readCursor } from "../ui/kit/table-query.ts";
-import { load } from "../web/actions.server.ts";
+import { TextArea } from "../ui/TextArea.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { attempt, formFields, load } from "../web/actions.server.ts";
 import type { Route } from "./+types/commitments";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
 
 /** The contract register A–Z, a page at a time (`?cursor=`); members see their organisation's contracts. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -15,14 +30,30 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const cursor = readCursor(new URL(request.url).search);
   return load(async () => ({
     page: presentContractsPage(await services.contracts.listContracts(caller, { cursor, limit: 50 })),
+    folders: presentFoldersPage(await services.contracts.listFolders(caller, { limit: 200 })).items,
+    canManage: canManageContracts(caller.actor),
+    seesAll: caller.actor?.role !== "member",
   }));
+}
+
+/** A new folder (staff). */
+export async function action({ context, request }: Route.ActionArgs) {
+  const { services, caller } = context;
+  const fields = await formFields(request);
+  return attempt(caller.locale, async () => {
+    const view = await services.contracts.createFolder(caller, fields);
+    return { saved: view.folder.name };
+  });
 }
 
 type Contract = z.infer<typeof contractSummarySchema>;
 
-export default function Commitments({ loaderData }: Route.ComponentProps) {
+export default function Commitments({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { search } = useLocation();
+  const { page, folders, canManage, seesAll } = loaderData;
+  const error = errorOf(actionData);
+  const folderName = new Map(folders.map((f) => [f.id, f.name]));
   const columns: DataTableColumn<Contract>[] = [
     {
       key: "name",
@@ -30,6 +61,7 @@ export default function Commitments({ loaderData }: Route.ComponentProps) {
       cell: (c) => <a href={`/commitments/contracts/${c.id}`}>{c.name}</a>,
     },
     { key: "number", header: t("commitments.page.number"), cell: (c) => c.number },
+    { key: "folder", header: t("commitments.page.folder"), cell: (c) => folderName.get(c.folderId) ?? "–" },
     { key: "type", header: t("commitments.page.type"), cell: (c) => t(`commitments.type.${c.type}`) },
     {
       key: "end",
@@ -44,20 +76,74 @@ export default function Commitments({ loaderData }: Route.ComponentProps) {
       <title>{`${t("commitments.page.register")} – ${t("app.name")}`}</title>
       <PageTitle
         lead={t("commitments.page.registerLead")}
-        actions={<a href="/commitments/secondments">{t("commitments.page.secondments")}</a>}
+        actions={
+          <>
+            {canManage && (
+              <ButtonLink variant="primary" to="/commitments/contracts/new">
+                {t("commitments.form.newContract")}
+              </ButtonLink>
+            )}
+            {seesAll && <CommitmentsLinks />}
+          </>
+        }
       >
         {t("commitments.page.register")}
       </PageTitle>
+      {actionData && "saved" in actionData && (
+        <Notice>{t("commitments.form.folderSaved", { name: String(actionData.saved) })}</Notice>
+      )}
       <DataTable
         caption={t("commitments.page.register")}
         captionHidden
         rowHeader
         columns={columns}
-        rows={loaderData.page.items}
+        rows={page.items}
         rowKey={(c) => c.id}
         emptyText={t("commitments.page.noContracts")}
-        nextPageHref={loaderData.page.nextCursor ? pageHref(search, loaderData.page.nextCursor) : undefined}
+        nextPageHref={page.nextCursor ? pageHref(search, page.nextCursor) : undefined}
       />
+      {seesAll && (
+        <section aria-labelledby="folders" className="stack">
+          <Heading level={2} id="folders">
+            {t("commitments.form.folders")}
+          </Heading>
+          {folders.length === 0 ? (
+            <p>{t("commitments.form.noFolders")}</p>
+          ) : (
+            <ul>
+              {folders.map((f) => (
+                <li key={f.id}>
+                  {canManage ? (
+                    <a href={`/commitments/contracts/new?folder=${f.id}`}>
+                      {t("commitments.form.newContractIn", { name: f.name })}
+                    </a>
+                  ) : (
+                    f.name
+                  )}
+                  {f.description && ` – ${f.description}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {canManage && (
+        <FieldIdScope prefix="folder">
+          <section aria-labelledby="new-folder" className="stack narrow">
+            <Heading level={2} id="new-folder">
+              {t("commitments.form.newFolder")}
+            </Heading>
+            <ErrorSummary error={error} />
+            <Form method="post" className="stack" key={folders.length}>
+              <TextField name="name" label={t("commitments.form.folderName")} error={error} />
+              <TextArea name="description" label={t("commitments.form.description")} optional rows={3} error={error} />
+              <div className="form-actions">
+                <Button>{t("commitments.form.createFolder")}</Button>
+              </div>
+            </Form>
+          </section>
+        </FieldIdScope>
+      )}
     </div>
   );
 }

@@ -1,14 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { formatPlainDate } from "../../src/core/dates.ts";
-import { contractFor, secondmentFor } from "../../src/modules/commitments/test-fixture.ts";
+import {
+  addDays,
+  formatPlainDate,
+  helsinkiDate,
+  noticeDeadline,
+  type PlainDate,
+  workingDayOnOrBefore,
+} from "../../src/core/dates.ts";
+import { contractFor, costFor, grantFor, secondmentFor } from "../../src/modules/commitments/test-fixture.ts";
 import {
   adminCaller,
   expectNoAxeViolations,
   horizontalOverflow,
   openPage,
   signedInStaff,
+  signedInState,
   useBrowserApp,
 } from "./support.ts";
+
+/** An end date some two months ahead whose one month's notice deadline falls on a Sunday (so the act-by day differs). */
+function endWithSundayDeadline(): { end: PlainDate; deadline: PlainDate } {
+  for (let days = 60; ; days++) {
+    const end = addDays(helsinkiDate(), days);
+    const deadline = noticeDeadline(end, { months: 1 });
+    if (deadline.dayOfWeek === 7) return { end, deadline };
+  }
+}
 
 describe("commitments pages in the browser", () => {
   const web = useBrowserApp(signedInStaff);
@@ -80,5 +97,158 @@ describe("commitments pages in the browser", () => {
     const response = await page.goto("/commitments/secondments");
     expect(response?.status()).not.toBe(200);
     await context.close();
+  });
+
+  it("adds a folder without JavaScript and a contract through the form, shows its notice deadline, and mails its reminder", async () => {
+    const email = web.staff.person.email;
+    const { end, deadline } = endWithSundayDeadline();
+    const actBy = workingDayOnOrBefore(deadline);
+    const plain = await openPage(web.browser, web.app, {
+      storageState: web.staff.storageState,
+      javaScriptEnabled: false,
+    });
+    // The register's link in the site navigation; the folder form is a plain POST.
+    await plain.page.goto("/");
+    await plain.page.getByRole("link", { name: "Sitoumukset", exact: true }).click();
+    await plain.page.getByRole("heading", { level: 1, name: "Sopimusrekisteri" }).waitFor();
+    await plain.page.getByLabel("Kansion nimi").fill("Palvelusopimukset");
+    await plain.page.getByRole("button", { name: "Luo kansio" }).click();
+    await plain.page.getByText("Kansio Palvelusopimukset luotu.").waitFor();
+    await plain.context.close();
+
+    const { page, context, errors } = await openPage(web.browser, web.app, { storageState: web.staff.storageState });
+    await page.goto("/commitments");
+
+    await page.getByRole("link", { name: "Uusi sopimus kansioon Palvelusopimukset" }).click();
+    await page.getByRole("heading", { level: 1, name: "Uusi sopimus" }).waitFor();
+    await page.getByLabel("Tyyppi", { exact: true }).selectOption({ label: "Hankinta" });
+    await page.getByLabel("Nimi", { exact: true }).fill("Siivouspalvelut");
+    await page.getByLabel("Numero", { exact: true }).fill("H-2019-7");
+    await page.getByLabel("Tila", { exact: true }).selectOption({ label: "Voimassa" });
+    await page.getByLabel("Alkaa", { exact: true }).fill("2018-01-01");
+    await page.getByLabel(/^Päättyy/).fill(end.toString());
+    await page.getByLabel(/^Irtisanomisaika/).fill("1");
+    await page.getByLabel(/^Vastuuhenkilö/).selectOption({ value: web.staff.person.id });
+    await page.getByLabel(/^Arvo/).fill("12 500,00");
+    await page.getByLabel(/^Osapuolen nimi 1/).fill("Siivous Oy");
+    // A business ID whose check digit is wrong: refused, named at its field, nothing saved.
+    await page.getByLabel(/^Y-tunnus 1/).fill("1234567-2");
+    await page.getByRole("button", { name: "Tallenna sopimus" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/Y-tunnus on muotoa 1234567-8/)
+      .waitFor();
+    expect((await web.app.platform.services.contracts.listContracts(adminCaller(web.staff.person))).items).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ number: "H-2019-7" })]),
+    );
+    await page.getByLabel(/^Y-tunnus 1/).fill("1234567-1");
+    await page.getByRole("button", { name: "Tallenna sopimus" }).click();
+
+    await page.getByRole("heading", { level: 1, name: "Siivouspalvelut" }).waitFor();
+    const fact = (label: string) =>
+      page
+        .locator(".commitments-facts div")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd");
+    expect(await fact("Irtisanottava viimeistään").textContent()).toBe(formatPlainDate("fi", deadline, "short"));
+    expect(await fact("Irtisanottava (arkipäivä)").textContent()).toBe(formatPlainDate("fi", actBy, "short"));
+    await page
+      .getByText(
+        `Irtisanomisen määräpäivä ${formatPlainDate("fi", deadline, "short")} ei ole arkipäivä: irtisano viimeistään ${formatPlainDate("fi", actBy, "short")}.`,
+      )
+      .waitFor();
+    await page.getByRole("cell", { name: "1234567-1" }).waitFor();
+
+    // A reminder 40 days before the notice deadline is due already: the sweep goes through the queue and mails it.
+    await page.getByLabel(/^Päivää ennen irtisanomisen määräpäivää/).fill("40");
+    await page.getByRole("button", { name: "Tallenna muistutukset" }).click();
+    await page.getByText("Muistutukset on asetettu tälle sopimukselle.").waitFor();
+    const mail = await web.app.smtp.waitFor(email, 30_000);
+    expect(mail.subject).toContain("Muistutus: sopimuksen H-2019-7 irtisanomisen määräpäivä");
+    expect(mail.text).toContain("Siivouspalvelut");
+    // The one refused submission answered 400 (the browser logs it); nothing else went wrong.
+    expect(errors).toEqual([
+      "console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)",
+    ]);
+    await context.close();
+  });
+
+  it("fits a 360 px phone and is axe-clean on every commitments page; an auditor sees no forms", async () => {
+    const caller = adminCaller(web.staff.person);
+    const services = web.app.platform.services;
+    const folder = await services.contracts.createFolder(caller, { name: "Puhelinkansio" });
+    const contract = await services.contracts.createContract(
+      caller,
+      contractFor(folder.folder.id, {
+        name: "Tietojärjestelmän ylläpitosopimus, joka on pitkä nimi",
+        number: "P-1",
+        endDate: "2019-12-31",
+        optionPeriods: [{ start: "2020-01-01", end: "2020-12-31" }],
+        parties: [{ name: "Ylläpito Oy", businessId: "1234567-1", role: "supplier" }],
+      }),
+    );
+    const grant = await services.grants.create(caller, grantFor(1));
+    await services.grants.addCost(caller, grant.grant.id, costFor({ description: "Loppuraportin taitto" }));
+    await services.rampdown.addStandardChecklist(caller);
+    await services.rampdown.decide(caller, {
+      contractId: contract.contract.id,
+      decision: "end",
+      decidedOn: "2019-03-20",
+      decidedBy: "Valmistelujohtaja",
+    });
+    const id = contract.contract.id;
+    const pages: [string, string][] = [
+      ["/commitments", "Sopimusrekisteri"],
+      ["/commitments/contracts/new", "Uusi sopimus"],
+      [`/commitments/contracts/${id}`, "Tietojärjestelmän ylläpitosopimus, joka on pitkä nimi"],
+      [`/commitments/contracts/${id}/edit`, "Muokkaa sopimusta"],
+      ["/commitments/secondments", "Henkilösiirrot"],
+      ["/commitments/secondments/new", "Uusi henkilösiirto"],
+      ["/commitments/grants", "Valtionavustukset"],
+      [`/commitments/grants/${grant.grant.id}`, grant.grant.name],
+      ["/commitments/rampdown", "Alasajosuunnitelma"],
+    ];
+    const phone = await openPage(web.browser, web.app, {
+      storageState: web.staff.storageState,
+      viewport: { width: 360, height: 740 },
+    });
+    for (const [path, title] of pages) {
+      const response = await phone.page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await phone.page.getByRole("heading", { level: 1, name: title }).waitFor();
+      const overflow = await horizontalOverflow(phone.page);
+      expect(overflow.scrollWidth, `${path}\n${overflow.widest.join("\n")}`).toBeLessThanOrEqual(360);
+      await expectNoAxeViolations(phone.page, path);
+    }
+    // The grant's report downloads from its page.
+    const download = phone.page.waitForEvent("download");
+    await phone.page.goto(`/commitments/grants/${grant.grant.id}`);
+    await phone.page.getByRole("link", { name: "Lataa selvitys (Word)" }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+
+    // An auditor reads everything and is offered no form.
+    const auditor = await signedInState(web.browser, web.app, "auditor", "Tiina Tarkastaja");
+    const reader = await openPage(web.browser, web.app, { storageState: auditor.storageState });
+    await reader.page.goto(`/commitments/contracts/${id}`);
+    await reader.page
+      .getByRole("heading", { level: 1, name: "Tietojärjestelmän ylläpitosopimus, joka on pitkä nimi" })
+      .waitFor();
+    await reader.page.goto("/commitments/rampdown");
+    await reader.page.getByRole("heading", { level: 2, name: "Tarkistuslista" }).waitFor();
+    await reader.page.goto(`/commitments/grants/${grant.grant.id}`);
+    await reader.page.getByRole("link", { name: "Lataa selvitys (Excel)" }).waitFor();
+    for (const path of [
+      "/commitments",
+      `/commitments/contracts/${id}`,
+      "/commitments/rampdown",
+      `/commitments/grants/${grant.grant.id}`,
+    ]) {
+      await reader.page.goto(path);
+      expect(await reader.page.locator("main form").count(), path).toBe(0);
+    }
+    expect((await reader.page.goto("/commitments/contracts/new"))?.status()).toBe(403);
+    await reader.context.close();
   });
 });

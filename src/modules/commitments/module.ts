@@ -1,5 +1,6 @@
 import { defineModule } from "../module.ts";
 import { commitmentsEn, commitmentsFi, commitmentsSv } from "./messages.ts";
+import { pagesEn, pagesFi, pagesSv } from "./messages-pages.ts";
 import { planEn, planFi, planSv } from "./messages-plan.ts";
 
 /**
@@ -9,14 +10,24 @@ import { planEn, planFi, planSv } from "./messages-plan.ts";
 export default defineModule({
   name: "commitments",
   messages: {
-    fi: { ...commitmentsFi, ...planFi },
-    sv: { ...commitmentsSv, ...planSv },
-    en: { ...commitmentsEn, ...planEn },
+    fi: { ...commitmentsFi, ...planFi, ...pagesFi },
+    sv: { ...commitmentsSv, ...planSv, ...pagesSv },
+    en: { ...commitmentsEn, ...planEn, ...pagesEn },
   },
   pages: [
     { path: "commitments", file: "routes/commitments.tsx" },
+    { path: "commitments/contracts/new", file: "routes/commitments-contract-new.tsx" },
     { path: "commitments/contracts/:id", file: "routes/commitments-contract.tsx" },
+    { path: "commitments/contracts/:id/edit", file: "routes/commitments-contract-edit.tsx" },
     { path: "commitments/secondments", file: "routes/commitments-secondments.tsx" },
+    { path: "commitments/secondments/new", file: "routes/commitments-secondment-new.tsx" },
+    { path: "commitments/grants", file: "routes/commitments-grants.tsx" },
+    { path: "commitments/grants/:id", file: "routes/commitments-grant.tsx" },
+    { path: "commitments/rampdown", file: "routes/commitments-rampdown.tsx" },
+  ],
+  // Members read their organisation's contracts in the register; staff and auditors the whole module.
+  navigation: [
+    { to: "/commitments", label: "commitments.nav", roles: ["admin", "staff", "auditor", "member"], order: 45 },
   ],
   server: () => import("./server.ts"),
 });

@@ -1,0 +1,134 @@
+import { AppError, type FieldIssue } from "../../src/core/errors.ts";
+import { parseMoney } from "../../src/core/money.ts";
+import type { WebContext } from "../../src/http/context.ts";
+import type { Locale } from "../../src/i18n/locale.ts";
+import { translate } from "../../src/i18n/translate.ts";
+import { canManageContracts } from "../../src/modules/commitments/policy.ts";
+import { presentContractsPage, presentFoldersPage } from "../../src/modules/commitments/presenters.ts";
+import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
+
+/**
+ * The commitments forms send text; the services take cents and lists. This turns a form's typed amounts
+ * ("12 500,00 €") into whole cents and its numbered rows ("parties.0.name") into lists. An amount that is not
+ * one is named by its field before any service is called, so nothing is written; every other rule is the
+ * service's (its one parse, its messages).
+ */
+export class FormReader {
+  readonly issues: FieldIssue[] = [];
+  constructor(
+    readonly form: FormData,
+    readonly locale: Locale,
+  ) {}
+
+  text(name: string): string {
+    const value = this.form.get(name);
+    return typeof value === "string" ? value : "";
+  }
+
+  /** Every value of a field sent more than once (checkboxes of one name). */
+  all(name: string): string[] {
+    return this.form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+  }
+
+  /** A ticked checkbox sends "true"; an unticked one sends nothing. */
+  flag(name: string): boolean {
+    return this.form.getAll(name).includes("true");
+  }
+
+  /** An amount typed in any of our languages' forms as whole cents; empty is null. */
+  cents(name: string): number | null {
+    const typed = this.text(name).trim();
+    if (typed === "") return null;
+    const parsed = parseMoney(typed);
+    if (!parsed.ok) {
+      this.issues.push({ path: name, message: translate(this.locale, parsed.error) });
+      return null;
+    }
+    return Number(parsed.value.cents);
+  }
+
+  /** A required amount: empty is refused like any amount that is not one. */
+  requiredCents(name: string): number {
+    if (this.text(name).trim() === "") {
+      this.issues.push({ path: name, message: translate(this.locale, "money.invalid") });
+      return 0;
+    }
+    return this.cents(name) ?? 0;
+  }
+
+  /**
+   * Rows 0, 1, 2… of fields `<list>.<i>.<field>`; a row whose `filled` fields are all empty (a select or a
+   * checkbox always sends something) is left out.
+   */
+  rows<F extends string>(
+    list: string,
+    fields: readonly F[],
+    filled: readonly F[] = fields,
+    max = 50,
+  ): { index: number; row: Record<F, string> }[] {
+    const found: { index: number; row: Record<F, string> }[] = [];
+    for (let index = 0; index < max; index++) {
+      const row = Object.fromEntries(fields.map((f) => [f, this.text(`${list}.${index}.${f}`).trim()])) as Record<
+        F,
+        string
+      >;
+      if (filled.some((f) => row[f] !== "")) found.push({ index, row });
+    }
+    return found;
+  }
+
+  /** Throws the amounts' refusals, if any, as the form's validation error. */
+  check(): void {
+    if (this.issues.length > 0) throw new AppError("VALIDATION_FAILED", this.issues);
+  }
+}
+
+/** The contract form's fields as the contract service's input (a new contract's parties too). */
+export function contractFromForm(reader: FormReader, withParties: boolean) {
+  const amount = reader.text("notice.amount").trim();
+  const value = reader.cents("value");
+  return {
+    folderId: reader.text("folderId"),
+    type: reader.text("type"),
+    number: reader.text("number"),
+    diaryNumber: reader.text("diaryNumber"),
+    name: reader.text("name"),
+    status: reader.text("status"),
+    startDate: reader.text("startDate"),
+    endDate: reader.text("endDate"),
+    openEnded: reader.flag("openEnded"),
+    notice: amount === "" ? null : { amount, unit: reader.text("notice.unit") },
+    autoRenewal: reader.flag("autoRenewal"),
+    value: value === null ? null : { cents: value, currency: "EUR" },
+    confidentiality: reader.text("confidentiality"),
+    confidentialityGround: reader.text("confidentialityGround"),
+    responsibleId: reader.text("responsibleId"),
+    deputyIds: reader.all("deputyIds"),
+    masterId: reader.text("masterId"),
+    optionPeriods: reader
+      .rows("optionPeriods", ["start", "end", "exercised"], ["start", "end"], 21)
+      .map(({ row }) => ({ start: row.start, end: row.end, exercised: row.exercised === "true" })),
+    ...(withParties
+      ? {
+          parties: reader
+            .rows("parties", ["name", "businessId", "role"], ["name", "businessId"])
+            .map(({ row }) => ({ name: row.name, businessId: row.businessId, role: row.role })),
+        }
+      : {}),
+  };
+}
+
+/** The choices the contract form offers: folders, people (responsible, deputies) and contracts (a master). */
+export async function contractFormChoices({ services, caller }: WebContext, exceptId?: string) {
+  if (!canManageContracts(caller.actor)) throw new AppError("FORBIDDEN");
+  const folders = presentFoldersPage(await services.contracts.listFolders(caller, { limit: 200 })).items;
+  const contracts = presentContractsPage(await services.contracts.listContracts(caller, { limit: 200 })).items;
+  return {
+    folders: folders.map((f) => ({ value: f.id, label: f.name })),
+    people: (await services.people.listPeople(caller)).map(presentPersonChoice).map((p) => ({
+      value: p.id,
+      label: [p.name, p.organisationName].filter(Boolean).join(", "),
+    })),
+    contracts: contracts.filter((c) => c.id !== exceptId).map((c) => ({ value: c.id, label: `${c.number} ${c.name}` })),
+  };
+}
