@@ -286,6 +286,23 @@ async function makeImages(dir: string): Promise<Image[]> {
         .toBuffer(),
     ),
     gif: write("warm.gif", await animatedGif(16, 16, 2)),
+    webp: write(
+      "warm.webp",
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: "#369" } })
+        .webp()
+        .toBuffer(),
+    ),
+  };
+  // A screenshot: flat background with text, wide (the case libvips holds ~1,700 full-width rows for).
+  const screenshot = (width: number, height: number) => {
+    const text = Array.from(
+      { length: 200 },
+      (_, i) => `<text x="${(i * 97) % width}" y="${(i * 53) % height}" font-size="40">Uudistamo ${i}</text>`,
+    ).join("");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${text}</svg>`;
+    return sharp({ create: { width, height, channels: 3, background: "#f0f0f0" } }).composite([
+      { input: Buffer.from(svg) },
+    ]);
   };
   // Flat blocks: a PNG of many pixels that stays small on the wire (the worst case for decoding).
   const blocks = await sharp(Buffer.from(Array.from({ length: 115 * 86 * 3 }, (_, i) => (i * 7919) % 256)), {
@@ -331,6 +348,27 @@ async function makeImages(dir: string): Promise<Image[]> {
       file: write("p40.png", blocks),
       warm: warm.png,
       type: "image/png",
+    },
+    {
+      name: "png-wide-16000x3000",
+      about: "16000×3000 PNG screenshot (48 MP, 2 MiB)",
+      file: write("wide.png", await screenshot(16_000, 3_000).png().toBuffer()),
+      warm: warm.png,
+      type: "image/png",
+    },
+    {
+      name: "webp-lossless-4mp",
+      about: "2500×1600 lossless WebP screenshot, at the 4 MP limit of images that decode whole",
+      file: write("l4.webp", await screenshot(2500, 1600).webp({ lossless: true }).toBuffer()),
+      warm: warm.webp,
+      type: "image/webp",
+    },
+    {
+      name: "gif-still-4mp",
+      about: "2500×1600 still GIF (stored as PNG), at the same limit",
+      file: write("s4.gif", await screenshot(2500, 1600).gif().toBuffer()),
+      warm: warm.gif,
+      type: "image/gif",
     },
     {
       name: "gif-animated",
