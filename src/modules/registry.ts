@@ -1,6 +1,7 @@
 import jobs from "../jobs/module.ts";
 import accounts from "./accounts/module.ts";
 import alliances from "./alliances/module.ts";
+import archive from "./archive/module.ts";
 import audit from "./audit/module.ts";
 import commitments from "./commitments/module.ts";
 import deliverables from "./deliverables/module.ts";
@@ -43,6 +44,7 @@ export const modules = [
   alliances,
   publishing,
   newsletter,
+  archive,
 ] as const;
 
 type Module = (typeof modules)[number];
