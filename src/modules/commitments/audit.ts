@@ -8,6 +8,7 @@ export const commitmentsAuditActions = [
   "contract.create",
   "contract.update",
   "contract.reminders",
+  "contract.import",
   "party.create",
   "party.update",
   "party.delete",

@@ -1,9 +1,11 @@
 import type { Catalog } from "../../i18n/catalog.ts";
 import { finalEn, finalFi, finalSv } from "./messages-final.ts";
+import { registerIoEn, registerIoFi, registerIoSv } from "./messages-register-io.ts";
 
 /** The commitments module's texts (the contract register). Finnish is the source of keys. */
 export const commitmentsFi = {
   ...finalFi,
+  ...registerIoFi,
   "audit.modules.commitments": "Sitoumukset",
 
   "commitments.type.contract": "Sopimus",
@@ -79,6 +81,7 @@ export type CommitmentsMessageKey = keyof typeof commitmentsFi;
 
 export const commitmentsSv: Catalog<CommitmentsMessageKey> = {
   ...finalSv,
+  ...registerIoSv,
   "audit.modules.commitments": "Åtaganden",
 
   "commitments.type.contract": "Avtal",
@@ -151,6 +154,7 @@ export const commitmentsSv: Catalog<CommitmentsMessageKey> = {
 
 export const commitmentsEn: Catalog<CommitmentsMessageKey> = {
   ...finalEn,
+  ...registerIoEn,
   "audit.modules.commitments": "Commitments",
 
   "commitments.type.contract": "Contract",

@@ -2,7 +2,9 @@ import type { EventService } from "../events/service.ts";
 import type { FileStore } from "../files/store.ts";
 import type { GroupService } from "../groups/service.ts";
 import { defineModuleServer } from "../module.ts";
+import { registerContractImportRoutes } from "./api/contract-import.ts";
 import { registerCommitmentsApi } from "./api/index.ts";
+import { createContractImportService } from "./contract-import.ts";
 import { createDocumentService } from "./documents.ts";
 import { createFinalReportService } from "./final-report.ts";
 import { describeFinalReportFile, registerFinalReportFile } from "./final-report-http.ts";
@@ -27,6 +29,7 @@ export default defineModuleServer({
       secondments,
       grants,
       rampdown,
+      contractImports: createContractImportService({ db, writes, contractsService: contracts }),
       finalReport: createFinalReportService({
         groups: need<GroupService>("groups"),
         events: need<EventService>("events"),
@@ -63,7 +66,10 @@ export default defineModuleServer({
     );
     await jobs.schedule(reminderJob, reminderCron);
   },
-  api: registerCommitmentsApi,
+  api: (api) => {
+    registerContractImportRoutes(api);
+    registerCommitmentsApi(api);
+  },
   routes: (app) => {
     registerCommitmentsFiles(app);
     registerFinalReportFile(app);
