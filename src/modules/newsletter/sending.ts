@@ -9,6 +9,7 @@ import type { JobQueue } from "../../jobs/queue.ts";
 import type { Logger } from "../../logger.ts";
 import { createMailer, type Mail, type Mailer } from "../../mail/mailer.ts";
 import { newsletterAudit } from "./audit.ts";
+import { isHardBounce, isPermanent, messageOf } from "./bounces.ts";
 import { type BatchJobData, batchJob } from "./issues.ts";
 import type { NewsletterKeys } from "./keys.ts";
 import { issueMail } from "./mail.ts";
@@ -38,17 +39,6 @@ export function createNewsletterMailer(config: Config, logger: Logger, connectio
   const transport = nodemailer.createTransport(url.toString());
   return { send: async (mail) => void (await transport.sendMail({ from: config.mailFrom, ...mail })) };
 }
-
-/** A refusal of the recipient itself (5xx to RCPT TO): a hard bounce. */
-const isHardBounce = (error: unknown) => {
-  const e = error as { responseCode?: number; command?: string };
-  return typeof e.responseCode === "number" && e.responseCode >= 500 && /RCPT/i.test(e.command ?? "");
-};
-const isPermanent = (error: unknown) => {
-  const code = (error as { responseCode?: number }).responseCode;
-  return typeof code === "number" && code >= 500;
-};
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /**
  * The send, one batch per job. A batch job claims up to batchSize pending recipients (state "sending", claimed_at

@@ -1,23 +1,40 @@
+import { createMailer } from "../../mail/mailer.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerNewsletterApi } from "./api/index.ts";
+import {
+  type ConfirmationMail,
+  type ConfirmationMailJobData,
+  confirmationMailJob,
+  confirmationMailRetry,
+  createConfirmationMail,
+} from "./confirmation-mail.ts";
 import { type BatchJobData, batchJob, createIssueService } from "./issues.ts";
 import { createNewsletterKeys } from "./keys.ts";
 import { createNewsletterMailer, createSender, type Sender } from "./sending.ts";
 import { createSubscriberService } from "./subscribers.ts";
 
 export default defineModuleServer({
-  services: ({ db, writes, jobs, outbox, config, logger, need }) => {
+  services: ({ db, writes, jobs, config, logger, need }) => {
     const keys = createNewsletterKeys(config.sessionSecret);
+    // A confirmation is one message now and then: a connection of its own, closed after it (no pool held open).
+    const newsletterConfirmations = createConfirmationMail({
+      jobs,
+      mailer: createMailer(config, logger),
+      secret: config.sessionSecret,
+      mailFrom: config.mailFrom,
+      markBounced: (id, reason) => newsletterSubscribers.markBounced(id, reason),
+    });
     const newsletterSubscribers = createSubscriberService({
       db,
       writes,
-      outbox,
+      confirmations: newsletterConfirmations,
       keys,
       publicUrl: config.publicUrl,
       mailFrom: config.mailFrom,
     });
     return {
       newsletterSubscribers,
+      newsletterConfirmations,
       newsletterIssues: createIssueService({ db, writes, jobs, need, publicUrl: config.publicUrl }),
       newsletterSender: createSender({
         db,
@@ -41,6 +58,11 @@ export default defineModuleServer({
   // One batch per job; a run cut short by a crash counts as failed after its expiry and runs again, and a restart
   // starts a new run of every issue still sending at once (started).
   start: async ({ jobs, need, config }) => {
+    jobs.define<ConfirmationMailJobData>(
+      confirmationMailJob,
+      (data, job) => need<ConfirmationMail>("newsletterConfirmations").deliver(data, job),
+      confirmationMailRetry,
+    );
     jobs.define<BatchJobData>(batchJob, (data) => need<Sender>("newsletterSender").runBatch(data), {
       expireInSeconds: Math.max(60, config.newsletterClaimSeconds * 2),
       retryLimit: 10,

@@ -9,8 +9,8 @@ import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
-import type { MailOutbox } from "../../mail/outbox.ts";
 import { newsletterAudit } from "./audit.ts";
+import type { ConfirmationMail } from "./confirmation-mail.ts";
 import { confirmHours, resendMinutes } from "./constants.ts";
 import { subscribeInput, subscriberLookup, tokenInput } from "./inputs.ts";
 import { hashToken, type NewsletterKeys, newConfirmToken } from "./keys.ts";
@@ -57,7 +57,7 @@ export function newsletterLinks(publicUrl: string, mailFrom: string, keys: Newsl
 export function createSubscriberService({
   db,
   writes = createWritePath(db),
-  outbox,
+  confirmations,
   keys,
   publicUrl,
   mailFrom,
@@ -65,7 +65,8 @@ export function createSubscriberService({
 }: {
   db: Db;
   writes?: WritePath;
-  outbox: MailOutbox;
+  /** Queues the double opt-in mail (its own job, so a hard bounce marks the subscriber). */
+  confirmations: Pick<ConfirmationMail, "queue">;
   keys: NewsletterKeys;
   publicUrl: string;
   mailFrom: string;
@@ -120,10 +121,12 @@ export function createSubscriberService({
             : await tx
                 .insert(newsletterSubscribers)
                 .values({ email: data.email, locale: data.locale, topics: data.topics, ...consent, ...link })
+                // The same new address at the same moment on another instance: that one sends the confirmation.
+                .onConflictDoNothing({ target: newsletterSubscribers.email })
                 .returning();
-          if (!row) throw new Error("subscriber not written");
+          if (!row) return unchanged();
           const mail = confirmationMail(data.locale, links.confirm(token), links.unsubscribe(row.id));
-          await outbox.send({ to: data.email, ...mail }, { tx });
+          await confirmations.queue({ to: data.email, ...mail }, row.id, { tx });
           await audit(
             "subscriber.subscribe",
             { type: "newsletter_subscriber", id: row.id },
