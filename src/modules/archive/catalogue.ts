@@ -60,6 +60,8 @@ export interface ArchivedColumn {
   sqlType: string;
   notNull: boolean;
   enumValues: readonly string[] | null;
+  /** Computed by the database (GENERATED ALWAYS): archived, but never inserted. */
+  generated: boolean;
 }
 
 export interface ArchivedTable {
@@ -87,6 +89,7 @@ function describe(module: string, table: PgTable): ArchivedTable {
       sqlType: c.getSQLType(),
       notNull: c.notNull,
       enumValues: c.enumValues?.length ? c.enumValues : null,
+      generated: c.generated !== undefined || c.generatedIdentity !== undefined,
     }));
   const key =
     config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
@@ -141,12 +144,15 @@ export function archivedTables(): readonly ArchivedTable[] {
   if (cached) return cached;
   const found: ArchivedTable[] = [];
   for (const [module, exports] of Object.entries(schemas)) {
+    const tables: ArchivedTable[] = [];
     for (const value of Object.values(exports)) {
       if (!is(value, PgTable)) continue;
       const name = getTableConfig(value).name;
       if (Object.hasOwn(leftOut, name)) continue;
-      found.push(describe(module, value));
+      tables.push(describe(module, value));
     }
+    // A namespace's key order differs between loaders (tsx, Vite): by name, so every run writes the same order.
+    found.push(...tables.sort((a, b) => (a.name < b.name ? -1 : 1)));
   }
   cached = inDependencyOrder(found);
   return cached;
