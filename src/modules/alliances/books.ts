@@ -9,7 +9,7 @@ import { keyset, type Page, pageQuery } from "../../core/pagination.ts";
 import { parseInput } from "../../core/validate.ts";
 import { createWritePath, type WritePath, type WriteUnit } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { type AllianceRow, allowIn, findAlliance, issue, partyIn } from "./access.ts";
+import { type AllianceRow, allowIn, findAlliance, issue, type PartyRow, partiesOf, partyIn } from "./access.ts";
 import { alliancesAudit } from "./audit.ts";
 import { type BudgetLineInput, budgetLineInput, type CostEntryInputData, costEntryInput, year } from "./inputs.ts";
 import { allianceBudgetLines, allianceCostEntries } from "./schema.ts";
@@ -26,6 +26,13 @@ export interface BooksSummaryRow {
   actual: Money;
   /** Of the actual, what counts toward the target. */
   towardTarget: Money;
+}
+
+export interface OpenBooks {
+  alliance: AllianceRow;
+  parties: PartyRow[];
+  budget: BudgetLineRow[];
+  entries: CostEntryRow[];
 }
 
 export const costEntriesPageInput = z.object({
@@ -282,6 +289,17 @@ export function createBooksService({ db, writes = createWritePath(db) }: { db: D
       return {
         rows: booksSummary(await budgetOf(db, allianceId), await allEntries(db, allianceId), alliance.currency),
         currency: alliance.currency,
+      };
+    },
+
+    /** Everything in the open books at once, for the workbook: the alliance, its parties, budget and entries. */
+    async openBooks(caller: Caller, allianceId: string): Promise<OpenBooks> {
+      const { alliance } = await allowIn(db, caller, allianceId, "readAlliance");
+      return {
+        alliance,
+        parties: await partiesOf(db, allianceId),
+        budget: await budgetOf(db, allianceId),
+        entries: await allEntries(db, allianceId),
       };
     },
 

@@ -3,6 +3,7 @@ import { registerAlliancesApi } from "./api/index.ts";
 import { createBooksService } from "./books.ts";
 import { createChartDataService } from "./chart-data.ts";
 import { createDecisionService } from "./decisions.ts";
+import { describeAllianceDownloads, registerAllianceDownloads } from "./export/http.ts";
 import { createCostImportService } from "./import.ts";
 import { createInvoiceService } from "./invoices.ts";
 import { createAllianceService } from "./service.ts";
@@ -22,4 +23,6 @@ export default defineModuleServer({
     };
   },
   api: registerAlliancesApi,
+  routes: registerAllianceDownloads,
+  downloads: describeAllianceDownloads,
 });
