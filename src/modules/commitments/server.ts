@@ -4,6 +4,7 @@ import type { GroupService } from "../groups/service.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerContractImportRoutes } from "./api/contract-import.ts";
 import { registerCommitmentsApi } from "./api/index.ts";
+import { describeContractExportFiles, registerContractExportFiles } from "./contract-export-http.ts";
 import { createContractImportService } from "./contract-import.ts";
 import { createDocumentService } from "./documents.ts";
 import { createFinalReportService } from "./final-report.ts";
@@ -73,9 +74,11 @@ export default defineModuleServer({
   routes: (app) => {
     registerCommitmentsFiles(app);
     registerFinalReportFile(app);
+    registerContractExportFiles(app);
   },
   downloads: (docs) => {
     describeCommitmentsFiles(docs);
     describeFinalReportFile(docs);
+    describeContractExportFiles(docs);
   },
 });
