@@ -1,7 +1,14 @@
 import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
-import { type Cell, columnsOf, type ExportTable, finnishTimeText } from "./table.ts";
+import {
+  type Cell,
+  columnsOf,
+  type ExportColumn,
+  type ExportTable,
+  finnishTimeText,
+  type StreamedTable,
+} from "./table.ts";
 
 export type CsvSeparator = "comma" | "semicolon";
 
@@ -31,14 +38,18 @@ function csvCell(value: Cell, typed: boolean): string | number {
   return typed ? neutraliseFormula(value) : value;
 }
 
-/** The whole wall (or another table) as CSV, with a UTF-8 byte order mark so Excel reads ä, ö and å right. */
-export function toCsv(table: ExportTable, locale: Locale, separator: CsvSeparator): Buffer {
-  const columns = columnsOf(table);
-  const text = stringify(
-    table.rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, csvCell(row[c.key] ?? "", !!c.typed)]))),
+function csvText(
+  rows: Record<string, Cell>[],
+  columns: readonly ExportColumn[],
+  locale: Locale,
+  separator: CsvSeparator,
+  first: boolean,
+): string {
+  return stringify(
+    rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, csvCell(row[c.key] ?? "", !!c.typed)]))),
     {
-      bom: true,
-      header: true,
+      bom: first,
+      header: first,
       columns: columns.map((c) => ({ key: c.key, header: translate(locale, c.header) })),
       delimiter: separator === "comma" ? "," : ";",
       record_delimiter: "windows",
@@ -46,5 +57,26 @@ export function toCsv(table: ExportTable, locale: Locale, separator: CsvSeparato
       quoted_match: /[\r\n]/,
     },
   );
-  return Buffer.from(text, "utf8");
+}
+
+/** A table as CSV, with a UTF-8 byte order mark so Excel reads ä, ö and å right. */
+export function toCsv(table: ExportTable, locale: Locale, separator: CsvSeparator): Buffer {
+  return Buffer.from(csvText(table.rows, columnsOf(table), locale, separator, true), "utf8");
+}
+
+/**
+ * The same CSV written as its rows are read: the header (and the byte order
+ * mark) first, then each page of rows as it comes, so only one page is ever in
+ * memory.
+ */
+export async function* csvChunks(
+  table: StreamedTable,
+  locale: Locale,
+  separator: CsvSeparator,
+): AsyncGenerator<Buffer> {
+  const columns = columnsOf(table);
+  yield Buffer.from(csvText([], columns, locale, separator, true), "utf8");
+  for await (const rows of table.pages()) {
+    if (rows.length > 0) yield Buffer.from(csvText(rows, columns, locale, separator, false), "utf8");
+  }
 }

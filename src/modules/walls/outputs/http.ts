@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context, Hono } from "hono";
@@ -6,12 +8,13 @@ import type { AppEnv } from "../../../http/context.ts";
 import { type DownloadDocs, downloadResponse, errorResponses } from "../../../http/openapi.ts";
 import { translate } from "../../../i18n/translate.ts";
 import { walls } from "../schema.ts";
-import { csvSeparator, toCsv } from "./csv.ts";
+import { csvChunks, csvSeparator } from "./csv.ts";
 import { qrPng, qrSvg } from "./qr.ts";
-import { readWallForModerator } from "./read.ts";
+import { openWallForModerator } from "./read.ts";
+import { type ExportSlice, exportPostPages, hasLoosePosts, replyCounts } from "./read-pages.ts";
 import { shortLink } from "./short-link.ts";
-import { exportFileName, exportTables } from "./table.ts";
-import { toXlsx } from "./xlsx.ts";
+import { exportFileName, exportRowMaker, type StreamedTable } from "./table.ts";
+import { writeXlsx } from "./xlsx.ts";
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -26,24 +29,64 @@ async function linkOf(c: Context<AppEnv>): Promise<string> {
   return shortLink(config.publicUrl, wall.slug);
 }
 
-/** Everything on the wall, for its moderators only; errors become JSON {code, message} in app.onError. */
+/**
+ * The wall opened for its moderators (errors become JSON {code, message} in
+ * app.onError, before any byte of the download), and its tables: "All" first,
+ * then one per section and one for posts in none, when the wall has sections.
+ * Each table's rows are read a page at a time when it is written.
+ */
 async function exportFor(c: Context<AppEnv>) {
   const { database, config } = c.get("platform");
+  const db = database.db;
   const caller = c.get("caller");
-  const data = await readWallForModerator(
-    database.db,
+  const { wall, sections } = await openWallForModerator(
+    db,
     caller,
     c.req.param("slug") ?? "",
     c.get("platform").services.walls.ownerRole,
   );
+  const replies = await replyCounts(db, wall.id);
+  const rowOf = exportRowMaker(sections, caller.locale, config.publicUrl);
+  const table = (name: string, slice: ExportSlice): StreamedTable => ({
+    name,
+    async *pages() {
+      for await (const posts of exportPostPages(db, wall.id, slice, replies)) yield posts.map(rowOf);
+    },
+  });
+  const all = table(translate(caller.locale, "outputs.sheet.all"), { all: true });
+  const tables = [all];
+  if (sections.length > 0) {
+    tables.push(...sections.map((s) => table(s.title, { sectionId: s.id })));
+    if (await hasLoosePosts(db, wall.id))
+      tables.push(table(translate(caller.locale, "outputs.summary.noSection"), { sectionId: null }));
+  }
   const now = new Date();
   const name = (extension: "csv" | "xlsx") =>
-    exportFileName(data.wall.title, translate(caller.locale, "outputs.file.fallback"), now, extension);
-  return { data, caller, tables: exportTables(data, caller.locale, config.publicUrl), name };
+    exportFileName(wall.title, translate(caller.locale, "outputs.file.fallback"), now, extension);
+  return { wall, caller, all, tables, name };
 }
 
-function download(body: Buffer, type: string, fileName: string): Response {
-  return new Response(new Uint8Array(body), {
+/**
+ * A download written as it is made: `write` fills the stream, which the
+ * response sends on as the client takes it (a full stream makes `write` wait).
+ * A failure midway is logged and cuts the download off, so a broken file is
+ * never mistaken for a whole one.
+ */
+function streamedDownload(
+  c: Context<AppEnv>,
+  type: string,
+  fileName: string,
+  write: (out: PassThrough) => Promise<void>,
+): Response {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  write(out).then(
+    () => out.end(),
+    (error: unknown) => {
+      c.get("platform").logger.error("wall export failed midway", error);
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": type,
       // The name has only ASCII letters, digits, dashes and a dot (see exportFileName).
@@ -78,16 +121,20 @@ export function registerWallOutputs(app: Hono<AppEnv>) {
     });
   });
 
+  // Both stream: rows are written as they are read, a keyset page at a time (read-pages.ts).
   app.get("/w/:slug/export.csv", async (c) => {
-    const { tables, caller, name } = await exportFor(c);
-    const all = tables[0] ?? { name: "", rows: [] };
-    const csv = toCsv(all, caller.locale, csvSeparator(caller.locale, c.req.query("separator")));
-    return download(csv, "text/csv; charset=utf-8", name("csv"));
+    const { all, caller, name } = await exportFor(c);
+    const separator = csvSeparator(caller.locale, c.req.query("separator"));
+    return streamedDownload(c, "text/csv; charset=utf-8", name("csv"), async (out) => {
+      for await (const chunk of csvChunks(all, caller.locale, separator)) {
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+    });
   });
 
   app.get("/w/:slug/export.xlsx", async (c) => {
-    const { tables, caller, name, data } = await exportFor(c);
-    return download(await toXlsx(tables, caller.locale, data.wall.title), xlsxType, name("xlsx"));
+    const { tables, caller, name, wall } = await exportFor(c);
+    return streamedDownload(c, xlsxType, name("xlsx"), (out) => writeXlsx(tables, caller.locale, wall.title, out));
   });
 }
 

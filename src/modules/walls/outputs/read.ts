@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Caller } from "../../../core/caller.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { Db } from "../../../db/client.ts";
 import type { AttachmentKind, PostKind, PostStatus } from "../constants.ts";
 import { canModerate, noOwnerRoles, type OwnerRoleResolver } from "../policy.ts";
-import { wallPosts, wallSections, walls } from "../schema.ts";
+import { wallSections, walls } from "../schema.ts";
 
 /**
  * A post as its wall's moderators take it out. Selected column by column, so
@@ -13,6 +13,7 @@ import { wallPosts, wallSections, walls } from "../schema.ts";
  */
 export interface ExportPost {
   id: string;
+  /** The section the post belongs to: its own, or for a reply without one its parent's. */
   sectionId: string | null;
   parentId: string | null;
   kind: PostKind;
@@ -33,16 +34,15 @@ export interface ExportPost {
 export interface WallForExport {
   wall: { id: string; slug: string; title: string };
   sections: { id: string; title: string }[];
-  /** Every post not deleted, oldest first: visible, pending and hidden alike. */
-  posts: ExportPost[];
 }
 
 /**
- * Everything on a wall for its moderators: staff, admins and the wall's creator.
- * NOT_FOUND for an unknown wall, UNAUTHENTICATED for a visitor who is not signed
- * in, FORBIDDEN for anyone else.
+ * A wall opened for its moderators' exports: staff, admins and the wall's
+ * creator. NOT_FOUND for an unknown wall, UNAUTHENTICATED for a visitor who is
+ * not signed in, FORBIDDEN for anyone else. The posts are then read a page at a
+ * time (read-pages.ts).
  */
-export async function readWallForModerator(
+export async function openWallForModerator(
   db: Db,
   caller: Caller,
   slug: string,
@@ -64,50 +64,10 @@ export async function readWallForModerator(
   if (!canModerate(wall, caller.actor, await ownerRole(wall, caller.actor))) {
     throw new AppError(caller.actor ? "FORBIDDEN" : "UNAUTHENTICATED");
   }
-
-  const [sections, rows] = await Promise.all([
-    db
-      .select({ id: wallSections.id, title: wallSections.title })
-      .from(wallSections)
-      .where(eq(wallSections.wallId, wall.id))
-      .orderBy(asc(wallSections.position)),
-    db
-      .select({
-        id: wallPosts.id,
-        sectionId: wallPosts.sectionId,
-        parentId: wallPosts.parentId,
-        kind: wallPosts.kind,
-        title: wallPosts.title,
-        body: wallPosts.body,
-        authorName: wallPosts.authorName,
-        status: wallPosts.status,
-        pinned: wallPosts.pinned,
-        likes: wallPosts.likeCount,
-        votes: wallPosts.voteCount,
-        attachmentKind: wallPosts.attachmentKind,
-        attachmentUrl: wallPosts.attachmentUrl,
-        attachmentFileId: wallPosts.attachmentFileId,
-        attachmentName: wallPosts.attachmentName,
-        createdAt: wallPosts.createdAt,
-        updatedAt: wallPosts.updatedAt,
-      })
-      .from(wallPosts)
-      .where(and(eq(wallPosts.wallId, wall.id), isNull(wallPosts.deletedAt)))
-      .orderBy(asc(wallPosts.createdAt), asc(wallPosts.id)),
-  ]);
-
-  const replies = new Map<string, number>();
-  for (const row of rows) if (row.parentId) replies.set(row.parentId, (replies.get(row.parentId) ?? 0) + 1);
-
-  return {
-    wall: { id: wall.id, slug: wall.slug, title: wall.title },
-    sections,
-    posts: rows.map(({ attachmentKind, attachmentUrl, attachmentFileId, attachmentName, ...row }) => ({
-      ...row,
-      attachment: attachmentKind
-        ? { kind: attachmentKind, url: attachmentUrl, fileId: attachmentFileId, name: attachmentName }
-        : null,
-      replies: row.parentId ? 0 : (replies.get(row.id) ?? 0),
-    })),
-  };
+  const sections = await db
+    .select({ id: wallSections.id, title: wallSections.title })
+    .from(wallSections)
+    .where(eq(wallSections.wallId, wall.id))
+    .orderBy(asc(wallSections.position));
+  return { wall: { id: wall.id, slug: wall.slug, title: wall.title }, sections };
 }

@@ -1,7 +1,7 @@
 import type { Locale } from "../../../i18n/locale.ts";
 import { type MessageKey, translate } from "../../../i18n/translate.ts";
 import type { OutputsMessageKey } from "./messages.ts";
-import type { ExportPost, WallForExport } from "./read.ts";
+import type { ExportPost } from "./read.ts";
 
 /**
  * A cell: text, a number, or a moment shown in Finnish local time (CSV writes
@@ -55,50 +55,48 @@ export interface ExportTable {
 }
 
 /** The columns a table is written with. */
-export const columnsOf = (table: ExportTable): readonly ExportColumn[] => table.columns ?? exportColumns;
+export const columnsOf = (table: { columns?: readonly ExportColumn[] }): readonly ExportColumn[] =>
+  table.columns ?? exportColumns;
 
-/** The export's tables: "All" first, then one per section when the wall has sections. */
-export function exportTables(data: WallForExport, locale: Locale, publicUrl: string): ExportTable[] {
+/**
+ * A table written as it is read: its rows come a page at a time (`pages` is
+ * called when the table's turn comes, so its queries run then), and it is never
+ * whole in memory.
+ */
+export interface StreamedTable {
+  name: string;
+  pages(): AsyncIterable<Record<string, Cell>[]>;
+  columns?: readonly ExportColumn[];
+}
+
+/**
+ * One exported post as a row of the wall's columns. `post.sectionId` is the
+ * section it belongs to (read-pages.ts gives a reply without one its parent's).
+ */
+export function exportRowMaker(sections: { id: string; title: string }[], locale: Locale, publicUrl: string) {
   const t = (key: OutputsMessageKey) => translate(locale, key);
-  const sectionTitle = new Map(data.sections.map((s) => [s.id, s.title]));
-  const byId = new Map(data.posts.map((p) => [p.id, p]));
-  // A reply belongs where its parent is, unless it was put in a section of its own.
-  const sectionOf = (post: ExportPost) =>
-    post.sectionId ?? (post.parentId ? (byId.get(post.parentId)?.sectionId ?? null) : null);
+  const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
   const base = publicUrl.replace(/\/+$/, "");
-
-  const row = (post: ExportPost): ExportRow => {
-    const section = sectionOf(post);
-    return {
-      id: post.id,
-      section: section ? (sectionTitle.get(section) ?? "") : "",
-      kind: t(`outputs.kind.${post.kind}`),
-      title: post.title ?? "",
-      text: post.body,
-      // The name the writer chose to show, and nothing else: never an account or a participant id.
-      author: post.authorName ?? "",
-      status: t(`outputs.status.${post.status}`),
-      pinned: t(post.pinned ? "outputs.yes" : "outputs.no"),
-      likes: post.likes,
-      votes: post.votes,
-      replies: post.parentId ? "" : post.replies,
-      replyTo: post.parentId ?? "",
-      attachment: attachmentUrl(post, base),
-      createdIso: post.createdAt.toISOString(),
-      createdLocal: post.createdAt,
-      // As the presenters decide it: a change more than a second after posting.
-      edited: t(post.updatedAt.getTime() - post.createdAt.getTime() > 1000 ? "outputs.yes" : "outputs.no"),
-    };
-  };
-
-  const tables: ExportTable[] = [{ name: t("outputs.sheet.all"), rows: data.posts.map(row) }];
-  if (data.sections.length === 0) return tables;
-  for (const section of data.sections) {
-    tables.push({ name: section.title, rows: data.posts.filter((p) => sectionOf(p) === section.id).map(row) });
-  }
-  const loose = data.posts.filter((p) => sectionOf(p) === null);
-  if (loose.length > 0) tables.push({ name: translate(locale, "outputs.summary.noSection"), rows: loose.map(row) });
-  return tables;
+  return (post: ExportPost): ExportRow => ({
+    id: post.id,
+    section: post.sectionId ? (sectionTitle.get(post.sectionId) ?? "") : "",
+    kind: t(`outputs.kind.${post.kind}`),
+    title: post.title ?? "",
+    text: post.body,
+    // The name the writer chose to show, and nothing else: never an account or a participant id.
+    author: post.authorName ?? "",
+    status: t(`outputs.status.${post.status}`),
+    pinned: t(post.pinned ? "outputs.yes" : "outputs.no"),
+    likes: post.likes,
+    votes: post.votes,
+    replies: post.parentId ? "" : post.replies,
+    replyTo: post.parentId ?? "",
+    attachment: attachmentUrl(post, base),
+    createdIso: post.createdAt.toISOString(),
+    createdLocal: post.createdAt,
+    // As the presenters decide it: a change more than a second after posting.
+    edited: t(post.updatedAt.getTime() - post.createdAt.getTime() > 1000 ? "outputs.yes" : "outputs.no"),
+  });
 }
 
 function attachmentUrl(post: ExportPost, base: string): string {

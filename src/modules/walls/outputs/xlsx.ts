@@ -1,10 +1,12 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import { lazy } from "../../../core/lazy.ts";
 
 export const loadExcel = lazy(() => import("exceljs").then((m) => m.default));
 
 import type { Locale } from "../../../i18n/locale.ts";
 import { translate } from "../../../i18n/translate.ts";
-import { type Cell, columnsOf, type ExportTable, finnishTime } from "./table.ts";
+import { type Cell, columnsOf, type ExportColumn, type ExportTable, finnishTime, type StreamedTable } from "./table.ts";
 
 /**
  * Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ],
@@ -44,6 +46,55 @@ const dateFormat: Record<Locale, string> = { fi: "d.m.yyyy h:mm", sv: "yyyy-mm-d
 const xlsxCell = (value: Cell | undefined) =>
   value instanceof Date ? asFinnishClock(value) : value === "" || value === undefined ? null : value;
 
+/** A sheet's columns: widths, the date format of moments, long text wrapped; the header row from the names. */
+function sheetColumns(columns: readonly ExportColumn[], locale: Locale) {
+  return columns.map((c) => ({
+    key: c.key,
+    header: translate(locale, c.header),
+    width: c.width,
+    style: c.moment
+      ? { numFmt: dateFormat[locale] }
+      : c.wrap
+        ? { alignment: { wrapText: true as const, vertical: "top" as const } }
+        : {},
+  }));
+}
+
+/**
+ * The same workbook as toXlsx, written to `out` as its rows are read, with
+ * exceljs's streaming writer: one sheet after another, each page of rows
+ * committed (written out) as it comes, waiting while `out` is full (a slow
+ * download holds the reading back instead of filling memory). Strings are
+ * inline, not shared, so nothing grows with the number of rows.
+ */
+export async function writeXlsx(tables: StreamedTable[], locale: Locale, title: string, out: Writable): Promise<void> {
+  const ExcelJS = await loadExcel();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Uudistamo";
+  workbook.title = title;
+  workbook.created = new Date();
+  const taken = new Set<string>();
+  let index = 0;
+  for (const table of tables) {
+    index++;
+    const sheet = workbook.addWorksheet(sheetName(table.name, taken, `${index}`), {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    const columns = columnsOf(table);
+    sheet.columns = sheetColumns(columns, locale);
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const rows of table.pages()) {
+      for (const row of rows)
+        sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, xlsxCell(row[c.key])]))).commit();
+      if (out.writableNeedDrain) await once(out, "drain");
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    sheet.commit();
+  }
+  await workbook.commit();
+}
+
 /**
  * The workbook: a sheet per table, each with a bold header row that stays in
  * view (frozen), a filter on it, and widths that fit the columns. Strings go
@@ -61,16 +112,7 @@ export async function toXlsx(tables: ExportTable[], locale: Locale, title: strin
       views: [{ state: "frozen", ySplit: 1 }],
     });
     const columns = columnsOf(table);
-    sheet.columns = columns.map((c) => ({
-      key: c.key,
-      header: translate(locale, c.header),
-      width: c.width,
-      style: c.moment
-        ? { numFmt: dateFormat[locale] }
-        : c.wrap
-          ? { alignment: { wrapText: true, vertical: "top" } }
-          : {},
-    }));
+    sheet.columns = sheetColumns(columns, locale);
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
       sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, xlsxCell(row[c.key])])));
