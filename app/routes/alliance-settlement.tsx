@@ -2,6 +2,7 @@ import { presentAlliance, presentCostEntry, presentSettlement } from "../../src/
 import { amountText } from "../ui/alliances/format.ts";
 import { SettlementSteps } from "../ui/alliances/SettlementSteps.tsx";
 import { useI18n } from "../ui/i18n.ts";
+import { ButtonAnchor } from "../ui/kit/Button.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
@@ -59,6 +60,14 @@ export default function AllianceSettlement({ loaderData }: Route.ComponentProps)
         <a href={`/alliances/${alliance.id}`}>← {t("alliances.settlement.back")}</a>
       </p>
       <PageTitle lead={`${alliance.name} · ${t(`alliances.settlement.${settlement.status}`)}`}>{title}</PageTitle>
+      <p className="form-actions">
+        <ButtonAnchor href={`/alliances/settlements/${settlement.id}/export.xlsx`} download>
+          {t("alliances.export.downloadXlsx")}
+        </ButtonAnchor>
+        <ButtonAnchor href={`/alliances/settlements/${settlement.id}/export.docx`} download>
+          {t("alliances.export.downloadDocx")}
+        </ButtonAnchor>
+      </p>
       {year && (
         <>
           <DataTable

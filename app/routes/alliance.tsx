@@ -14,7 +14,7 @@ import { AllianceOverview } from "../ui/alliances/Overview.tsx";
 import { failedIntent } from "../ui/events/form-intent.ts";
 import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { Button } from "../ui/kit/Button.tsx";
+import { Button, ButtonAnchor } from "../ui/kit/Button.tsx";
 import { Chart } from "../ui/kit/Chart.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
@@ -176,6 +176,12 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
         rowKey={(r) => `${r.year}-${r.partyId}`}
         emptyText={t("alliances.books.none")}
       />
+
+      <p>
+        <ButtonAnchor href={`/alliances/${alliance.id}/books.xlsx`} download>
+          {t("alliances.export.downloadBooks")}
+        </ButtonAnchor>
+      </p>
 
       <section aria-labelledby="charts" className="stack">
         <Heading level={2} id="charts">

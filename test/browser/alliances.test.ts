@@ -89,6 +89,12 @@ describe("alliance pages in the browser", () => {
     await settle.getByRole("button", { name: "Laske selvitys kirjanpidosta" }).click();
     await page.getByRole("heading", { level: 1, name: "Väliselvitys 2025, versio 1" }).waitFor();
     await expectNoAxeViolations(page, "settlement page");
+    // The settlement downloads for the minutes, as the signed-in manager.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Lataa selvitys pöytäkirjan liitteeksi (DOCX)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^kasvupalveluallianssi-2025-v1-.*\.docx$/);
 
     // Target 100 000 €, actual 85 000 €: the providers' half of the 15 000 € underrun.
     const incentive = page.getByRole("link", { name: /Miten Kannustin maksetaan syntyi/ });
