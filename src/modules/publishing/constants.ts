@@ -18,3 +18,6 @@ export const searchConfigOf: Record<PostLocale, "finnish" | "swedish" | "english
 
 /** A tag: lower-case letters, digits and hyphens, as it appears in /blog/tag/:tag and the feeds' URLs. */
 export const tagPattern = /^[\p{Ll}\p{Nd}]+(?:-[\p{Ll}\p{Nd}]+)*$/u;
+
+/** The tag list (blog page, GET /api/publishing/tags) names at most this many, the most used: bounded at any size. */
+export const maxListedTags = 100;

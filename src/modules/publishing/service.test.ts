@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../../../test/support/server.ts";
 import type { Caller } from "../../core/caller.ts";
 import { users } from "../accounts/schema.ts";
 import { organisations } from "../people/schema.ts";
+import { maxListedTags } from "./constants.ts";
 import { presentPost } from "./presenters.ts";
 import { posts } from "./schema.ts";
 import { postFor, refusal } from "./test-fixture.ts";
@@ -199,5 +200,22 @@ describe("posts", () => {
     const first = await service().listPublished(anonymous, { limit: 1 });
     const second = await service().listPublished(anonymous, { limit: 1, cursor: first.nextCursor ?? "" });
     expect(second.items[0]?.post.id).not.toBe(first.items[0]?.post.id);
+  });
+
+  it("lists only the most used tags, A–Z, however many distinct tags there are", async () => {
+    // Seven posts of twenty tags each: 115 distinct tags, "yhteinen" on all seven, "toinen-1" … "toinen-19" on two.
+    for (let i = 0; i < 7; i++) {
+      const tags = [
+        "yhteinen",
+        ...Array.from({ length: 19 }, (_, j) => (i < 2 ? `toinen-${j + 1}` : `tunniste-${i}-${j + 1}`)),
+      ];
+      const { post } = await service().create(staff, postFor({ tags, title: `Monta aihetta ${i}` }));
+      await service().publish(staff, post.id);
+    }
+    const listed = await service().tags(anonymous);
+    expect(listed).toHaveLength(maxListedTags);
+    expect(listed.find((t) => t.tag === "yhteinen")).toEqual({ tag: "yhteinen", count: 7 });
+    expect(listed.find((t) => t.tag === "toinen-19")).toEqual({ tag: "toinen-19", count: 2 });
+    expect(listed.map((t) => t.tag)).toEqual(listed.map((t) => t.tag).sort((a, b) => a.localeCompare(b, "fi")));
   });
 });

@@ -71,7 +71,7 @@ export function registerPostRoutes(api: ApiRouter) {
       method: "get",
       path: "/publishing/tags",
       tags,
-      summary: "The tags of published posts, with how many posts each",
+      summary: "The most used tags of published posts (at most 100), with how many posts each",
       responses: { 200: jsonResponse(z.array(tagCountSchema), "Tags A–Z") },
     }),
     async (c) => c.json(await apiServices(c).publishingPosts.tags(c.get("caller")), 200),
