@@ -1,9 +1,10 @@
 import { Form, redirect, useLocation } from "react-router";
+import { canManageOffice } from "../../src/modules/publishing/policy.ts";
 import type { PostView } from "../../src/modules/publishing/presenters.ts";
 import { presentPostsPage } from "../../src/modules/publishing/presenters.ts";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { Button } from "../ui/kit/Button.tsx";
+import { Button, ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
@@ -27,6 +28,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       value: p.id,
       label: [p.name, p.organisationName].filter(Boolean).join(", "),
     })),
+    canManageOffice: canManageOffice(caller.actor),
   }));
 }
 
@@ -43,7 +45,7 @@ export default function BlogManage({ loaderData, actionData }: Route.ComponentPr
   const { t, dateTime } = useI18n();
   const { search } = useLocation();
   const error = errorOf(actionData);
-  const { page, people } = loaderData;
+  const { page, people, canManageOffice } = loaderData;
   const columns: DataTableColumn<PostView>[] = [
     {
       key: "title",
@@ -71,7 +73,11 @@ export default function BlogManage({ loaderData, actionData }: Route.ComponentPr
   return (
     <div className="stack">
       <title>{`${t("publishing.manage.title")} – ${t("app.name")}`}</title>
-      <PageTitle>{t("publishing.manage.title")}</PageTitle>
+      <PageTitle
+        actions={canManageOffice && <ButtonLink to="/admin/office">{t("publishing.office.title")}</ButtonLink>}
+      >
+        {t("publishing.manage.title")}
+      </PageTitle>
       <DataTable
         caption={t("publishing.manage.title")}
         captionHidden

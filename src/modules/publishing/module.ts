@@ -13,10 +13,12 @@ export default defineModule({
     { path: "blog/manage", file: "routes/blog-manage.tsx" },
     { path: "blog/manage/:id", file: "routes/blog-edit.tsx" },
     { path: "blog/:slug", file: "routes/blog-post.tsx" },
+    { path: "admin/office", file: "routes/office-settings.tsx" },
     { path: "search", file: "routes/search.tsx" },
   ],
   navigation: [
     { to: "/blog", label: "publishing.nav", roles: ["anyone"], order: 15 },
+    { to: "/admin/office", label: "publishing.office.title", roles: ["admin"], order: 68 },
     { to: "/search", label: "publishing.search.title", roles: ["anyone"], order: 80 },
   ],
   server: () => import("./server.ts"),

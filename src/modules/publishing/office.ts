@@ -26,6 +26,12 @@ export function createOfficeService({ db, writes = createWritePath(db) }: { db: 
       };
     },
 
+    /** The details as the settings form shows them (admins only: the page is theirs, though reading is public). */
+    async getForEditing(caller: Caller): Promise<OfficeView> {
+      authorize(publishingPolicy, "manageOffice", caller.actor);
+      return this.get();
+    },
+
     async set(caller: Caller, input: OfficeInput | unknown): Promise<OfficeView> {
       await write({
         caller,

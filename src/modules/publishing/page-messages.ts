@@ -148,6 +148,29 @@ const texts = {
   "publishing.home.email": ["Sähköposti", "E-post", "E-mail"],
   "publishing.home.phone": ["Puhelin", "Telefon", "Phone"],
   "publishing.home.address": ["Osoite", "Adress", "Address"],
+  "publishing.office.title": ["Toimiston yhteystiedot", "Kontorets kontaktuppgifter", "The office’s contact details"],
+  "publishing.office.lead": [
+    "Näkyvät etusivulla ja blogissa kaikille kävijöille.",
+    "Visas för alla besökare på startsidan och i bloggen.",
+    "Shown to every visitor on the front page and the blog.",
+  ],
+  "publishing.office.name": ["Toimiston nimi", "Kontorets namn", "The office’s name"],
+  "publishing.office.multiline": [
+    "Rivinvaihdot näkyvät sivulla.",
+    "Radbrytningar visas på sidan.",
+    "Line breaks are shown on the page.",
+  ],
+  "publishing.office.openingHoursIn": [
+    "Aukioloajat ({language})",
+    "Öppettider ({language})",
+    "Opening hours ({language})",
+  ],
+  "publishing.office.save": ["Tallenna yhteystiedot", "Spara kontaktuppgifterna", "Save the contact details"],
+  "publishing.office.saved": [
+    "Yhteystiedot on tallennettu.",
+    "Kontaktuppgifterna har sparats.",
+    "The contact details are saved.",
+  ],
 } as const;
 
 type Key = keyof typeof texts;

@@ -17,3 +17,4 @@ export type PublishingAction = keyof typeof publishingPolicy;
 
 export const canWritePosts = (actor: Actor | null): boolean => allows(publishingPolicy.writePosts, actor);
 export const canReadDrafts = (actor: Actor | null): boolean => allows(publishingPolicy.readDrafts, actor);
+export const canManageOffice = (actor: Actor | null): boolean => allows(publishingPolicy.manageOffice, actor);
