@@ -15,7 +15,8 @@
  *              (bench/newsletter.ts, its own results in bench/results/newsletter/)
  *
  * Flags: --quick (1,000 fan-out subscribers; ingestion: the 3 s closed loop only; 2,000 newsletter subscribers),
- *        --name <name>, --only fanout|ingest|newsletter (comma-separated).
+ *        --name <name>, --only fanout|ingest|newsletter (comma-separated),
+ *        --subscribers <n> (ingestion's idle subscribers, 0 for none; else BENCH_INGEST_SUBSCRIBERS, 0 too).
  * Env:   BENCH_SUBSCRIBERS, BENCH_POSTS, BENCH_INGEST_SUBSCRIBERS, BENCH_CLIENT_PROCESSES,
  *        BENCH_DATABASE_URL (PostgreSQL server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
  *        BENCH_SERVER_ENV ("KEY=value KEY2=value": extra settings for the Uudistamo server),
@@ -42,10 +43,18 @@ const argValue = (flag: string) => {
   return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 };
 const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter").split(","));
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+/**
+ * A whole number from the environment; unset or empty gives the fallback. 0 is a value, not "unset"
+ * (`BENCH_INGEST_SUBSCRIBERS=0`: ingestion with no subscribers), where `zero` allows it.
+ */
+const envNumber = (name: string, fallback: number, options: { zero?: boolean } = {}) => {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) && (value > 0 || (options.zero === true && value === 0)) ? Math.floor(value) : fallback;
 };
+/** `--subscribers N` (ingestion's idle subscribers; 0: none) wins over BENCH_INGEST_SUBSCRIBERS. */
+const subscribersFlag = argValue("--subscribers");
 
 const config = {
   quick,
@@ -53,7 +62,10 @@ const config = {
   posts: envNumber("BENCH_POSTS", 20),
   postGapMs: 300,
   clientProcesses: envNumber("BENCH_CLIENT_PROCESSES", 2),
-  ingestSubscribers: envNumber("BENCH_INGEST_SUBSCRIBERS", 1_000),
+  ingestSubscribers:
+    subscribersFlag !== undefined && /^\d+$/.test(subscribersFlag)
+      ? Number(subscribersFlag)
+      : envNumber("BENCH_INGEST_SUBSCRIBERS", 1_000, { zero: true }),
   concurrency: 50,
   closedMs: quick ? 3_000 : 10_000,
   openRate: 500,
