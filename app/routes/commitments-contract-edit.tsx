@@ -1,15 +1,15 @@
 import { Form, redirect } from "react-router";
 import { AppError } from "../../src/core/errors.ts";
 import { presentContract } from "../../src/modules/commitments/presenters.ts";
-import { ContractFields } from "../ui/commitments/ContractFields.tsx";
+import { ContractFields, submittedOf } from "../ui/commitments/ContractFields.tsx";
 import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { decimalCents } from "../ui/commitments/format.ts";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button, ButtonLink } from "../ui/kit/Button.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
-import { attempt, load, requireSignIn } from "../web/actions.server.ts";
-import { contractFormChoices, contractFromForm, FormReader } from "../web/commitments-form.server.ts";
+import { load, requireSignIn } from "../web/actions.server.ts";
+import { attemptKeeping, contractFormChoices, contractFromForm, FormReader } from "../web/commitments-form.server.ts";
 import type { Route } from "./+types/commitments-contract-edit";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
@@ -26,8 +26,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { services, caller } = context;
-  const reader = new FormReader(await request.formData(), caller.locale);
-  return attempt(caller.locale, async () => {
+  const form = await request.formData();
+  const reader = new FormReader(form, caller.locale);
+  return attemptKeeping(caller.locale, form, async () => {
     const input = contractFromForm(reader, false);
     reader.check();
     await services.contracts.updateContract(caller, params.id, input);
@@ -57,6 +58,7 @@ export default function CommitmentsContractEdit({ loaderData, actionData }: Rout
           people={people}
           contracts={contracts}
           error={error}
+          submitted={submittedOf(actionData)}
           withParties={false}
         />
         <div className="form-actions">

@@ -1,12 +1,12 @@
 import { Form, redirect } from "react-router";
-import { ContractFields } from "../ui/commitments/ContractFields.tsx";
+import { ContractFields, submittedOf } from "../ui/commitments/ContractFields.tsx";
 import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
-import { attempt, load, requireSignIn } from "../web/actions.server.ts";
-import { contractFormChoices, contractFromForm, FormReader } from "../web/commitments-form.server.ts";
+import { load, requireSignIn } from "../web/actions.server.ts";
+import { attemptKeeping, contractFormChoices, contractFromForm, FormReader } from "../web/commitments-form.server.ts";
 import type { Route } from "./+types/commitments-contract-new";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
@@ -20,8 +20,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { services, caller } = context;
-  const reader = new FormReader(await request.formData(), caller.locale);
-  return attempt(caller.locale, async () => {
+  const form = await request.formData();
+  const reader = new FormReader(form, caller.locale);
+  return attemptKeeping(caller.locale, form, async () => {
     const input = contractFromForm(reader, true);
     reader.check();
     const view = await services.contracts.createContract(caller, input);
@@ -51,6 +52,7 @@ export default function CommitmentsContractNew({ loaderData, actionData }: Route
               people={people}
               contracts={contracts}
               error={error}
+              submitted={submittedOf(actionData)}
               withParties
             />
             <div className="form-actions">

@@ -4,6 +4,7 @@ import { canManageContracts } from "../../src/modules/commitments/policy.ts";
 import {
   type contractSummarySchema,
   presentContractsPage,
+  presentDueRemindersPage,
   presentFoldersPage,
 } from "../../src/modules/commitments/presenters.ts";
 import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
@@ -11,7 +12,7 @@ import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { day } from "../ui/commitments/format.ts";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { Button, ButtonLink } from "../ui/kit/Button.tsx";
+import { Button, ButtonAnchor, ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable, type DataTableColumn } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
@@ -31,6 +32,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return load(async () => ({
     page: presentContractsPage(await services.contracts.listContracts(caller, { cursor, limit: 50 })),
     folders: presentFoldersPage(await services.contracts.listFolders(caller, { limit: 200 })).items,
+    // The reminders sent to the caller (as a responsible person or deputy), newest first: the in-app copy of the mail.
+    reminders: presentDueRemindersPage(await services.contractReminders.listDue(caller, { limit: 10 })).items,
     canManage: canManageContracts(caller.actor),
     seesAll: caller.actor?.role !== "member",
   }));
@@ -51,7 +54,7 @@ type Contract = z.infer<typeof contractSummarySchema>;
 export default function Commitments({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { search } = useLocation();
-  const { page, folders, canManage, seesAll } = loaderData;
+  const { page, folders, reminders, canManage, seesAll } = loaderData;
   const error = errorOf(actionData);
   const folderName = new Map(folders.map((f) => [f.id, f.name]));
   const columns: DataTableColumn<Contract>[] = [
@@ -83,7 +86,15 @@ export default function Commitments({ loaderData, actionData }: Route.ComponentP
                 {t("commitments.form.newContract")}
               </ButtonLink>
             )}
-            {seesAll && <CommitmentsLinks />}
+            {canManage && <ButtonLink to="/commitments/import">{t("commitments.form.import")}</ButtonLink>}
+            {seesAll && (
+              <>
+                <ButtonAnchor href="/commitments/final-report.docx" download>
+                  {t("commitments.form.finalReport")}
+                </ButtonAnchor>
+                <CommitmentsLinks />
+              </>
+            )}
           </>
         }
       >
@@ -91,6 +102,36 @@ export default function Commitments({ loaderData, actionData }: Route.ComponentP
       </PageTitle>
       {actionData && "saved" in actionData && (
         <Notice>{t("commitments.form.folderSaved", { name: String(actionData.saved) })}</Notice>
+      )}
+      {reminders.length > 0 && (
+        <section aria-labelledby="my-reminders" className="stack">
+          <Heading level={2} id="my-reminders">
+            {t("commitments.form.myReminders")}
+          </Heading>
+          <DataTable
+            caption={t("commitments.form.myReminders")}
+            captionHidden
+            rowHeader
+            columns={[
+              {
+                key: "contract",
+                header: t("commitments.page.contract"),
+                cell: (r) => (
+                  <a href={`/commitments/contracts/${r.contract.id}`}>{`${r.contract.number} ${r.contract.name}`}</a>
+                ),
+              },
+              {
+                key: "kind",
+                header: t("commitments.page.reminderOf"),
+                cell: (r) => t(`commitments.page.reminderKind.${r.kind}`),
+              },
+              { key: "date", header: t("commitments.page.date"), cell: (r) => day(locale, r.eventDate) },
+            ]}
+            rows={reminders}
+            rowKey={(r) => r.id}
+            emptyText="–"
+          />
+        </section>
       )}
       <DataTable
         caption={t("commitments.page.register")}

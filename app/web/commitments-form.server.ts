@@ -1,6 +1,8 @@
-import { AppError, type FieldIssue } from "../../src/core/errors.ts";
+import { data } from "react-router";
+import { AppError, type FieldIssue, isAppError } from "../../src/core/errors.ts";
 import { parseMoney } from "../../src/core/money.ts";
 import type { WebContext } from "../../src/http/context.ts";
+import { errorBody, toAppError } from "../../src/http/respond-error.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { canManageContracts } from "../../src/modules/commitments/policy.ts";
@@ -131,4 +133,29 @@ export async function contractFormChoices({ services, caller }: WebContext, exce
     })),
     contracts: contracts.filter((c) => c.id !== exceptId).map((c) => ({ value: c.id, label: `${c.number} ${c.name}` })),
   };
+}
+
+/** What a refused form sent, by field name (a checkbox group's every value), to fill the form in again. */
+export type SubmittedValues = Record<string, string[]>;
+
+export function submittedValues(form: FormData): SubmittedValues {
+  const values: SubmittedValues = {};
+  for (const [key, value] of form) if (typeof value === "string") (values[key] ??= []).push(value);
+  return values;
+}
+
+/**
+ * `attempt` for the long commitments forms: a refusal also gives back what was sent, so that without JavaScript
+ * (the page is rendered again from the server) the form is filled in as it was, not emptied.
+ */
+export async function attemptKeeping<T>(locale: Locale, form: FormData, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (error) {
+    const known = isAppError(error) ? error : toAppError(error);
+    if (known.code !== "INTERNAL") {
+      return data({ error: errorBody(known, locale), submitted: submittedValues(form) }, { status: known.status });
+    }
+    throw error;
+  }
 }

@@ -47,6 +47,19 @@ interface ContractFieldsProps {
   error: ErrorBody | undefined;
   /** A new contract is given its parties here; a stored one's are managed on its page. */
   withParties: boolean;
+  /** What a refused submission sent: the form shows it again (without JavaScript the page is rendered anew). */
+  submitted?: Record<string, string[]>;
+}
+
+/** A field's starting value: what was sent when the form was refused, else the stored value. */
+export function startValues(submitted: Record<string, string[]> | undefined) {
+  return {
+    text: (name: string, stored?: string | null) => (submitted ? (submitted[name]?.[0] ?? "") : (stored ?? "")),
+    checked: (name: string, stored?: boolean) =>
+      submitted ? (submitted[name]?.includes("true") ?? false) : Boolean(stored),
+    oneOf: (name: string, value: string, stored: boolean) =>
+      submitted ? (submitted[name]?.includes(value) ?? false) : stored,
+  };
 }
 
 const emptyRows = (count: number) => Array.from({ length: count }, (_, i) => i);
@@ -56,8 +69,17 @@ const emptyRows = (count: number) => Array.from({ length: count }, (_, i) => i);
  * "optionPeriods.1.end"), so each message lands on its field. The notice deadline is computed by the service from
  * the end date and the notice period, and shown on the contract's page once saved.
  */
-export function ContractFields({ values, folders, people, contracts, error, withParties }: ContractFieldsProps) {
+export function ContractFields({
+  values,
+  folders,
+  people,
+  contracts,
+  error,
+  withParties,
+  submitted,
+}: ContractFieldsProps) {
   const { t } = useI18n();
+  const start = startValues(submitted);
   const none = { value: "", label: t("commitments.form.none") };
   const periods = values.optionPeriods ?? [];
   return (
@@ -67,22 +89,32 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="folderId"
           label={t("commitments.page.folder")}
           options={folders}
-          defaultValue={values.folderId}
+          defaultValue={start.text("folderId", values.folderId)}
           error={error}
         />
         <Select
           name="type"
           label={t("commitments.page.type")}
           options={contractTypes.map((v) => ({ value: v, label: t(`commitments.type.${v}`) }))}
-          defaultValue={values.type ?? "contract"}
+          defaultValue={start.text("type", values.type ?? "contract")}
           error={error}
         />
-        <TextField name="name" label={t("commitments.form.name")} defaultValue={values.name} error={error} />
-        <TextField name="number" label={t("commitments.page.number")} defaultValue={values.number} error={error} />
+        <TextField
+          name="name"
+          label={t("commitments.form.name")}
+          defaultValue={start.text("name", values.name)}
+          error={error}
+        />
+        <TextField
+          name="number"
+          label={t("commitments.page.number")}
+          defaultValue={start.text("number", values.number)}
+          error={error}
+        />
         <TextField
           name="diaryNumber"
           label={t("commitments.form.diaryNumber")}
-          defaultValue={values.diaryNumber}
+          defaultValue={start.text("diaryNumber", values.diaryNumber)}
           optional
           error={error}
         />
@@ -90,7 +122,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="status"
           label={t("commitments.page.status")}
           options={contractStatuses.map((v) => ({ value: v, label: t(`commitments.status.${v}`) }))}
-          defaultValue={values.status ?? "draft"}
+          defaultValue={start.text("status", values.status ?? "draft")}
           error={error}
         />
         <Select
@@ -98,7 +130,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
           label={t("commitments.form.master")}
           hint={t("commitments.form.masterHint")}
           options={[none, ...contracts]}
-          defaultValue={values.masterId ?? ""}
+          defaultValue={start.text("masterId", values.masterId)}
           optional
           error={error}
         />
@@ -109,26 +141,31 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="startDate"
           label={t("commitments.page.start")}
           hint={t("commitments.form.dateHint")}
-          defaultValue={values.startDate}
+          defaultValue={start.text("startDate", values.startDate)}
           error={error}
         />
         <TextField
           name="endDate"
           label={t("commitments.page.end")}
           hint={t("commitments.form.dateHint")}
-          defaultValue={values.endDate ?? ""}
+          defaultValue={start.text("endDate", values.endDate)}
           optional
           error={error}
         />
         <label className="choice-option">
-          <input type="checkbox" name="openEnded" value="true" defaultChecked={values.openEnded} />{" "}
+          <input
+            type="checkbox"
+            name="openEnded"
+            value="true"
+            defaultChecked={start.checked("openEnded", values.openEnded)}
+          />{" "}
           {t("commitments.page.openEnded")}
         </label>
         <TextField
           name="notice.amount"
           label={t("commitments.form.noticeAmount")}
           hint={t("commitments.form.noticeHint")}
-          defaultValue={values.notice ? String(values.notice.amount) : ""}
+          defaultValue={start.text("notice.amount", values.notice ? String(values.notice.amount) : "")}
           optional
           error={error}
         />
@@ -136,11 +173,16 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="notice.unit"
           label={t("commitments.form.noticeUnit")}
           options={noticeUnits.map((v) => ({ value: v, label: t(`commitments.noticeUnit.${v}`) }))}
-          defaultValue={values.notice?.unit ?? "months"}
+          defaultValue={start.text("notice.unit", values.notice?.unit ?? "months")}
           error={error}
         />
         <label className="choice-option">
-          <input type="checkbox" name="autoRenewal" value="true" defaultChecked={values.autoRenewal} />{" "}
+          <input
+            type="checkbox"
+            name="autoRenewal"
+            value="true"
+            defaultChecked={start.checked("autoRenewal", values.autoRenewal)}
+          />{" "}
           {t("commitments.form.autoRenewal")}
         </label>
       </FormSection>
@@ -152,7 +194,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
               name={`optionPeriods.${i}.start`}
               label={t("commitments.form.optionStart", { n: String(i + 1) })}
               hint={t("commitments.form.dateHint")}
-              defaultValue={periods[i]?.start}
+              defaultValue={start.text(`optionPeriods.${i}.start`, periods[i]?.start)}
               optional
               error={error}
             />
@@ -160,7 +202,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
               name={`optionPeriods.${i}.end`}
               label={t("commitments.form.optionEnd", { n: String(i + 1) })}
               hint={t("commitments.form.dateHint")}
-              defaultValue={periods[i]?.end}
+              defaultValue={start.text(`optionPeriods.${i}.end`, periods[i]?.end)}
               optional
               error={error}
             />
@@ -169,7 +211,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
                 type="checkbox"
                 name={`optionPeriods.${i}.exercised`}
                 value="true"
-                defaultChecked={periods[i]?.exercised}
+                defaultChecked={start.checked(`optionPeriods.${i}.exercised`, periods[i]?.exercised)}
               />{" "}
               {t("commitments.form.optionExercised", { n: String(i + 1) })}
             </label>
@@ -183,7 +225,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
           label={t("commitments.page.responsible")}
           hint={t("commitments.form.responsibleHint")}
           options={[none, ...people]}
-          defaultValue={values.responsibleId ?? ""}
+          defaultValue={start.text("responsibleId", values.responsibleId)}
           optional
           error={error}
         />
@@ -194,7 +236,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
                 type="checkbox"
                 name="deputyIds"
                 value={p.value}
-                defaultChecked={values.deputyIds?.includes(p.value)}
+                defaultChecked={start.oneOf("deputyIds", p.value, values.deputyIds?.includes(p.value) ?? false)}
               />{" "}
               {p.label}
             </label>
@@ -207,7 +249,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="value"
           label={t("commitments.page.value")}
           hint={t("commitments.form.valueHint")}
-          defaultValue={values.value}
+          defaultValue={start.text("value", values.value)}
           optional
           error={error}
         />
@@ -215,14 +257,14 @@ export function ContractFields({ values, folders, people, contracts, error, with
           name="confidentiality"
           label={t("commitments.form.confidentiality")}
           options={confidentialityLevels.map((v) => ({ value: v, label: t(`commitments.confidentiality.${v}`) }))}
-          defaultValue={values.confidentiality ?? "public"}
+          defaultValue={start.text("confidentiality", values.confidentiality ?? "public")}
           error={error}
         />
         <TextField
           name="confidentialityGround"
           label={t("commitments.form.ground")}
           hint={t("commitments.form.groundHint")}
-          defaultValue={values.confidentialityGround ?? ""}
+          defaultValue={start.text("confidentialityGround", values.confidentialityGround)}
           optional
           error={error}
         />
@@ -231,7 +273,7 @@ export function ContractFields({ values, folders, people, contracts, error, with
       {withParties && (
         <FormSection title={t("commitments.page.parties")} description={t("commitments.form.partiesHint")}>
           {emptyRows(3).map((i) => (
-            <PartyFields key={i} prefix={`parties.${i}.`} n={i + 1} error={error} />
+            <PartyFields key={i} prefix={`parties.${i}.`} n={i + 1} error={error} submitted={submitted} />
           ))}
         </FormSection>
       )}
@@ -240,19 +282,32 @@ export function ContractFields({ values, folders, people, contracts, error, with
 }
 
 /** One party's name, business ID and role; `prefix` is "parties.0." in the contract form, "" in the party form. */
-export function PartyFields({ prefix, n, error }: { prefix: string; n?: number; error: ErrorBody | undefined }) {
+export function PartyFields({
+  prefix,
+  n,
+  error,
+  submitted,
+}: {
+  prefix: string;
+  n?: number;
+  error: ErrorBody | undefined;
+  submitted?: Record<string, string[]>;
+}) {
   const { t } = useI18n();
+  const start = startValues(submitted);
   const numbered = (label: string) => (n === undefined ? label : `${label} ${n}`);
   return (
     <div className="commitments-row">
       <TextField
         name={`${prefix}name`}
+        defaultValue={start.text(`${prefix}name`)}
         label={numbered(t("commitments.form.partyName"))}
         optional={n !== undefined}
         error={error}
       />
       <TextField
         name={`${prefix}businessId`}
+        defaultValue={start.text(`${prefix}businessId`)}
         label={numbered(t("commitments.page.businessId"))}
         hint={t("commitments.form.businessIdHint")}
         optional
@@ -260,10 +315,18 @@ export function PartyFields({ prefix, n, error }: { prefix: string; n?: number; 
       />
       <Select
         name={`${prefix}role`}
+        defaultValue={start.text(`${prefix}role`, "buyer")}
         label={numbered(t("commitments.page.partyRole"))}
         options={partyRoles.map((v) => ({ value: v, label: t(`commitments.partyRole.${v}`) }))}
         error={error}
       />
     </div>
   );
+}
+
+/** What a refused submission sent, if the action gave it back (attemptKeeping). */
+export function submittedOf(actionData: unknown): Record<string, string[]> | undefined {
+  return actionData && typeof actionData === "object" && "submitted" in actionData
+    ? (actionData as { submitted: Record<string, string[]> }).submitted
+    : undefined;
 }

@@ -156,6 +156,23 @@ export const pagesFi = {
   "commitments.form.addStandard": "Lisää listalle vakiokohdat",
   "commitments.form.addOwnItem": "Lisää oma kohta",
   "commitments.form.itemTitle": "Kohdan otsikko",
+  "commitments.form.import": "Tuo sopimuksia taulukosta",
+  "commitments.form.importLead":
+    "Tarkista taulukko ensin: tarkistus luettelee jokaisen rivin virheet eikä tallenna mitään. Tuonti tallentaa kaikki rivit tai ei yhtään.",
+  "commitments.form.sheet": "Taulukko",
+  "commitments.form.sheetHint":
+    "Sarakkeet: kansio, tyyppi, nimi, numero, diaarinumero, osapuolet, sopimuskausi, optiokausi, irtisanomisaika, tila, arvo, metatiedot (kuten rekisterin vienti ne kirjoittaa).",
+  "commitments.form.sheetFileHint": "CSV tai XLSX.",
+  "commitments.form.checkSheet": "Tarkista",
+  "commitments.form.importSheet": "Tuo kaikki rivit",
+  "commitments.form.importValid": "Taulukon {count} riviä ovat kunnossa. Valitse tiedosto uudelleen ja tuo rivit.",
+  "commitments.form.imported": "{count} sopimusta tuotu rekisteriin.",
+  "commitments.form.importProblems": "Virheet ({count}): mitään ei tallennettu",
+  "commitments.form.row": "Rivi",
+  "commitments.form.column": "Sarake",
+  "commitments.form.problem": "Virhe",
+  "commitments.form.finalReport": "Laadi loppuraportti (Word)",
+  "commitments.form.myReminders": "Sinulle lähteneet muistutukset",
 } as const;
 
 export type PagesMessageKey = keyof typeof pagesFi;
@@ -316,6 +333,23 @@ export const pagesSv: Catalog<PagesMessageKey> = {
   "commitments.form.addStandard": "Lägg till standardpunkterna",
   "commitments.form.addOwnItem": "Lägg till en egen punkt",
   "commitments.form.itemTitle": "Punktens rubrik",
+  "commitments.form.import": "Importera avtal från en tabell",
+  "commitments.form.importLead":
+    "Kontrollera tabellen först: kontrollen listar varje rads fel och sparar ingenting. Importen sparar alla rader eller ingen.",
+  "commitments.form.sheet": "Tabell",
+  "commitments.form.sheetHint":
+    "Kolumner: mapp, typ, namn, nummer, diarienummer, parter, avtalsperiod, optionsperiod, uppsägningstid, status, värde, metadata (som registrets export skriver dem).",
+  "commitments.form.sheetFileHint": "CSV eller XLSX.",
+  "commitments.form.checkSheet": "Kontrollera",
+  "commitments.form.importSheet": "Importera alla rader",
+  "commitments.form.importValid": "Tabellens {count} rader är i ordning. Välj filen igen och importera raderna.",
+  "commitments.form.imported": "{count} avtal har importerats till registret.",
+  "commitments.form.importProblems": "Fel ({count}): ingenting har sparats",
+  "commitments.form.row": "Rad",
+  "commitments.form.column": "Kolumn",
+  "commitments.form.problem": "Fel",
+  "commitments.form.finalReport": "Sammanställ slutrapporten (Word)",
+  "commitments.form.myReminders": "Påminnelser som skickats till dig",
 };
 
 export const pagesEn: Catalog<PagesMessageKey> = {
@@ -472,4 +506,21 @@ export const pagesEn: Catalog<PagesMessageKey> = {
   "commitments.form.addStandard": "Add the standard items",
   "commitments.form.addOwnItem": "Add an item of your own",
   "commitments.form.itemTitle": "Item title",
+  "commitments.form.import": "Import contracts from a sheet",
+  "commitments.form.importLead":
+    "Check the sheet first: the check lists every row's problems and stores nothing. The import stores every row or none.",
+  "commitments.form.sheet": "Sheet",
+  "commitments.form.sheetHint":
+    "Columns: folder, type, name, number, diary number, parties, period, option period, notice period, status, value, metadata (as the register's export writes them).",
+  "commitments.form.sheetFileHint": "CSV or XLSX.",
+  "commitments.form.checkSheet": "Check",
+  "commitments.form.importSheet": "Import every row",
+  "commitments.form.importValid": "The sheet's {count} rows are in order. Choose the file again and import them.",
+  "commitments.form.imported": "{count} contracts imported into the register.",
+  "commitments.form.importProblems": "Problems ({count}): nothing was stored",
+  "commitments.form.row": "Row",
+  "commitments.form.column": "Column",
+  "commitments.form.problem": "Problem",
+  "commitments.form.finalReport": "Produce the final report (Word)",
+  "commitments.form.myReminders": "Reminders sent to you",
 };

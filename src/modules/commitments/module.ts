@@ -17,6 +17,7 @@ export default defineModule({
   pages: [
     { path: "commitments", file: "routes/commitments.tsx" },
     { path: "commitments/contracts/new", file: "routes/commitments-contract-new.tsx" },
+    { path: "commitments/import", file: "routes/commitments-import.tsx" },
     { path: "commitments/contracts/:id", file: "routes/commitments-contract.tsx" },
     { path: "commitments/contracts/:id/edit", file: "routes/commitments-contract-edit.tsx" },
     { path: "commitments/secondments", file: "routes/commitments-secondments.tsx" },
