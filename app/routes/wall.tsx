@@ -9,6 +9,7 @@ import { Field } from "../ui/kit/Field.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { Composer } from "../ui/wall/Composer.tsx";
 import { LiveAnnouncer } from "../ui/wall/LiveAnnouncer.tsx";
+import { OlderPosts } from "../ui/wall/OlderPosts.tsx";
 import { OutboxStatus } from "../ui/wall/OutboxStatus.tsx";
 import { useOutbox } from "../ui/wall/outbox.ts";
 import { PostCard } from "../ui/wall/PostCard.tsx";
@@ -149,7 +150,14 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
   composerRef.current = composerOpen;
 
   const live = useWallLive(
-    { wall: data.wall, posts: data.posts, seq: data.seq },
+    {
+      wall: data.wall,
+      posts: data.posts,
+      seq: data.seq,
+      total: data.totalPosts,
+      before: data.postsBefore,
+      older: data.olderCursor,
+    },
     () => composerRef.current || window.scrollY > 200,
   );
   const outbox = useOutbox(data.wall.id, (post) => live.addOwn({ ...post, mine: true }));
@@ -227,6 +235,9 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
     live.posts.filter((p) => !p.parentId),
     order,
   );
+  // The feed's set: the wall's top-level posts, less the new ones waiting behind the "N new posts" button.
+  const heldRoots = live.held.filter((p) => !p.parentId).length;
+  const setSize = live.total === null ? -1 : Math.max(live.total - heldRoots, live.before + roots.length);
   const repliesOf = (id: string) =>
     sortPosts(
       live.posts.filter((p) => p.parentId === id),
@@ -312,8 +323,23 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
 
       <LiveAnnouncer arrivals={live.arrivals} />
 
-      <WallLayout wall={live.wall} posts={roots} label={t("walls.postsLabel")}>
-        {(post, index, setSize) => (
+      {data.badCursor && <p className="notice">{data.badCursor}</p>}
+      {live.before > 0 && (
+        <p>
+          <a href={`/w/${live.wall.slug}`}>{t("walls.newestPosts")}</a>
+        </p>
+      )}
+
+      <WallLayout
+        wall={live.wall}
+        posts={roots}
+        label={t("walls.postsLabel")}
+        setSize={setSize}
+        before={live.before}
+        complete={live.older === null}
+        busy={live.loadingOlder}
+      >
+        {(post, position, size) => (
           <PostCard
             key={post.id}
             post={post}
@@ -321,8 +347,8 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
             replies={repliesOf(post.id)}
             canModerate={data.canModerate}
             canPost={canPost}
-            position={index + 1}
-            setSize={setSize}
+            position={position}
+            setSize={size}
             liked={reactions.like.has(post.id)}
             voted={reactions.upvote.has(post.id)}
             onReply={(p, from) => open(p, null, from)}
@@ -332,13 +358,13 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
         )}
       </WallLayout>
 
-      {data.olderPostsHref && (
-        <p>
-          <a href={data.olderPostsHref} rel="next">
-            {t("walls.olderPosts")}
-          </a>
-        </p>
-      )}
+      <OlderPosts
+        href={data.olderPostsHref}
+        hydrated={hydrated}
+        hasMore={live.older !== null}
+        loading={live.loadingOlder}
+        load={live.loadOlder}
+      />
 
       {canPost && (
         <button

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { BrowserContextOptions, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { WallView } from "../../src/modules/walls/presenters.ts";
@@ -292,5 +293,126 @@ describe("a wall on a phone when the server stops", () => {
       await app.platform.close();
       await app.smtp.close();
     }
+  });
+});
+
+describe("a wall of 2,000 posts on a phone (360 × 740, touch)", () => {
+  const web = useBrowserApp(signedInStaff);
+  const caller = () => adminCaller(web.staff.person);
+
+  /** A wall with `count` posts, "Viesti 1" the newest, written straight into its table (fast). */
+  async function wallWithPosts(count: number, title: string) {
+    const wall = await web.app.platform.services.walls.create(caller(), { title });
+    await web.app.database.db.execute(sql`
+      insert into wall_posts (wall_id, body, body_html, author_name, participant_hash, idempotency_key, created_at, updated_at)
+      select ${wall.id}::uuid, 'Viesti ' || n, '<p>Viesti ' || n || '</p>', 'Osallistuja ' || n, 'seed-' || n, 'seed-' || n,
+             now() - make_interval(secs => n), now() - make_interval(secs => n)
+      from generate_series(1, ${count}::int) as n`);
+    return wall;
+  }
+
+  const articles = (page: Page) => page.getByRole("feed").getByRole("article");
+  const positionOf = async (article: Locator) => ({
+    text: (await article.locator(".post-body").textContent())?.trim(),
+    posinset: await article.getAttribute("aria-posinset"),
+    setsize: await article.getAttribute("aria-setsize"),
+  });
+
+  it("answers with a small first page, the feed's positions right across pages, older posts with and without JavaScript", async () => {
+    const wall = await wallWithPosts(2000, "Iso seinä");
+    const { page, context, errors } = await openPage(web.browser, web.app, phone);
+    const response = await page.goto(`/w/${wall.slug}`);
+    const documentBytes = (await response?.body())?.length ?? Number.POSITIVE_INFINITY;
+    expect(documentBytes, "the wall page's HTML document").toBeLessThan(300 * 1024);
+    await page.getByText("Päivittyy reaaliajassa").waitFor();
+    await expectFits(page, "the wall of 2,000 posts");
+
+    expect(await articles(page).count()).toBe(50);
+    expect(await positionOf(articles(page).first())).toEqual({ text: "Viesti 1", posinset: "1", setsize: "2000" });
+    expect(await positionOf(articles(page).nth(49))).toEqual({ text: "Viesti 50", posinset: "50", setsize: "2000" });
+
+    // The next page is appended in place; the focus moves to its first post and the change is said.
+    await page.getByRole("button", { name: "Vanhemmat viestit" }).click();
+    await expect.poll(() => articles(page).count()).toBeGreaterThanOrEqual(100);
+    const fifthFirst = articles(page).nth(50);
+    expect(await positionOf(fifthFirst)).toEqual({ text: "Viesti 51", posinset: "51", setsize: "2000" });
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.postId))
+      .toBe(await fifthFirst.getAttribute("data-post-id"));
+    await page.getByRole("status").filter({ hasText: "50 vanhempaa viestiä lisättiin loppuun" }).waitFor();
+
+    // A new post arrives at the top of a reader at the top: it is number 1 of 2,001, the others move one down.
+    await web.app.platform.services.posts.create(
+      { actor: null, locale: "fi", participantHash: "live", addressHash: "live", hasJoinCode: () => true },
+      wall.id,
+      { body: "Tuore viesti", idempotencyKey: "fresh" },
+    );
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
+    const fresh = articles(page).filter({ hasText: "Tuore viesti" });
+    const waitingButton = page.getByRole("button", { name: /uusi viesti – näytä/ });
+    await Promise.race([fresh.waitFor(), waitingButton.waitFor()]);
+    if (await waitingButton.isVisible()) await waitingButton.click();
+    expect(await positionOf(articles(page).first())).toEqual({ text: "Tuore viesti", posinset: "1", setsize: "2001" });
+    expect(await positionOf(articles(page).nth(51))).toEqual({ text: "Viesti 51", posinset: "52", setsize: "2001" });
+    await expectNoAxeViolations(page, "the wall of 2,000 posts after a page was appended");
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Without JavaScript the same control is a link to the next page.
+    const plain = await openPage(web.browser, web.app, { ...phone, javaScriptEnabled: false });
+    await plain.page.goto(`/w/${wall.slug}`);
+    await plain.page.getByRole("link", { name: "Vanhemmat viestit" }).click();
+    await plain.page.waitForURL(/\?cursor=/);
+    expect(await articles(plain.page).count()).toBe(50);
+    // The first page is now the new post and Viesti 1–49, so this one starts at Viesti 50, number 51.
+    expect(await positionOf(articles(plain.page).first())).toEqual({
+      text: "Viesti 50",
+      posinset: "51",
+      setsize: "2001",
+    });
+    expect(await positionOf(articles(plain.page).nth(49))).toEqual({
+      text: "Viesti 99",
+      posinset: "100",
+      setsize: "2001",
+    });
+    await plain.page.getByRole("link", { name: "Uusimmat viestit" }).waitFor();
+    await plain.context.close();
+  });
+
+  it("answers a malformed cursor, or another wall's, with 400 and the newest posts; a stale one still pages on", async () => {
+    const wall = await wallWithPosts(120, "Sivutettu seinä");
+    const other = await wallWithPosts(60, "Toinen seinä");
+    const api = (id: string, cursor: string) =>
+      fetch(`${web.app.url}/api/walls/${id}/posts?limit=50&cursor=${encodeURIComponent(cursor)}`);
+    const firstPage = async (id: string) =>
+      ((await (await fetch(`${web.app.url}/api/walls/${id}/posts?limit=50`)).json()) as { nextCursor: string })
+        .nextCursor;
+    const ownCursor = await firstPage(wall.id);
+    const otherCursor = await firstPage(other.id);
+
+    const { page, context } = await openPage(web.browser, web.app, { ...phone, javaScriptEnabled: false });
+    for (const cursor of ["not-a-cursor", "eyJzIjoid2FsbC1wb3N0cyJ9", otherCursor]) {
+      const response = await page.goto(`/w/${wall.slug}?cursor=${encodeURIComponent(cursor)}`);
+      expect(response?.status(), `the page with cursor ${cursor}`).toBe(400);
+      await page.getByText("Sivutuslinkki on virheellinen tai vanhentunut").waitFor();
+      expect(await positionOf(articles(page).first())).toEqual({ text: "Viesti 1", posinset: "1", setsize: "120" });
+    }
+    for (const cursor of ["not-a-cursor", "eyJzIjoid2FsbC1wb3N0cyJ9"]) {
+      const response = await api(wall.id, cursor);
+      expect(response.status, `the API with cursor ${cursor}`).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe("VALIDATION_FAILED");
+    }
+
+    // The post the cursor names is deleted: the link still opens the next page from its place.
+    await web.app.database.db.execute(
+      sql`update wall_posts set deleted_at = now() where wall_id = ${wall.id}::uuid and body = 'Viesti 50'`,
+    );
+    const stale = await page.goto(`/w/${wall.slug}?cursor=${encodeURIComponent(ownCursor)}`);
+    expect(stale?.status()).toBe(200);
+    expect(await positionOf(articles(page).first())).toEqual({ text: "Viesti 51", posinset: "50", setsize: "119" });
+    const staleApi = await api(wall.id, ownCursor);
+    expect(staleApi.status).toBe(200);
+    expect(((await staleApi.json()) as { posts: { html: string }[] }).posts[0]?.html).toBe("<p>Viesti 51</p>");
+    await context.close();
   });
 });

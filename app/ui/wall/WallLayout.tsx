@@ -7,14 +7,22 @@ interface WallLayoutProps {
   wall: WallView;
   posts: WallPost[];
   label: string;
-  children(post: WallPost, index: number, setSize: number): ReactNode;
+  /** aria-setsize of the whole feed: the wall's top-level posts this reader may see, -1 when not known. */
+  setSize: number;
+  /** How many top-level posts come before the first one here (a page opened further down). */
+  before: number;
+  /** Whether the oldest post is here too (then a column's set size is its own count). */
+  complete: boolean;
+  /** A page is being appended (aria-busy, as the ARIA feed pattern asks). */
+  busy: boolean;
+  children(post: WallPost, position: number, setSize: number): ReactNode;
 }
 
 /**
  * The posts as a masonry wall, as columns by section, or as a stream. Each
  * column is an ARIA feed of its own, so a screen reader moves post by post.
  */
-export function WallLayout({ wall, posts, label, children }: WallLayoutProps) {
+export function WallLayout({ wall, posts, label, setSize, before, complete, busy, children }: WallLayoutProps) {
   const { t } = useI18n();
   if (wall.layout === "columns" && wall.sections.length > 0) {
     const groups = [
@@ -36,8 +44,15 @@ export function WallLayout({ wall, posts, label, children }: WallLayoutProps) {
             {group.posts.length === 0 ? (
               <p className="muted">{t("walls.emptySection")}</p>
             ) : (
-              <div role="feed" aria-labelledby={`section-${group.id}`} className="wall-feed wall-stream">
-                {group.posts.map((post, i) => children(post, i, group.posts.length))}
+              <div
+                role="feed"
+                aria-labelledby={`section-${group.id}`}
+                aria-busy={busy}
+                className="wall-feed wall-stream"
+              >
+                {group.posts.map((post, i) =>
+                  children(post, i + 1, complete && before === 0 ? group.posts.length : -1),
+                )}
               </div>
             )}
           </section>
@@ -54,9 +69,10 @@ export function WallLayout({ wall, posts, label, children }: WallLayoutProps) {
         <div
           role="feed"
           aria-label={label}
+          aria-busy={busy}
           className={`wall-feed ${wall.layout === "stream" ? "wall-stream" : "wall-masonry"}`}
         >
-          {posts.map((post, i) => children(post, i, posts.length))}
+          {posts.map((post, i) => children(post, before + i + 1, setSize))}
         </div>
       )}
     </section>
