@@ -1,3 +1,4 @@
+import { canListPeople } from "../../src/modules/people/policy.ts";
 import { presentPostsPage } from "../../src/modules/publishing/presenters.ts";
 import { presentOverview } from "../../src/modules/strategy/presenters.ts";
 import { useI18n } from "../ui/i18n.ts";
@@ -29,7 +30,8 @@ export async function loader({ context }: Route.LoaderArgs) {
         overview: presentOverview((await services.strategies.overview(caller, adopted.id)).categories),
       }
     : null;
-  const stats = caller.actor
+  // Only for those who may list people (an auditor may not): the page must not fail for them.
+  const stats = canListPeople(caller.actor)
     ? {
         people: await services.people.countPeople(caller),
         organisations: (await services.people.listOrganisations(caller)).length,

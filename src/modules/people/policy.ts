@@ -18,4 +18,5 @@ export type PeopleAction = keyof typeof peoplePolicy;
 
 /** For pages deciding what to show (an edit link, a form); the service enforces the same entries. */
 export const canManageOrganisations = (actor: Actor | null) => allows(peoplePolicy.manageOrganisations, actor);
+export const canListPeople = (actor: Actor | null) => allows(peoplePolicy.listPeople, actor);
 export const canManagePeople = (actor: Actor | null) => allows(peoplePolicy.managePeople, actor);
