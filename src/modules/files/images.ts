@@ -28,7 +28,7 @@ import { PngStreamError, shrinkPng } from "./png-stream.ts";
  *   number of people uploading at once.
  * - JPEGs are written without Huffman optimisation, which would hold the whole
  *   output in memory for a second pass.
- * - A PNG over `maxPixelsDecodedWhole` is shrunk while it is read (png-stream.ts):
+ * - A PNG over `maxPixelsDecodedWhole` (2.1 MP) is shrunk while it is read (png-stream.ts):
  *   libvips has no shrink-on-load for PNG and holds some 1,700 full-width rows.
  * - WebP and GIF stills, and interlaced PNGs, decode whole (4 bytes a pixel), so
  *   they are refused over `maxPixelsDecodedWhole`; a still GIF is written as PNG
@@ -40,10 +40,11 @@ export const imageLimits = {
   /** A still image's pixels: 50 MP takes a 48 MP (8000×6000) phone photo. */
   maxPixels: 50_000_000,
   /**
-   * A still image that decodes whole (WebP, GIF, interlaced PNG): 4 MP (2560×1600) rose a server's memory by
-   * 9–20 MiB, twice the 10 MiB upload limit at most (bench/upload-memory.ts).
+   * A still image that decodes whole (WebP, GIF, interlaced PNG): a 1920×1080 screenshot. At 4 MP a lossless WebP
+   * rose a server's memory by 33 MiB, a still GIF by 16 MiB (bench/upload-memory.ts), over twice the 10 MiB upload
+   * limit; PNGs over it are shrunk while read instead (png-stream.ts).
    */
-  maxPixelsDecodedWhole: 4_000_000,
+  maxPixelsDecodedWhole: 2_100_000,
   /** Frames of an animated GIF or WebP. */
   maxFrames: 200,
   /**
