@@ -140,7 +140,10 @@ export type SubmittedValues = Record<string, string[]>;
 
 export function submittedValues(form: FormData): SubmittedValues {
   const values: SubmittedValues = {};
-  for (const [key, value] of form) if (typeof value === "string") (values[key] ??= []).push(value);
+  for (const [key, value] of form) {
+    if (typeof value !== "string") continue;
+    values[key] = [...(values[key] ?? []), value];
+  }
   return values;
 }
 
