@@ -1,20 +1,9 @@
-import {
-  BorderStyle,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableOfContents,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { HeadingLevel, Packer, Paragraph, type Table, TableOfContents, TextRun } from "docx";
 import { formatPlainDate, instantToHelsinki } from "../../core/dates.ts";
 import { formatMoney, money } from "../../core/money.ts";
 import { intlTag, type Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
-import { wordDocument } from "../deliverables/export/docx.ts";
+import { dataTable, wordDocument } from "../deliverables/export/docx.ts";
 import type { FinalReport } from "./final-report.ts";
 import { hundredthsText } from "./plan-common.ts";
 
@@ -26,33 +15,6 @@ type T = (key: Parameters<typeof translate>[1], params?: Record<string, string>)
  * and LibreOffice when the index is updated), then one
  * Heading 1 per part with Heading 2 for each group, event or sub-list, and the figures as small tables.
  */
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: "BFBFBF" };
-
-function table(headers: string[], rows: string[][], widths: number[]): Table {
-  const cell = (text: string, width: number, bold: boolean) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })],
-    });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, widths[i] ?? 1000, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, widths[i] ?? 1000, false)) })),
-    ],
-  });
-}
 
 const heading = (text: string, level: 1 | 2) =>
   new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
@@ -88,7 +50,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
     new TableOfContents(t("commitments.final.contents"), { hyperlink: true, headingStyleRange: "1-2" }),
 
     heading(t("commitments.final.summary"), 1),
-    table(
+    dataTable(
       [t("commitments.final.column.figure"), t("commitments.final.column.value")],
       [
         [t("commitments.final.figure.groups"), String(report.groups.length)],
@@ -122,7 +84,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
     body.push(
       deliverables.length === 0
         ? note(t("commitments.final.group.noDeliverables"))
-        : table(
+        : dataTable(
             [t("commitments.final.column.deliverable"), t("commitments.final.column.status")],
             deliverables.map((d) => [d.title, t(`groups.status.${d.status}`)]),
             [6026, 3000],
@@ -145,7 +107,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
   body.push(
     report.decisions.length === 0
       ? note(t("commitments.final.noDecisions"))
-      : table(
+      : dataTable(
           [
             t("commitments.final.column.commitment"),
             t("commitments.final.column.decision"),
@@ -171,7 +133,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
   body.push(
     report.checklist.length === 0
       ? note(t("commitments.final.noChecklist"))
-      : table(
+      : dataTable(
           [
             t("commitments.final.column.item"),
             t("commitments.final.column.owner"),
@@ -199,7 +161,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
         }),
       ),
       heading(t("commitments.final.staff.byFunding"), 2),
-      table(
+      dataTable(
         [
           t("commitments.final.column.funding"),
           t("commitments.final.column.people"),
@@ -213,7 +175,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
         [5026, 2000, 2000],
       ),
       heading(t("commitments.final.staff.byOrganisation"), 2),
-      table(
+      dataTable(
         [
           t("commitments.final.column.organisation"),
           t("commitments.final.column.people"),
@@ -223,7 +185,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
         [5026, 2000, 2000],
       ),
       heading(t("commitments.final.staff.returns"), 2),
-      table(
+      dataTable(
         [
           t("commitments.final.column.month"),
           t("commitments.final.column.people"),
@@ -246,7 +208,7 @@ export function finalReportBody(report: FinalReport, locale: Locale): (Paragraph
   for (const { grant: g, summary: s } of report.grants) {
     body.push(heading(g.name, 2));
     body.push(
-      table(
+      dataTable(
         [t("commitments.final.column.figure"), t("commitments.final.column.value")],
         [
           [t("commitments.report.funding"), t(`commitments.funding.${g.fundingSource}`)],

@@ -1,9 +1,9 @@
-import { BorderStyle, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { HeadingLevel, Packer, Paragraph } from "docx";
 import { formatPlainDate } from "../../core/dates.ts";
 import { formatMoney, money } from "../../core/money.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { translate } from "../../i18n/translate.ts";
-import { metaTable, wordDocument } from "../deliverables/export/docx.ts";
+import { dataTable, metaTable, wordDocument } from "../deliverables/export/docx.ts";
 import type { Cell, ExportColumn, ExportTable } from "../walls/outputs/table.ts";
 import { costCategories } from "./constants.ts";
 import type { GrantReport } from "./grants.ts";
@@ -127,32 +127,6 @@ export function grantReportTables(report: GrantReport, locale: Locale, asText = 
     },
     entries,
   ];
-}
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: "BFBFBF" };
-function dataTable(headers: string[], rows: string[][], widths: number[]): Table {
-  const cell = (text: string, width: number, bold: boolean) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })],
-    });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, widths[i] ?? 1000, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, widths[i] ?? 1000, false)) })),
-    ],
-  });
 }
 
 /** The report as a Word document: the summary, the costs by category, the entries with their rules. */

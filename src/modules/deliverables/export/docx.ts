@@ -81,6 +81,32 @@ export function blockParagraph(block: Block): Paragraph {
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: "BFBFBF" };
 
 /** Label–value pairs as a small bordered table. */
+/** A table of text with a bold header row repeated on every page; `widths` in twentieths of a point. */
+export function dataTable(headers: string[], rows: string[][], widths: number[]): Table {
+  const cell = (text: string, width: number, bold: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })],
+    });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: thinBorder,
+      bottom: thinBorder,
+      left: thinBorder,
+      right: thinBorder,
+      insideHorizontal: thinBorder,
+      insideVertical: thinBorder,
+    },
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, widths[i] ?? 1000, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, widths[i] ?? 1000, false)) })),
+    ],
+  });
+}
+
 export function metaTable(meta: DeliverableDocument["meta"]): Table {
   const cell = (text: string, width: number, bold: boolean) =>
     new TableCell({
