@@ -13,9 +13,11 @@
  *
  *   newsletter an issue to 10,000 subscribers through the in-process SMTP server vs a bare nodemailer loop
  *              (bench/newsletter.ts, its own results in bench/results/newsletter/)
+ *   publishing the feeds, front page, blog and archive's server time at 10,000 posts vs 10 (bench/publishing.ts,
+ *              its own results in bench/results/publishing/)
  *
  * Flags: --quick (1,000 fan-out subscribers; ingestion: the 3 s closed loop only; 2,000 newsletter subscribers),
- *        --name <name>, --only fanout|ingest|newsletter (comma-separated),
+ *        --name <name>, --only fanout|ingest|newsletter|publishing (comma-separated),
  *        --subscribers <n> (ingestion's idle subscribers, 0 for none; else BENCH_INGEST_SUBSCRIBERS, 0 too).
  * Env:   BENCH_SUBSCRIBERS, BENCH_POSTS, BENCH_INGEST_SUBSCRIBERS, BENCH_CLIENT_PROCESSES,
  *        BENCH_DATABASE_URL (PostgreSQL server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
@@ -42,7 +44,7 @@ const argValue = (flag: string) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 };
-const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter").split(","));
+const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter,publishing").split(","));
 /**
  * A whole number from the environment; unset or empty gives the fallback. 0 is a value, not "unset"
  * (`BENCH_INGEST_SUBSCRIBERS=0`: ingestion with no subscribers), where `zero` allows it.
@@ -551,6 +553,17 @@ try {
       env: { ...process.env, ...(quick ? { BENCH_NEWSLETTER_SUBSCRIBERS: "2000" } : {}) },
     });
     results.newsletter = { exitCode: run.status, results: "bench/results/newsletter/latest.json" };
+    if (run.status !== 0) exitCode = 1;
+  }
+  if (only.has("publishing")) {
+    // Its own process and results (bench/results/publishing/): feeds, front page and blog at 10,000 posts vs 10.
+    step("publishing: bench/publishing.ts");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/publishing.ts", "--name", name], {
+      cwd: rootDir,
+      stdio: "inherit",
+      env: { ...process.env, ...(quick ? { BENCH_REQUESTS: "20" } : {}) },
+    });
+    results.publishing = { exitCode: run.status, results: "bench/results/publishing/latest.json" };
     if (run.status !== 0) exitCode = 1;
   }
 } catch (error) {
