@@ -1,3 +1,4 @@
+import { settlementFigures as figures } from "../../src/modules/alliances/constants.ts";
 import { presentAlliance, presentCostEntry, presentSettlement } from "../../src/modules/alliances/presenters.ts";
 import { amountText } from "../ui/alliances/format.ts";
 import { SettlementSteps } from "../ui/alliances/SettlementSteps.tsx";
@@ -8,22 +9,6 @@ import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
 import type { Route } from "./+types/alliance-settlement";
-
-/** The figures a settlement page lists, each linked to the step that produced it. */
-const figures = [
-  "target",
-  "reimbursed",
-  "fee",
-  "actual",
-  "outsideTarget",
-  "difference",
-  "providersGain",
-  "providersPain",
-  "incentive",
-  "carriedOut",
-  "kraPayout",
-  "ownersPayment",
-] as const;
 
 /**
  * A settlement: its figures, each a link to the step that produced it; every step names its rule and links to

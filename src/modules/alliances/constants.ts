@@ -38,3 +38,19 @@ export type InvoiceStatus = (typeof invoiceStatuses)[number];
 
 /** 10 000 basis points are 100 %. */
 export const fullShare = 10_000;
+
+/** A settlement's figures in the order its page, XLSX and minutes list them. */
+export const settlementFigures = [
+  "target",
+  "reimbursed",
+  "fee",
+  "actual",
+  "outsideTarget",
+  "difference",
+  "providersGain",
+  "providersPain",
+  "incentive",
+  "carriedOut",
+  "kraPayout",
+  "ownersPayment",
+] as const;

@@ -3,26 +3,11 @@ import { formatPlainDate } from "../../../core/dates.ts";
 import { formatMoney } from "../../../core/money.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { metaTable, wordDocument } from "../../deliverables/export/docx.ts";
+import { settlementFigures as figures } from "../constants.ts";
 import type { YearSettlement } from "../incentive/settle.ts";
 import { describeStep, ruleName } from "../incentive/steps.ts";
 import type { SettlementView } from "../settlements.ts";
 import { translator } from "./workbook.ts";
-
-/** The figures the minutes list, as the settlement page does. */
-const figures = [
-  "target",
-  "reimbursed",
-  "fee",
-  "actual",
-  "outsideTarget",
-  "difference",
-  "providersGain",
-  "providersPain",
-  "incentive",
-  "carriedOut",
-  "kraPayout",
-  "ownersPayment",
-] as const;
 
 /**
  * A settlement as a Word document for the board's minutes: what it is (alliance, year, version, status, the
