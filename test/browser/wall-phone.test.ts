@@ -345,7 +345,7 @@ describe("a wall of 2,000 posts on a phone (360 × 740, touch)", () => {
     await web.app.platform.services.posts.create(
       { actor: null, locale: "fi", participantHash: "live", addressHash: "live", hasJoinCode: () => true },
       wall.id,
-      { body: "Tuore viesti", idempotencyKey: "fresh" },
+      { body: "Tuore viesti", idempotencyKey: "fresh-post" },
     );
     await page.evaluate(() => window.scrollTo({ top: 0 }));
     const fresh = articles(page).filter({ hasText: "Tuore viesti" });
