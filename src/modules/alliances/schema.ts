@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { centsColumn, currencyColumn } from "../../core/money-column.ts";
 import { users } from "../accounts/schema.ts";
+import { storedFiles } from "../files/schema.ts";
 import { organisations } from "../people/schema.ts";
 import {
   allianceKinds,
@@ -24,6 +25,7 @@ import {
   invoiceKinds,
   invoiceStatuses,
   partySides,
+  phaseNames,
   settlementStatuses,
 } from "./constants.ts";
 
@@ -40,6 +42,7 @@ export const allianceCostCategory = pgEnum("alliance_cost_category", costCategor
 export const allianceSettlementStatus = pgEnum("alliance_settlement_status", settlementStatuses);
 export const allianceInvoiceKind = pgEnum("alliance_invoice_kind", invoiceKinds);
 export const allianceInvoiceStatus = pgEnum("alliance_invoice_status", invoiceStatuses);
+export const alliancePhaseName = pgEnum("alliance_phase_name", phaseNames);
 
 const createdAt = timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -57,6 +60,8 @@ export interface PhaseData {
   /** The gate decision that closes the phase (the next one may start once approved). */
   gate: "pending" | "approved" | "rejected";
   gateDecidedOn: string | null;
+  /** The board's decision that decided the gate (alliance_phase_gates); absent on gates set before decisions did. */
+  gateDecisionId?: string | null;
 }
 
 export const alliances = pgTable(
@@ -239,6 +244,8 @@ export const allianceDecisions = pgTable(
     allianceId: uuid("alliance_id")
       .notNull()
       .references(() => alliances.id, { onDelete: "cascade" }),
+    /** A short subject for the log ("Toteutusvaiheeseen siirtyminen"); the proposal is the decision's text. */
+    subject: text("subject").notNull().default(""),
     proposal: text("proposal").notNull(),
     decidedOn: day("decided_on").notNull(),
     requiresUnanimity: boolean("requires_unanimity").notNull(),
@@ -316,5 +323,60 @@ export const allianceInvoices = pgTable(
   (t) => [
     uniqueIndex("alliance_invoices_period_idx").on(t.allianceId, t.partyId, t.kind, t.period),
     check("alliance_invoices_paid_check", sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
+  ],
+);
+
+/**
+ * The gate between two phases, decided by one of the board's decisions: the phase it closes (development's gate
+ * opens implementation), and the decision (a made decision approves it). One per phase; a rejected gate may be
+ * decided again by a later decision. The alliance's phases (jsonb) show the same gate, written in the same
+ * transaction.
+ */
+export const alliancePhaseGates = pgTable(
+  "alliance_phase_gates",
+  {
+    allianceId: uuid("alliance_id")
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    phase: alliancePhaseName("phase").notNull(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => allianceDecisions.id, { onDelete: "restrict" }),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.phase] })],
+);
+
+/**
+ * A file behind an open-books entry (the receipt or invoice of a cost entry) or a decision (the signed minutes):
+ * a stored file (files module), its type detected from the content. On exactly one of the two.
+ */
+export const allianceAttachments = pgTable(
+  "alliance_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    allianceId: uuid("alliance_id")
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    costEntryId: uuid("cost_entry_id").references(() => allianceCostEntries.id, { onDelete: "cascade" }),
+    decisionId: uuid("decision_id").references(() => allianceDecisions.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+  },
+  (t) => [
+    index("alliance_attachments_cost_entry_idx").on(t.costEntryId, t.createdAt, t.id),
+    index("alliance_attachments_decision_idx").on(t.decisionId, t.createdAt, t.id),
+    check(
+      "alliance_attachments_target_check",
+      sql`(${t.costEntryId} is null) <> (${t.decisionId} is null)`,
+    ),
   ],
 );
