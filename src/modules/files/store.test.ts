@@ -58,6 +58,34 @@ describe("database file store", () => {
     expect((await store.get(empty.id))?.data.byteLength).toBe(0);
   });
 
+  it("streams a file a stored piece at a time, with its details; a file stored whole and an empty one too", async () => {
+    const large = randomBytes(5 * fileChunkBytes + 3);
+    const put = await store.put({ data: large, mimeType: "application/zip", name: "arkisto.zip" });
+    const opened = await store.open(put.id);
+    expect(opened).toMatchObject({ mimeType: "application/zip", name: "arkisto.zip", size: large.byteLength });
+    expect(opened?.sha256).toBe(put.sha256);
+    const pieces: Buffer[] = [];
+    for await (const piece of opened?.pieces() ?? []) pieces.push(piece);
+    expect(pieces.map((p) => p.byteLength)).toEqual([...Array(5).fill(fileChunkBytes), 3]);
+    expect(Buffer.concat(pieces).equals(large)).toBe(true);
+
+    const old = Buffer.from("stored before chunking");
+    const [legacy] = await database.db
+      .insert(storedFiles)
+      .values({ mimeType: "application/pdf", name: "vanha.pdf", size: old.byteLength, sha256: "x", data: old })
+      .returning({ id: storedFiles.id });
+    const whole: Buffer[] = [];
+    for await (const piece of (await store.open(legacy?.id ?? ""))?.pieces() ?? []) whole.push(piece);
+    expect(Buffer.concat(whole).equals(old)).toBe(true);
+
+    const empty = await store.put({ data: new Uint8Array(), mimeType: "text/plain", name: "tyhjä.txt" });
+    let bytes = 0;
+    for await (const piece of (await store.open(empty.id))?.pieces() ?? []) bytes += piece.byteLength;
+    expect(bytes).toBe(0);
+    expect(await store.open(crypto.randomUUID())).toBeNull();
+    expect(await store.open("not-a-uuid")).toBeNull();
+  });
+
   it("answers null for unknown and malformed ids, and deletes", async () => {
     expect(await store.get(crypto.randomUUID())).toBeNull();
     expect(await store.get("not-a-uuid")).toBeNull();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { storedFileChunks, storedFiles } from "./schema.ts";
 
@@ -36,15 +36,30 @@ export interface StoredFile {
   size: number;
 }
 
+/** A stored file to stream: its details now, its bytes read a few pieces at a time as they are taken. */
+export interface OpenedFile {
+  mimeType: string;
+  name: string;
+  size: number;
+  sha256: string;
+  /** The bytes in order, each a stored piece; a query per few pieces, so a large file is never whole in memory. */
+  pieces(): AsyncIterable<Buffer>;
+}
+
+/** Stored pieces read per query when streaming a file (256 KiB each). */
+const piecesPerRead = 4;
+
 /**
  * Where uploaded bytes live. The database store is the default, so that a
  * database backup is a backup of everything; an object store can implement
- * the same three calls later. Ids are never reused.
+ * the same calls later. Ids are never reused.
  */
 export interface FileStore {
   put(file: NewFile): Promise<{ id: string; size: number; sha256: string }>;
   /** Null for an unknown (or malformed) id. */
   get(id: string): Promise<StoredFile | null>;
+  /** The same, to stream (large files: archive exports); null for an unknown (or malformed) id. */
+  open(id: string): Promise<OpenedFile | null>;
   /** Deleting an unknown id is not an error. */
   delete(id: string): Promise<void>;
 }
@@ -108,11 +123,49 @@ export function createDatabaseFileStore(db: Db): FileStore {
       return { ...row, data: Buffer.concat(pieces.map((p) => p.data)) };
     },
 
+    async open(id) {
+      if (!isFileId(id)) return null;
+      const [row] = await db
+        .select({
+          mimeType: storedFiles.mimeType,
+          name: storedFiles.name,
+          size: storedFiles.size,
+          sha256: storedFiles.sha256,
+          legacy: sql<boolean>`${storedFiles.data} is not null`,
+        })
+        .from(storedFiles)
+        .where(eq(storedFiles.id, id));
+      if (!row) return null;
+      const { legacy, ...details } = row;
+      return { ...details, pieces: () => storedPieces(db, id, legacy) };
+    },
+
     async delete(id) {
       if (!isFileId(id)) return;
       await db.delete(storedFiles).where(eq(storedFiles.id, id));
     },
   };
+}
+
+/** A stored file's bytes: the row's own (files stored before chunking) or its pieces, a few per query. */
+async function* storedPieces(db: Db, id: string, legacy: boolean): AsyncGenerator<Buffer> {
+  if (legacy) {
+    const [row] = await db.select({ data: storedFiles.data }).from(storedFiles).where(eq(storedFiles.id, id));
+    if (row?.data) yield row.data;
+    return;
+  }
+  let next = 0;
+  for (;;) {
+    const pieces = await db
+      .select({ seq: storedFileChunks.seq, data: storedFileChunks.data })
+      .from(storedFileChunks)
+      .where(and(eq(storedFileChunks.fileId, id), gte(storedFileChunks.seq, next)))
+      .orderBy(asc(storedFileChunks.seq))
+      .limit(piecesPerRead);
+    for (const piece of pieces) yield piece.data;
+    if (pieces.length < piecesPerRead) return;
+    next = (pieces[pieces.length - 1]?.seq ?? 0) + 1;
+  }
 }
 
 /**
