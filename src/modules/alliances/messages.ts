@@ -1,4 +1,5 @@
 import type { Catalog } from "../../i18n/catalog.ts";
+import { allianceDecisionsEn, allianceDecisionsFi, allianceDecisionsSv } from "./decision-messages.ts";
 import { incentiveEn, incentiveFi, incentiveSv } from "./incentive/messages.ts";
 import { alliancePagesEn, alliancePagesFi, alliancePagesSv } from "./page-messages.ts";
 
@@ -6,6 +7,7 @@ import { alliancePagesEn, alliancePagesFi, alliancePagesSv } from "./page-messag
 export const alliancesFi = {
   ...incentiveFi,
   ...alliancePagesFi,
+  ...allianceDecisionsFi,
   "audit.modules.alliances": "Allianssit",
   "alliances.alliance.endBeforeStart": "Allianssin päättymispäivä ei voi olla ennen alkamispäivää.",
   "alliances.amount.currency": "Summan valuutan pitää olla allianssin valuutta {currency}.",
@@ -182,6 +184,7 @@ export type AlliancesMessageKey = keyof typeof alliancesFi;
 export const alliancesSv: Catalog<AlliancesMessageKey> = {
   ...incentiveSv,
   ...alliancePagesSv,
+  ...allianceDecisionsSv,
   "audit.modules.alliances": "Allianser",
   "alliances.alliance.endBeforeStart": "Alliansens slutdatum kan inte vara före startdatumet.",
   "alliances.amount.currency": "Beloppets valuta ska vara alliansens valuta {currency}.",
@@ -358,6 +361,7 @@ export const alliancesSv: Catalog<AlliancesMessageKey> = {
 export const alliancesEn: Catalog<AlliancesMessageKey> = {
   ...incentiveEn,
   ...alliancePagesEn,
+  ...allianceDecisionsEn,
   "audit.modules.alliances": "Alliances",
   "alliances.alliance.endBeforeStart": "The alliance's end date cannot be before its start date.",
   "alliances.amount.currency": "The amount must be in the alliance's currency {currency}.",
