@@ -1,12 +1,14 @@
 import { bigint, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../accounts/schema.ts";
+import { storedFiles } from "../files/schema.ts";
 import { exportStatuses } from "./constants.ts";
 
 export const archiveExportStatus = pgEnum("archive_export_status", exportStatuses);
 
 /**
  * One archive export of the whole workspace: who asked, how far the job is (records and files done of the total
- * counted when it started) and, once done, the ZIP on disk (under DATA_DIR/archives) with its size and SHA-256.
+ * counted when it started) and, once done, the ZIP in the file store (the database, so any app instance serves
+ * it) with its size and SHA-256.
  * Progress columns are the job's bookkeeping, updated as it goes; the request itself is an audited write.
  */
 export const archiveExports = pgTable("archive_exports", {
@@ -17,8 +19,8 @@ export const archiveExports = pgTable("archive_exports", {
   recordsDone: integer("records_done").notNull().default(0),
   filesTotal: integer("files_total").notNull().default(0),
   filesDone: integer("files_done").notNull().default(0),
-  /** The ZIP's file name under DATA_DIR/archives, once done. */
-  fileName: text("file_name"),
+  /** The ZIP in the file store, once done; such files are never archived themselves (catalogue.ts). */
+  fileId: uuid("file_id").references(() => storedFiles.id, { onDelete: "set null" }),
   sizeBytes: bigint("size_bytes", { mode: "number" }),
   sha256: text("sha256"),
   /** Why it failed, for the admin (no record content). */
