@@ -1,12 +1,14 @@
 import type { Catalog } from "../../i18n/catalog.ts";
 import { allianceDecisionsEn, allianceDecisionsFi, allianceDecisionsSv } from "./decision-messages.ts";
 import { incentiveEn, incentiveFi, incentiveSv } from "./incentive/messages.ts";
+import { allianceMoneyPagesEn, allianceMoneyPagesFi, allianceMoneyPagesSv } from "./money-page-messages.ts";
 import { alliancePagesEn, alliancePagesFi, alliancePagesSv } from "./page-messages.ts";
 
 /** The alliances module's texts; the incentive engine's own are merged in. Finnish is the source of keys. */
 export const alliancesFi = {
   ...incentiveFi,
   ...alliancePagesFi,
+  ...allianceMoneyPagesFi,
   ...allianceDecisionsFi,
   "audit.modules.alliances": "Allianssit",
   "alliances.alliance.endBeforeStart": "Allianssin päättymispäivä ei voi olla ennen alkamispäivää.",
@@ -184,6 +186,7 @@ export type AlliancesMessageKey = keyof typeof alliancesFi;
 export const alliancesSv: Catalog<AlliancesMessageKey> = {
   ...incentiveSv,
   ...alliancePagesSv,
+  ...allianceMoneyPagesSv,
   ...allianceDecisionsSv,
   "audit.modules.alliances": "Allianser",
   "alliances.alliance.endBeforeStart": "Alliansens slutdatum kan inte vara före startdatumet.",
@@ -361,6 +364,7 @@ export const alliancesSv: Catalog<AlliancesMessageKey> = {
 export const alliancesEn: Catalog<AlliancesMessageKey> = {
   ...incentiveEn,
   ...alliancePagesEn,
+  ...allianceMoneyPagesEn,
   ...allianceDecisionsEn,
   "audit.modules.alliances": "Alliances",
   "alliances.alliance.endBeforeStart": "The alliance's end date cannot be before its start date.",
