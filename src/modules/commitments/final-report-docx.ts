@@ -12,12 +12,20 @@ type T = (key: Parameters<typeof translate>[1], params?: Record<string, string>)
 /*
  * The final report as a Word document: the title, a table of contents (a TOC field over Heading 1–2, its entries
  * filled in from the headings as written; its page numbers are fields marked dirty, which Word fills in on opening
- * and LibreOffice when the index is updated), then one
+ * and LibreOffice when the index is updated: office-pdf.py does that before printing), then one
  * Heading 1 per part with Heading 2 for each group, event or sub-list, and the figures as small tables.
  */
 
+/*
+ * A heading also carries its outline level: the document's heading styles are named "Heading 1" and not Word's
+ * built-in "heading 1", so LibreOffice gives them none, and its table of contents, once updated, would list nothing.
+ */
 const heading = (text: string, level: 1 | 2) =>
-  new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
+  new Paragraph({
+    text,
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    outlineLevel: level - 1,
+  });
 const plain = (text: string) => new Paragraph({ text });
 const note = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true, color: "595959" })] });
 
