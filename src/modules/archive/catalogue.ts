@@ -51,6 +51,14 @@ export const leftOut: Readonly<Record<string, string>> = {
   archive_exports: "the exports themselves (their requests are in the audit log)",
 };
 
+/**
+ * Rows of an archived table that are not the workspace's records, as a condition on the row `t`: the exports' own
+ * ZIPs sit in the file store (archive_exports.file_id), and an archive must not hold the archives before it.
+ */
+const onlyRecords: Readonly<Record<string, string>> = {
+  stored_files: "not exists (select 1 from archive_exports e where e.file_id = t.id)",
+};
+
 /** Columns not put in a record: the bytes go in the ZIP as files. */
 const omittedColumns: Readonly<Record<string, readonly string[]>> = { stored_files: ["data"] };
 
@@ -77,6 +85,8 @@ export interface ArchivedTable {
   selfReferences: readonly string[];
   /** Tables this one references (other than itself). */
   dependsOn: readonly string[];
+  /** Which rows are records (SQL on the row `t`; see onlyRecords), or null for all. */
+  where: string | null;
 }
 
 function describe(module: string, table: PgTable): ArchivedTable {
@@ -111,6 +121,7 @@ function describe(module: string, table: PgTable): ArchivedTable {
     key,
     selfReferences,
     dependsOn: [...dependsOn],
+    where: onlyRecords[config.name] ?? null,
   };
 }
 

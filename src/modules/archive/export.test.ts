@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -95,6 +95,8 @@ describe("archive export of the whole workspace", () => {
     expect(status.progress.recordsDone).toBe(status.progress.recordsTotal);
     expect(status.progress).toMatchObject({ filesDone: 1, filesTotal: 1 });
     expect(status.download).toBe(`/archive/exports/${queued.id}/archive.zip`);
+    // Built in DATA_DIR/archives, then moved into the file store: nothing is left on this instance's disk.
+    expect(readdirSync(path.join(dataDir, "archives"))).toEqual([]);
 
     expect((await fetch(`${app.url}${status.download}`, { headers: { cookie: cookies.staff } })).status).toBe(403);
     const response = await fetch(`${app.url}${status.download}`, { headers: { cookie: cookies.auditor } });

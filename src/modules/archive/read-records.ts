@@ -28,8 +28,14 @@ export function recordExpression(table: ArchivedTable, alias = "t"): SQL {
   return sql.raw(`(to_jsonb(${alias})${minus})::text`);
 }
 
+/** The table's own condition on which rows are records (catalogue.ts onlyRecords), joined with `and`. */
+const recordsOnly = (table: ArchivedTable): SQL | null => (table.where ? sql.raw(`(${table.where})`) : null);
+
 export async function countRecords(db: Db, table: ArchivedTable): Promise<number> {
-  const rows = await rowsOf<{ n: string | number }>(db.execute(sql`select count(*) as n from ${ident(table.name)}`));
+  const only = recordsOnly(table);
+  const rows = await rowsOf<{ n: string | number }>(
+    db.execute(sql`select count(*) as n from ${ident(table.name)} t ${only ? sql`where ${only}` : sql``}`),
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -52,15 +58,22 @@ export async function* readRecords(db: Db, table: ArchivedTable, pageSize = reco
     keyColumns.map((k, i) => sql`t.${ident(k.name)}::text as ${ident(`k${i}`)}`),
     sql`, `,
   );
+  const only = recordsOnly(table);
   let after: string[] | null = null;
   for (;;) {
     const from: string[] | null = after;
-    const where = from
-      ? sql`where (${keyList}) > (${sql.join(
-          keyColumns.map((k, i) => sql`${from[i]}::${sql.raw(k.type)}`),
-          sql`, `,
-        )})`
-      : sql``;
+    const conditions = [
+      ...(from
+        ? [
+            sql`(${keyList}) > (${sql.join(
+              keyColumns.map((k, i) => sql`${from[i]}::${sql.raw(k.type)}`),
+              sql`, `,
+            )})`,
+          ]
+        : []),
+      ...(only ? [only] : []),
+    ];
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const rows = await db.transaction(async (tx) => {
       await tx.execute(sql`set local time zone 'UTC'`);
       return rowsOf<Record<string, string>>(

@@ -1,11 +1,19 @@
+import type { FileStore } from "../files/store.ts";
 import { defineModuleServer } from "../module.ts";
 import { registerArchiveApi } from "./api.ts";
 import { describeArchiveDownload, registerArchiveDownload } from "./http.ts";
 import { type ArchiveService, archiveExportJob, createArchiveService } from "./service.ts";
 
 export default defineModuleServer({
-  services: ({ db, writes, jobs, logger, config }) => ({
-    archive: createArchiveService({ db, writes, jobs, logger, dataDir: config.dataDir }),
+  services: ({ db, writes, jobs, logger, config, need }) => ({
+    archive: createArchiveService({
+      db,
+      writes,
+      jobs,
+      logger,
+      files: need<FileStore>("files"),
+      dataDir: config.dataDir,
+    }),
   }),
   // One export at a time per worker; a run cut short counts as failed after the expiry and starts again.
   start: async ({ jobs, need }) => {

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { storedFileChunks, storedFiles } from "../files/schema.ts";
+import { storedFiles } from "../files/schema.ts";
+import { createDatabaseFileStore } from "../files/store.ts";
 import { type ArchivedTable, archivedTables, leftOut } from "./catalogue.ts";
 import { archiveFormat } from "./constants.ts";
 import { archiveRecordSchema } from "./json-schema.ts";
 import { Digest, recordLine } from "./metadata.ts";
 import { countRecords, readRecords } from "./read-records.ts";
+import { archiveExports } from "./schema.ts";
 import { ZipFileWriter } from "./zip-writer.ts";
 
 export interface ArchiveProgress {
@@ -31,9 +33,6 @@ export interface Manifest {
   files: ManifestEntry;
   leftOut: Record<string, string>;
 }
-
-/** Stored pieces read per query while copying a file into the ZIP (256 KiB each). */
-const piecesPerRead = 4;
 
 /** Types whose bytes are compressed already: stored in the ZIP as they are. */
 const compressedTypes =
@@ -106,25 +105,32 @@ export async function writeArchive(
   }
 }
 
-/** Every stored file as files/<id>, in id order; the digest is of the bytes as written. */
+/**
+ * Every stored file as files/<id>, in id order, streamed from the file store a few pieces at a time; the exports'
+ * own ZIPs are not records (catalogue.ts). The digest is of the bytes as written.
+ */
 async function writeFiles(db: Db, zip: ZipFileWriter, done: () => Promise<void>): Promise<Digest> {
+  const store = createDatabaseFileStore(db);
   const digest = new Digest();
   let after: string | null = null;
   for (;;) {
-    const page: { id: string; mimeType: string; legacy: boolean }[] = await db
-      .select({
-        id: storedFiles.id,
-        mimeType: storedFiles.mimeType,
-        legacy: sql<boolean>`${storedFiles.data} is not null`,
-      })
+    const page: { id: string; mimeType: string }[] = await db
+      .select({ id: storedFiles.id, mimeType: storedFiles.mimeType })
       .from(storedFiles)
-      .where(after ? gt(storedFiles.id, after) : undefined)
+      .where(
+        and(
+          after ? gt(storedFiles.id, after) : undefined,
+          notExists(db.select({ one: sql`1` }).from(archiveExports).where(eq(archiveExports.fileId, storedFiles.id))),
+        ),
+      )
       .orderBy(asc(storedFiles.id))
       .limit(100);
     for (const file of page) {
+      const opened = await store.open(file.id);
+      if (!opened) continue; // removed since the page was read (an upload swept): not in the archive
       const entry = zip.entry(`files/${file.id}`, !compressedTypes.test(file.mimeType));
       const hash = createHash("sha256");
-      for await (const piece of fileBytes(db, file.id, file.legacy)) {
+      for await (const piece of opened.pieces()) {
         hash.update(piece);
         await entry.push(piece);
       }
@@ -134,26 +140,5 @@ async function writeFiles(db: Db, zip: ZipFileWriter, done: () => Promise<void>)
     }
     if (page.length < 100) return digest;
     after = page[page.length - 1]?.id ?? null;
-  }
-}
-
-/** A stored file's bytes: the row's own (files stored before chunking) or its pieces, a few per query. */
-async function* fileBytes(db: Db, id: string, legacy: boolean): AsyncGenerator<Buffer> {
-  if (legacy) {
-    const [row] = await db.select({ data: storedFiles.data }).from(storedFiles).where(eq(storedFiles.id, id));
-    if (row?.data) yield row.data;
-    return;
-  }
-  let next = 0;
-  for (;;) {
-    const pieces = await db
-      .select({ seq: storedFileChunks.seq, data: storedFileChunks.data })
-      .from(storedFileChunks)
-      .where(and(eq(storedFileChunks.fileId, id), gt(storedFileChunks.seq, next - 1)))
-      .orderBy(asc(storedFileChunks.seq))
-      .limit(piecesPerRead);
-    for (const piece of pieces) yield piece.data;
-    if (pieces.length < piecesPerRead) return;
-    next = (pieces[pieces.length - 1]?.seq ?? 0) + 1;
   }
 }

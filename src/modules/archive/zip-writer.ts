@@ -4,11 +4,12 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 
 /**
- * fflate (already a dependency) writes no ZIP64: an archive must stay under 4 GiB and 65,535 entries. Past either
- * the export fails with this message rather than writing a broken ZIP (docs/archive.md; a ZIP64 writer such as
- * yazl would lift it).
+ * fflate (already a dependency) writes no ZIP64: an archive must stay under 4 GiB and 65,535 entries. The finished
+ * ZIP goes into the file store, whose size column (stored_files.size) is a 32-bit integer: so under 2 GiB. Past
+ * either limit the export fails with its message rather than writing a broken ZIP (docs/archive.md; a ZIP64 writer
+ * such as yazl, and a bigint size, would lift them).
  */
-export const zipLimits = { bytes: 0xffff_ffff - 64 * 1024 * 1024, entries: 0xffff - 16 };
+export const zipLimits = { bytes: 0x7fff_ffff - 64 * 1024 * 1024, entries: 0xffff - 16 };
 
 /** Unsent bytes in the file stream before a writer waits for it to drain. */
 const highWater = 1024 * 1024;
@@ -55,7 +56,7 @@ export class ZipFileWriter {
 
   private check() {
     if (this.failure) throw this.failure;
-    if (this.written > zipLimits.bytes) throw new Error("archive: the ZIP would exceed 4 GiB (no ZIP64 writer)");
+    if (this.written > zipLimits.bytes) throw new Error("archive: the ZIP would exceed 2 GiB (the file store's limit)");
   }
 
   private async drain() {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { storedFileChunks, storedFiles } from "./schema.ts";
 
 /**
@@ -55,7 +55,8 @@ const piecesPerRead = 4;
  * the same calls later. Ids are never reused.
  */
 export interface FileStore {
-  put(file: NewFile): Promise<{ id: string; size: number; sha256: string }>;
+  /** `within`: store it in the caller's transaction (a savepoint), so the file and what refers to it commit together. */
+  put(file: NewFile, options?: { within?: Tx }): Promise<{ id: string; size: number; sha256: string }>;
   /** Null for an unknown (or malformed) id. */
   get(id: string): Promise<StoredFile | null>;
   /** The same, to stream (large files: archive exports); null for an unknown (or malformed) id. */
@@ -74,11 +75,11 @@ export const isFileId = (id: string) => uuidPattern.test(id);
 export function createDatabaseFileStore(db: Db): FileStore {
   const embedded = (db as { $client?: unknown }).$client instanceof PGlite;
   return {
-    async put(file) {
+    async put(file, options = {}) {
       const hash = createHash("sha256");
       let size = 0;
       let sha256 = "";
-      const id = await db.transaction(async (tx) => {
+      const id = await (options.within ?? db).transaction(async (tx) => {
         const [row] = await tx
           .insert(storedFiles)
           .values({ mimeType: file.mimeType, name: file.name, size: 0, sha256: "" })
