@@ -1,12 +1,14 @@
 import { Form, useNavigation } from "react-router";
 import { postLocales } from "../../src/modules/publishing/constants.ts";
+import { startValues, submittedOf } from "../ui/commitments/ContractFields.tsx";
 import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button, ButtonLink } from "../ui/kit/Button.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { attempt, formFields, load, requireSignIn } from "../web/actions.server.ts";
+import { fieldsOf, load, requireSignIn } from "../web/actions.server.ts";
+import { attemptKeeping } from "../web/commitments-form.server.ts";
 import type { Route } from "./+types/office-settings";
 
 /** The office's contact details (workspace settings) that the front page and the blog show: admins set them here. */
@@ -18,8 +20,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { services, caller } = context;
-  const fields = await formFields(request);
-  return attempt(caller.locale, async () => {
+  const form = await request.formData();
+  const fields = fieldsOf(form);
+  // A refusal gives back what was typed, so that without JavaScript the page comes back filled in as it was sent.
+  return attemptKeeping(caller.locale, form, async () => {
     // The opening hours' fields are named as the input's path ("openingHours.fi"), so each error lands on its field.
     await services.office.set(caller, {
       name: fields.name ?? "",
@@ -42,6 +46,8 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
   const { office } = loaderData;
   const error = errorOf(actionData);
   const saved = actionData && "saved" in actionData && navigation.state === "idle";
+  // After a refusal the fields show what was sent, not the saved values.
+  const start = startValues(submittedOf(actionData));
   return (
     <div className="narrow stack">
       <title>{`${t("publishing.office.title")} – ${t("app.name")}`}</title>
@@ -54,7 +60,7 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
         <TextField
           name="name"
           label={t("publishing.office.name")}
-          defaultValue={office.name}
+          defaultValue={start.text("name", office.name)}
           maxLength={200}
           optional
           error={error}
@@ -63,7 +69,7 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
           name="address"
           label={t("publishing.home.address")}
           hint={t("publishing.office.multiline")}
-          defaultValue={office.address}
+          defaultValue={start.text("address", office.address)}
           rows={3}
           optional
           error={error}
@@ -74,7 +80,7 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
             name={`openingHours.${locale}`}
             label={t("publishing.office.openingHoursIn", { language: t(`publishing.language.${locale}`) })}
             hint={t("publishing.office.multiline")}
-            defaultValue={office.openingHours[locale]}
+            defaultValue={start.text(`openingHours.${locale}`, office.openingHours[locale])}
             rows={3}
             optional
             error={error}
@@ -85,7 +91,7 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
           type="email"
           autoComplete="email"
           label={t("publishing.home.email")}
-          defaultValue={office.email}
+          defaultValue={start.text("email", office.email)}
           optional
           error={error}
         />
@@ -94,7 +100,7 @@ export default function OfficeSettings({ loaderData, actionData }: Route.Compone
           type="tel"
           autoComplete="tel"
           label={t("publishing.home.phone")}
-          defaultValue={office.phone}
+          defaultValue={start.text("phone", office.phone)}
           optional
           error={error}
         />
