@@ -9,6 +9,7 @@ import {
   createConfirmationMail,
 } from "./confirmation-mail.ts";
 import { type BatchJobData, batchJob, createIssueService } from "./issues.ts";
+import { describeNewsletterRoutes } from "./http.ts";
 import { createNewsletterKeys } from "./keys.ts";
 import { createNewsletterMailer, createSender, type Sender } from "./sending.ts";
 import { createSubscriberService } from "./subscribers.ts";
@@ -73,4 +74,5 @@ export default defineModuleServer({
     await need<Sender>("newsletterSender").resumeInterrupted();
   },
   api: registerNewsletterApi,
+  downloads: describeNewsletterRoutes,
 });
