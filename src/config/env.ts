@@ -22,6 +22,9 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Uudistamo <no-reply@uudistamo.localhost>"),
+  MAIL_UNSUBSCRIBE_ADDRESS: z.email().max(254).optional(),
+  MAIL_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MAIL_INBOUND_HOST: z.string().min(1).optional(),
   MAIL_RATE_PER_MINUTE: z.coerce.number().positive().max(60_000).default(60),
   NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
   NEWSLETTER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
@@ -65,6 +68,11 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /**
+   * The newsletter's unsubscribe by mail: the address List-Unsubscribe's mailto names (null: the header carries only
+   * the URL), and the SMTP listener that takes mail for it (port null: none in this instance; host defaults to HOST).
+   */
+  unsubscribeMail: { address: string | null; inboundPort: number | null; inboundHost: string };
   /** Bulk mail (newsletters) goes out at most this fast; one-off mail (invitations, resets) is not held back. */
   mailRatePerMinute: number;
   /** A newsletter goes out in batches of this many recipients (paced to mailRatePerMinute)… */
@@ -102,6 +110,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.MAIL_INBOUND_PORT !== undefined && !e.MAIL_UNSUBSCRIBE_ADDRESS)
+    throw new ConfigError(
+      `Invalid configuration:\n  MAIL_INBOUND_PORT: needs MAIL_UNSUBSCRIBE_ADDRESS, the one address it takes mail for`,
+    );
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -111,6 +123,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    unsubscribeMail: {
+      address: e.MAIL_UNSUBSCRIBE_ADDRESS ?? null,
+      inboundPort: e.MAIL_INBOUND_PORT ?? null,
+      inboundHost: e.MAIL_INBOUND_HOST ?? e.HOST,
+    },
     mailRatePerMinute: e.MAIL_RATE_PER_MINUTE,
     newsletterBatchSize: e.NEWSLETTER_BATCH_SIZE,
     newsletterConcurrency: e.NEWSLETTER_CONCURRENCY,

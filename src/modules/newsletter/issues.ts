@@ -176,10 +176,7 @@ export function createIssueService({
       const row = await find(id);
       const body = await bodyOf(row);
       const sample = `${publicUrl}/newsletter/unsubscribe?token=preview`;
-      const mail = issueMail(localeOf(row), row.subject, body, {
-        url: sample,
-        mailto: "mailto:unsubscribe@example.invalid",
-      });
+      const mail = issueMail(localeOf(row), row.subject, body, { url: sample, mailto: null });
       return { subject: row.subject, body, mail: { html: mail.html, text: mail.text } };
     },
 

@@ -43,7 +43,7 @@ const button = (href: string, label: string) =>
   `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="display:inline-block;padding:12px 24px;background:#2a6ebb;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:2px">${escapeHtml(label)}</a></p>`;
 
 /** The double opt-in mail: nothing else is ever sent to an address before it is confirmed. */
-export function confirmationMail(locale: Locale, link: string, unsubscribe: { url: string; mailto: string }) {
+export function confirmationMail(locale: Locale, link: string, unsubscribe: UnsubscribeLinks) {
   const subject = say(locale, "newsletter.mail.confirm.subject");
   const intro = say(locale, "newsletter.mail.confirm.intro");
   const action = say(locale, "newsletter.mail.confirm.action");
@@ -62,9 +62,18 @@ export function confirmationMail(locale: Locale, link: string, unsubscribe: { ur
   return { subject, text, html, headers: unsubscribeHeaders(unsubscribe) };
 }
 
-/** RFC 2369 and RFC 8058: a link and a mailto, and one-click by POST. */
-const unsubscribeHeaders = (unsubscribe: { url: string; mailto: string }) => ({
-  "List-Unsubscribe": `<${unsubscribe.url}>, <${unsubscribe.mailto}>`,
+/** A mail's unsubscribe: the page's URL, and a mailto when the workspace takes unsubscribes by mail. */
+export interface UnsubscribeLinks {
+  url: string;
+  mailto: string | null;
+}
+
+/** RFC 2369 and RFC 8058: the link (and the mailto, if any), and one-click by POST to the link. */
+const unsubscribeHeaders = (unsubscribe: UnsubscribeLinks) => ({
+  "List-Unsubscribe": [unsubscribe.url, unsubscribe.mailto]
+    .filter(Boolean)
+    .map((link) => `<${link}>`)
+    .join(", "),
   "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
 });
 
@@ -87,12 +96,7 @@ export function issueBody(locale: Locale, introduction: string, posts: readonly 
 }
 
 /** One recipient's mail: the frozen body, the footer with their own unsubscribe link, the RFC 8058 headers. */
-export function issueMail(
-  locale: Locale,
-  subject: string,
-  body: IssueBody,
-  unsubscribe: { url: string; mailto: string },
-) {
+export function issueMail(locale: Locale, subject: string, body: IssueBody, unsubscribe: UnsubscribeLinks) {
   const why = say(locale, "newsletter.mail.why");
   const label = say(locale, "newsletter.mail.unsubscribe");
   const text = `${body.text}\n\n--\n${why}\n${label}: ${unsubscribe.url}`;

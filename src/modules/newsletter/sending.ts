@@ -58,6 +58,7 @@ export function createSender({
   subscribers,
   publicUrl,
   mailFrom,
+  unsubscribeAddress,
   settings,
   logger,
 }: {
@@ -69,11 +70,13 @@ export function createSender({
   subscribers: SubscriberService;
   publicUrl: string;
   mailFrom: string;
+  /** The address of unsubscribe by mail, or null for none (List-Unsubscribe then carries only the URL). */
+  unsubscribeAddress: string | null;
   settings: SendSettings;
   logger?: Logger;
 }) {
   const write = writes(newsletterAudit);
-  const links = newsletterLinks(publicUrl, mailFrom, keys);
+  const links = newsletterLinks(publicUrl, unsubscribeAddress, keys);
   const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? "uudistamo.localhost";
   const spacingMs = (count: number) => (count * 60_000) / settings.ratePerMinute;
 

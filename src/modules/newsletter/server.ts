@@ -8,8 +8,14 @@ import {
   confirmationMailRetry,
   createConfirmationMail,
 } from "./confirmation-mail.ts";
-import { type BatchJobData, batchJob, createIssueService } from "./issues.ts";
 import { describeNewsletterRoutes } from "./http.ts";
+import {
+  createUnsubscribeMailbox,
+  type UnsubscribeMailbox,
+  type UnsubscribeMailJobData,
+  unsubscribeMailJob,
+} from "./inbound.ts";
+import { type BatchJobData, batchJob, createIssueService } from "./issues.ts";
 import { createNewsletterKeys } from "./keys.ts";
 import { createNewsletterMailer, createSender, type Sender } from "./sending.ts";
 import { createSubscriberService } from "./subscribers.ts";
@@ -31,11 +37,20 @@ export default defineModuleServer({
       confirmations: newsletterConfirmations,
       keys,
       publicUrl: config.publicUrl,
-      mailFrom: config.mailFrom,
+      unsubscribeAddress: config.unsubscribeMail.address,
     });
     return {
       newsletterSubscribers,
       newsletterConfirmations,
+      // Unsubscribe by mail: the SMTP listener for MAIL_UNSUBSCRIBE_ADDRESS (when MAIL_INBOUND_PORT is set).
+      newsletterMailbox: createUnsubscribeMailbox({
+        settings: config.unsubscribeMail,
+        jobs,
+        keys,
+        secret: config.sessionSecret,
+        unsubscribe: (caller, input) => newsletterSubscribers.unsubscribe(caller, input),
+        logger,
+      }),
       newsletterIssues: createIssueService({ db, writes, jobs, need, publicUrl: config.publicUrl }),
       newsletterSender: createSender({
         db,
@@ -46,6 +61,7 @@ export default defineModuleServer({
         subscribers: newsletterSubscribers,
         publicUrl: config.publicUrl,
         mailFrom: config.mailFrom,
+        unsubscribeAddress: config.unsubscribeMail.address,
         settings: {
           batchSize: config.newsletterBatchSize,
           concurrency: config.newsletterConcurrency,
@@ -59,6 +75,11 @@ export default defineModuleServer({
   // One batch per job; a run cut short by a crash counts as failed after its expiry and runs again, and a restart
   // starts a new run of every issue still sending at once (started).
   start: async ({ jobs, need, config }) => {
+    jobs.define<UnsubscribeMailJobData>(
+      unsubscribeMailJob,
+      (data) => need<UnsubscribeMailbox>("newsletterMailbox").deliver(data),
+      { retryLimit: 10, retryDelaySeconds: 5, retryBackoff: true, retryDelayMaxSeconds: 600 },
+    );
     jobs.define<ConfirmationMailJobData>(
       confirmationMailJob,
       (data, job) => need<ConfirmationMail>("newsletterConfirmations").deliver(data, job),
@@ -69,9 +90,12 @@ export default defineModuleServer({
       retryLimit: 10,
       retryDelaySeconds: 5,
     });
+    return () => need<UnsubscribeMailbox>("newsletterMailbox").close();
   },
   started: async ({ need }) => {
     await need<Sender>("newsletterSender").resumeInterrupted();
+    // Once the job queue runs, so every unsubscribe it takes can be queued at once.
+    await need<UnsubscribeMailbox>("newsletterMailbox").listen();
   },
   api: registerNewsletterApi,
   downloads: describeNewsletterRoutes,

@@ -33,16 +33,22 @@ const subscriberPages = keyset({
 const invalidLink = (locale: Locale) =>
   new AppError("VALIDATION_FAILED", [{ path: "token", message: translate(locale, "newsletter.token.invalid") }]);
 
-/** Where a subscriber's links point (the pages at /newsletter/confirm and /newsletter/unsubscribe). */
-export function newsletterLinks(publicUrl: string, mailFrom: string, keys: NewsletterKeys) {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+/**
+ * Where a subscriber's links point: the pages at /newsletter/confirm and /newsletter/unsubscribe, and, when the
+ * workspace has an unsubscribe address (MAIL_UNSUBSCRIBE_ADDRESS, read by inbound.ts), a mailto to it with the
+ * token in the subject; without one the mail carries only the URL (RFC 8058 needs no more).
+ */
+export function newsletterLinks(publicUrl: string, unsubscribeAddress: string | null, keys: NewsletterKeys) {
   return {
     confirm: (token: string) => `${publicUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`,
     unsubscribe(subscriberId: string) {
       const token = keys.unsubscribeToken(subscriberId);
       return {
         url: `${publicUrl}/newsletter/unsubscribe?token=${encodeURIComponent(token)}`,
-        mailto: `mailto:${address}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
+        // The token in the subject, where inbound.ts looks for it.
+        mailto: unsubscribeAddress
+          ? `mailto:${unsubscribeAddress}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`
+          : null,
       };
     },
   };
@@ -60,7 +66,7 @@ export function createSubscriberService({
   confirmations,
   keys,
   publicUrl,
-  mailFrom,
+  unsubscribeAddress,
   now = () => new Date(),
 }: {
   db: Db;
@@ -69,11 +75,12 @@ export function createSubscriberService({
   confirmations: Pick<ConfirmationMail, "queue">;
   keys: NewsletterKeys;
   publicUrl: string;
-  mailFrom: string;
+  /** The address of unsubscribe by mail, or null for none. */
+  unsubscribeAddress: string | null;
   now?: () => Date;
 }) {
   const write = writes(newsletterAudit);
-  const links = newsletterLinks(publicUrl, mailFrom, keys);
+  const links = newsletterLinks(publicUrl, unsubscribeAddress, keys);
   /** Whoever subscribes, confirms or unsubscribes is named in the audit log by the keyed hash of the address. */
   const asSubscriber = (caller: Caller, email: string) => ({ ...caller, participantHash: keys.addressHash(email) });
 
