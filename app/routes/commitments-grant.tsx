@@ -1,24 +1,23 @@
 import { Form, useLocation } from "react-router";
 import { AppError } from "../../src/core/errors.ts";
 import { allows } from "../../src/core/policy.ts";
-import { costCategories } from "../../src/modules/commitments/constants.ts";
 import { commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import { presentCostsPage, presentGrant } from "../../src/modules/commitments/presenters-grants.ts";
 import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
 import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { day, decimal, euros } from "../ui/commitments/format.ts";
+import { CostFields } from "../ui/commitments/GrantFields.tsx";
 import { failedIntent } from "../ui/events/form-intent.ts";
-import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
+import { ErrorSummary, errorOf, Notice } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
-import { Button, ButtonAnchor } from "../ui/kit/Button.tsx";
+import { Button, ButtonAnchor, ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
 import { pageHref, readCursor } from "../ui/kit/table-query.ts";
-import { TextField } from "../ui/TextField.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
-import { FormReader } from "../web/commitments-form.server.ts";
+import { costFromForm, FormReader } from "../web/commitments-form.server.ts";
 import { attemptForm } from "../web/form-intent.server.ts";
 import type { Route } from "./+types/commitments-grant";
 
@@ -42,15 +41,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const intent = r.text("intent");
   return attemptForm(caller.locale, intent, async () => {
     if (intent === "cost") {
-      const input = {
-        category: r.text("category"),
-        description: r.text("description"),
-        costDate: r.text("costDate"),
-        commitmentDate: r.text("commitmentDate"),
-        amountCents: r.requiredCents("amountCents"),
-        essentialForEnding: r.flag("essentialForEnding"),
-        forOtherPublicBody: r.flag("forOtherPublicBody"),
-      };
+      const input = costFromForm(r);
       r.check();
       await services.grants.addCost(caller, params.id, input);
       return { saved: intent };
@@ -92,7 +83,17 @@ export default function CommitmentsGrant({ loaderData, actionData }: Route.Compo
   return (
     <div className="stack">
       <title>{`${g.name} – ${t("app.name")}`}</title>
-      <PageTitle lead={t("commitments.form.grantLead")} actions={<CommitmentsLinks />}>
+      <PageTitle
+        lead={t("commitments.form.grantLead")}
+        actions={
+          <>
+            {canManage && (
+              <ButtonLink to={`/commitments/grants/${g.id}/edit`}>{t("commitments.edit.grant")}</ButtonLink>
+            )}
+            <CommitmentsLinks />
+          </>
+        }
+      >
         {g.name}
       </PageTitle>
       {actionData && "saved" in actionData && <Notice>{t("commitments.form.saved")}</Notice>}
@@ -160,16 +161,24 @@ export default function CommitmentsGrant({ loaderData, actionData }: Route.Compo
                     key: "remove",
                     header: t("commitments.form.actions"),
                     cell: (c: (typeof costs.items)[number]) => (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="removeCost" />
-                        <input type="hidden" name="costId" value={c.id} />
-                        <Button
-                          variant="secondary"
-                          aria-label={t("commitments.form.removeCost", { name: c.description })}
+                      <div className="form-actions">
+                        <a
+                          href={`/commitments/costs/${c.id}/edit`}
+                          aria-label={t("commitments.edit.costLink", { name: c.description })}
                         >
-                          {t("commitments.form.remove")}
-                        </Button>
-                      </Form>
+                          {t("commitments.edit.link")}
+                        </a>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="removeCost" />
+                          <input type="hidden" name="costId" value={c.id} />
+                          <Button
+                            variant="secondary"
+                            aria-label={t("commitments.form.removeCost", { name: c.description })}
+                          >
+                            {t("commitments.form.remove")}
+                          </Button>
+                        </Form>
+                      </div>
                     ),
                   },
                 ]
@@ -191,44 +200,7 @@ export default function CommitmentsGrant({ loaderData, actionData }: Route.Compo
             <ErrorSummary error={errorFor("cost")} />
             <Form method="post" className="stack" key={costs.items.length}>
               <input type="hidden" name="intent" value="cost" />
-              <TextField
-                name="description"
-                label={t("commitments.report.column.description")}
-                error={errorFor("cost")}
-              />
-              <Select
-                name="category"
-                label={t("commitments.report.column.category")}
-                options={costCategories.map((v) => ({ value: v, label: t(`commitments.costCategory.${v}`) }))}
-                error={errorFor("cost")}
-              />
-              <TextField
-                name="costDate"
-                label={t("commitments.report.column.costDate")}
-                hint={t("commitments.form.dateHint")}
-                error={errorFor("cost")}
-              />
-              <TextField
-                name="commitmentDate"
-                label={t("commitments.report.column.commitmentDate")}
-                hint={t("commitments.form.commitmentDateHint")}
-                optional
-                error={errorFor("cost")}
-              />
-              <TextField
-                name="amountCents"
-                label={t("commitments.form.amount")}
-                hint={t("commitments.form.valueHint")}
-                error={errorFor("cost")}
-              />
-              <label className="choice-option">
-                <input type="checkbox" name="essentialForEnding" value="true" />{" "}
-                {t("commitments.form.essentialForEnding")}
-              </label>
-              <label className="choice-option">
-                <input type="checkbox" name="forOtherPublicBody" value="true" />{" "}
-                {t("commitments.form.forOtherPublicBody")}
-              </label>
+              <CostFields values={{}} error={errorFor("cost")} />
               <div className="form-actions">
                 <Button>{t("commitments.form.addCost")}</Button>
               </div>

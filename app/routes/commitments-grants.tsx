@@ -1,22 +1,21 @@
 import { Form, redirect } from "react-router";
 import { allows } from "../../src/core/policy.ts";
-import { cutOffKinds, fundingSources } from "../../src/modules/commitments/constants.ts";
 import { commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import { presentGrant } from "../../src/modules/commitments/presenters-grants.ts";
 import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
+import { submittedOf } from "../ui/commitments/ContractFields.tsx";
 import commitmentsCss from "../ui/commitments/commitments.css?url";
 import { day, euros } from "../ui/commitments/format.ts";
-import { ErrorSummary, errorOf, Select } from "../ui/forms.tsx";
+import { GrantFields } from "../ui/commitments/GrantFields.tsx";
+import { ErrorSummary, errorOf } from "../ui/forms.tsx";
 import { useI18n } from "../ui/i18n.ts";
 import { Button } from "../ui/kit/Button.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
-import { FormSection } from "../ui/kit/FormSection.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
-import { TextField } from "../ui/TextField.tsx";
-import { attempt, load, requireSignIn } from "../web/actions.server.ts";
-import { FormReader } from "../web/commitments-form.server.ts";
+import { load, requireSignIn } from "../web/actions.server.ts";
+import { attemptKeeping, FormReader, grantFromForm } from "../web/commitments-form.server.ts";
 import type { Route } from "./+types/commitments-grants";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
@@ -33,22 +32,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { services, caller } = context;
-  const r = new FormReader(await request.formData(), caller.locale);
-  return attempt(caller.locale, async () => {
-    const paid = r.cents("paidCents");
-    const input = {
-      name: r.text("name"),
-      decisionNumber: r.text("decisionNumber"),
-      fundingSource: r.text("fundingSource"),
-      amountCents: r.requiredCents("amountCents"),
-      paidCents: paid,
-      ownSharePercent: r.text("ownSharePercent"),
-      eligibleFrom: r.text("eligibleFrom"),
-      eligibleTo: r.text("eligibleTo"),
-      cutOffs: cutOffKinds
-        .map((kind, index) => ({ kind, date: r.text(`cutOffs.${index}.date`).trim() }))
-        .filter((c) => c.date !== ""),
-    };
+  const form = await request.formData();
+  const r = new FormReader(form, caller.locale);
+  return attemptKeeping(caller.locale, form, async () => {
+    const input = grantFromForm(r);
     r.check();
     const view = await services.grants.create(caller, input);
     return redirect(`/commitments/grants/${view.grant.id}`);
@@ -117,65 +104,7 @@ export default function CommitmentsGrants({ loaderData, actionData }: Route.Comp
             </Heading>
             <ErrorSummary error={error} />
             <Form method="post" className="stack">
-              <FormSection title={t("commitments.report.grant")}>
-                <TextField name="name" label={t("commitments.form.name")} error={error} />
-                <TextField
-                  name="decisionNumber"
-                  label={t("commitments.report.decisionNumber")}
-                  optional
-                  error={error}
-                />
-                <Select
-                  name="fundingSource"
-                  label={t("commitments.report.funding")}
-                  options={fundingSources.map((v) => ({ value: v, label: t(`commitments.funding.${v}`) }))}
-                  error={error}
-                />
-                <TextField
-                  name="amountCents"
-                  label={t("commitments.report.amount")}
-                  hint={t("commitments.form.valueHint")}
-                  error={error}
-                />
-                <TextField
-                  name="paidCents"
-                  label={t("commitments.report.paid")}
-                  hint={t("commitments.form.paidHint")}
-                  optional
-                  error={error}
-                />
-                <TextField
-                  name="ownSharePercent"
-                  label={t("commitments.form.ownSharePercent")}
-                  hint={t("commitments.form.ownShareHint")}
-                  defaultValue="10"
-                  error={error}
-                />
-              </FormSection>
-              <FormSection title={t("commitments.report.period")} description={t("commitments.form.cutOffsHint")}>
-                <TextField
-                  name="eligibleFrom"
-                  label={t("commitments.form.eligibleFrom")}
-                  hint={t("commitments.form.dateHint")}
-                  error={error}
-                />
-                <TextField
-                  name="eligibleTo"
-                  label={t("commitments.form.eligibleTo")}
-                  hint={t("commitments.form.dateHint")}
-                  error={error}
-                />
-                {cutOffKinds.map((kind, index) => (
-                  <TextField
-                    key={kind}
-                    name={`cutOffs.${index}.date`}
-                    label={t("commitments.form.cutOff", { kind: t(`commitments.cutOff.${kind}`) })}
-                    hint={t("commitments.form.dateHint")}
-                    optional
-                    error={error}
-                  />
-                ))}
-              </FormSection>
+              <GrantFields values={{}} error={error} submitted={submittedOf(actionData)} />
               <div className="form-actions">
                 <Button>{t("commitments.form.saveGrant")}</Button>
               </div>

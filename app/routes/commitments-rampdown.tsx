@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import { AppError } from "../../src/core/errors.ts";
 import { allows } from "../../src/core/policy.ts";
-import { checklistStatuses, rampdownDecisions } from "../../src/modules/commitments/constants.ts";
+import { checklistStatuses } from "../../src/modules/commitments/constants.ts";
 import { commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import { presentContractsPage } from "../../src/modules/commitments/presenters.ts";
 import { presentGrant } from "../../src/modules/commitments/presenters-grants.ts";
@@ -9,6 +9,7 @@ import { presentChecklistItem, presentDecision } from "../../src/modules/commitm
 import { presentSecondmentsPage } from "../../src/modules/commitments/presenters-secondments.ts";
 import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
 import commitmentsCss from "../ui/commitments/commitments.css?url";
+import { DecisionFields } from "../ui/commitments/DecisionFields.tsx";
 import { day, euros } from "../ui/commitments/format.ts";
 import { failedIntent } from "../ui/events/form-intent.ts";
 import { ErrorSummary, errorOf, Notice, Select } from "../ui/forms.tsx";
@@ -18,10 +19,9 @@ import { DataTable } from "../ui/kit/DataTable.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
-import { TextArea } from "../ui/TextArea.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { load, requireSignIn } from "../web/actions.server.ts";
-import { FormReader } from "../web/commitments-form.server.ts";
+import { decisionFromForm, FormReader } from "../web/commitments-form.server.ts";
 import { attemptForm } from "../web/form-intent.server.ts";
 import type { Route } from "./+types/commitments-rampdown";
 
@@ -65,13 +65,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         secondmentId: r.text("secondmentId"),
         grantId: r.text("grantId"),
         title: r.text("title"),
-        decision: r.text("decision"),
-        transferTo: r.text("transferTo"),
-        decidedOn: r.text("decidedOn"),
-        decidedBy: r.text("decidedBy"),
-        exitCostCents: r.cents("exitCostCents") ?? 0,
-        earliestExitDate: r.text("earliestExitDate"),
-        note: r.text("note"),
+        ...decisionFromForm(r),
       };
       r.check();
       await services.rampdown.decide(caller, input);
@@ -149,6 +143,22 @@ export default function CommitmentsRampdown({ loaderData, actionData }: Route.Co
               header: t("commitments.form.earliestExit"),
               cell: (d) => day(locale, d.earliestExitDate),
             },
+            ...(canManage
+              ? [
+                  {
+                    key: "edit",
+                    header: t("commitments.form.actions"),
+                    cell: (d: (typeof decisions)[number]) => (
+                      <a
+                        href={`/commitments/rampdown/decisions/${d.id}/edit`}
+                        aria-label={t("commitments.edit.decisionLink", { name: d.commitment.label })}
+                      >
+                        {t("commitments.edit.link")}
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
           ]}
           rows={decisions}
           rowKey={(d) => d.id}
@@ -191,47 +201,7 @@ export default function CommitmentsRampdown({ loaderData, actionData }: Route.Co
                   optional
                   error={errorFor("decision")}
                 />
-                <Select
-                  name="decision"
-                  label={t("commitments.form.decision")}
-                  options={rampdownDecisions.map((v) => ({ value: v, label: t(`commitments.decision.${v}`) }))}
-                  error={errorFor("decision")}
-                />
-                <TextField
-                  name="transferTo"
-                  label={t("commitments.form.transferTo")}
-                  hint={t("commitments.form.transferToHint")}
-                  optional
-                  error={errorFor("decision")}
-                />
-                <TextField
-                  name="decidedOn"
-                  label={t("commitments.form.decidedOn")}
-                  hint={t("commitments.form.dateHint")}
-                  error={errorFor("decision")}
-                />
-                <TextField name="decidedBy" label={t("commitments.form.decidedBy")} error={errorFor("decision")} />
-                <TextField
-                  name="exitCostCents"
-                  label={t("commitments.form.exitCost")}
-                  hint={t("commitments.form.valueHint")}
-                  optional
-                  error={errorFor("decision")}
-                />
-                <TextField
-                  name="earliestExitDate"
-                  label={t("commitments.form.earliestExit")}
-                  hint={t("commitments.form.dateHint")}
-                  optional
-                  error={errorFor("decision")}
-                />
-                <TextArea
-                  name="note"
-                  label={t("commitments.form.note")}
-                  optional
-                  rows={3}
-                  error={errorFor("decision")}
-                />
+                <DecisionFields values={{}} error={errorFor("decision")} />
                 <div className="form-actions">
                   <Button>{t("commitments.form.addDecision")}</Button>
                 </div>

@@ -1,7 +1,9 @@
+import { useLocation } from "react-router";
 import { allows } from "../../src/core/policy.ts";
 import { commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import {
   presentReturnSchedule,
+  presentSecondmentsPage,
   presentSecondmentTotals,
 } from "../../src/modules/commitments/presenters-secondments.ts";
 import { CommitmentsLinks } from "../ui/commitments/CommitmentsLinks.tsx";
@@ -12,24 +14,28 @@ import { ButtonLink } from "../ui/kit/Button.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
+import { pageHref, readCursor } from "../ui/kit/table-query.ts";
 import { load } from "../web/actions.server.ts";
 import type { Route } from "./+types/commitments-secondments";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: commitmentsCss }];
 
 /** The secondments' totals by funding source and home organisation, and the return schedule by month. */
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const { services, caller } = context;
+  const cursor = readCursor(new URL(request.url).search);
   return load(async () => ({
     totals: presentSecondmentTotals(await services.secondments.totals(caller)),
     schedule: presentReturnSchedule(await services.secondments.returnSchedule(caller)),
+    people: presentSecondmentsPage(await services.secondments.list(caller, { cursor, limit: 100 })),
     canManage: allows(commitmentsPolicy.manageSecondments, caller.actor),
   }));
 }
 
 export default function CommitmentsSecondments({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { totals, schedule, canManage } = loaderData;
+  const { totals, schedule, people, canManage } = loaderData;
+  const { search } = useLocation();
   const fte = (value: string) => decimal(locale, value);
   return (
     <div className="stack">
@@ -96,6 +102,57 @@ export default function CommitmentsSecondments({ loaderData }: Route.ComponentPr
           rows={totals.byOrganisation}
           rowKey={(o) => o.organisation}
           emptyText={t("commitments.page.noSecondments")}
+        />
+      </section>
+      <section aria-labelledby="everyone" className="stack">
+        <Heading level={2} id="everyone">
+          {t("commitments.edit.everyone")}
+        </Heading>
+        <DataTable
+          caption={t("commitments.edit.everyone")}
+          captionHidden
+          rowHeader
+          columns={[
+            { key: "person", header: t("commitments.page.person"), cell: (s) => s.personName },
+            { key: "home", header: t("commitments.page.organisation"), cell: (s) => s.homeOrganisationName },
+            {
+              key: "share",
+              header: t("commitments.edit.share"),
+              cell: (s) => `${s.sharePercent} %`,
+              align: "end",
+            },
+            { key: "fte", header: t("commitments.page.fte"), cell: (s) => fte(s.fte), align: "end" },
+            {
+              key: "period",
+              header: t("commitments.edit.period"),
+              cell: (s) => `${day(locale, s.startDate)}–${day(locale, s.agreedEndDate)}`,
+            },
+            {
+              key: "funding",
+              header: t("commitments.page.funding"),
+              cell: (s) => t(`commitments.funding.${s.fundingSource}`),
+            },
+            ...(canManage
+              ? [
+                  {
+                    key: "edit",
+                    header: t("commitments.form.actions"),
+                    cell: (s: (typeof people.items)[number]) => (
+                      <a
+                        href={`/commitments/secondments/${s.id}/edit`}
+                        aria-label={t("commitments.edit.secondmentLink", { name: s.personName })}
+                      >
+                        {t("commitments.edit.link")}
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+          rows={people.items}
+          rowKey={(s) => s.id}
+          emptyText={t("commitments.page.noSecondments")}
+          nextPageHref={people.nextCursor ? pageHref(search, people.nextCursor) : undefined}
         />
       </section>
       <section aria-labelledby="returns" className="stack">

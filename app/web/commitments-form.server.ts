@@ -1,13 +1,15 @@
 import { data } from "react-router";
 import { AppError, type FieldIssue, isAppError } from "../../src/core/errors.ts";
 import { parseMoney } from "../../src/core/money.ts";
+import { allows } from "../../src/core/policy.ts";
 import type { WebContext } from "../../src/http/context.ts";
 import { errorBody, toAppError } from "../../src/http/respond-error.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 import { translate } from "../../src/i18n/translate.ts";
-import { canManageContracts } from "../../src/modules/commitments/policy.ts";
+import { type CutOffKind, cutOffKinds } from "../../src/modules/commitments/constants.ts";
+import { canManageContracts, commitmentsPolicy } from "../../src/modules/commitments/policy.ts";
 import { presentContractsPage, presentFoldersPage } from "../../src/modules/commitments/presenters.ts";
-import { presentPersonChoice } from "../../src/modules/people/presenters.ts";
+import { presentOrganisation, presentPersonChoice } from "../../src/modules/people/presenters.ts";
 
 /**
  * The commitments forms send text; the services take cents and lists. This turns a form's typed amounts
@@ -161,4 +163,91 @@ export async function attemptKeeping<T>(locale: Locale, form: FormData, run: () 
     }
     throw error;
   }
+}
+
+/** The secondment form's fields as the secondment service's input (the same for a new one and a change). */
+export function secondmentFromForm(r: FormReader) {
+  return {
+    personName: r.text("personName"),
+    personId: r.text("personId"),
+    title: r.text("title"),
+    homeOrganisationName: r.text("homeOrganisationName"),
+    homeOrganisationId: r.text("homeOrganisationId"),
+    legalForm: r.text("legalForm"),
+    sharePercent: r.text("sharePercent"),
+    fte: r.text("fte"),
+    startDate: r.text("startDate"),
+    agreedEndDate: r.text("agreedEndDate"),
+    plannedReturnDate: r.text("plannedReturnDate"),
+    salaryCents: r.requiredCents("salaryCents"),
+    sideCostsCents: r.requiredCents("sideCostsCents"),
+    fundingSource: r.text("fundingSource"),
+    grantEligible: r.flag("grantEligible"),
+    contractId: r.text("contractId"),
+    note: r.text("note"),
+    substitutes: r.rows("substitutes", ["name", "post"], ["name", "post"], 10).map(({ row }) => row),
+  };
+}
+
+/** The choices the secondment form offers: people, organisations and the agreements a secondment rests on. */
+export async function secondmentFormChoices({ services, caller }: WebContext) {
+  if (!allows(commitmentsPolicy.manageSecondments, caller.actor)) throw new AppError("FORBIDDEN");
+  const agreements = presentContractsPage(await services.contracts.listContracts(caller, { limit: 200 })).items;
+  return {
+    people: (await services.people.listPeople(caller))
+      .map(presentPersonChoice)
+      .map((p) => ({ value: p.id, label: p.name })),
+    organisations: (await services.people.listOrganisations(caller))
+      .map(presentOrganisation)
+      .map((o) => ({ value: o.id, label: o.name })),
+    agreements: agreements
+      .filter((c) => c.type === "secondment_agreement" || c.type === "cooperation_agreement")
+      .map((c) => ({ value: c.id, label: `${c.number} ${c.name}` })),
+  };
+}
+
+/**
+ * The grant form's fields as the grant service's input. The cut-off dates are one field per kind; an empty one
+ * is no cut-off. `labels` keeps a stored cut-off's label (the form does not show it) when it is changed.
+ */
+export function grantFromForm(r: FormReader, labels: Partial<Record<CutOffKind, string>> = {}) {
+  return {
+    name: r.text("name"),
+    decisionNumber: r.text("decisionNumber"),
+    fundingSource: r.text("fundingSource"),
+    amountCents: r.requiredCents("amountCents"),
+    paidCents: r.cents("paidCents"),
+    ownSharePercent: r.text("ownSharePercent"),
+    eligibleFrom: r.text("eligibleFrom"),
+    eligibleTo: r.text("eligibleTo"),
+    cutOffs: cutOffKinds
+      .map((kind, index) => ({ kind, date: r.text(`cutOffs.${index}.date`).trim(), label: labels[kind] ?? "" }))
+      .filter((c) => c.date !== ""),
+  };
+}
+
+/** A cost entry's fields: what it is, when, how much, and the facts its eligibility is decided from. */
+export function costFromForm(r: FormReader) {
+  return {
+    category: r.text("category"),
+    description: r.text("description"),
+    costDate: r.text("costDate"),
+    commitmentDate: r.text("commitmentDate"),
+    amountCents: r.requiredCents("amountCents"),
+    essentialForEnding: r.flag("essentialForEnding"),
+    forOtherPublicBody: r.flag("forOtherPublicBody"),
+  };
+}
+
+/** A ramp-down decision's own fields (what it is about is chosen when it is made, and stays). */
+export function decisionFromForm(r: FormReader) {
+  return {
+    decision: r.text("decision"),
+    transferTo: r.text("transferTo"),
+    decidedOn: r.text("decidedOn"),
+    decidedBy: r.text("decidedBy"),
+    exitCostCents: r.cents("exitCostCents") ?? 0,
+    earliestExitDate: r.text("earliestExitDate"),
+    note: r.text("note"),
+  };
 }

@@ -232,6 +232,15 @@ export function createGrantService({ db, writes = createWritePath(db) }: { db: D
       return { items: page.items.map((r) => r.cost), nextCursor: page.nextCursor };
     },
 
+    /** One cost entry, with the rule that decided it. */
+    async getCost(caller: Caller, id: string): Promise<CostRow> {
+      read(caller);
+      assertUuid(id);
+      const [row] = await db.select().from(grantCostEntries).where(eq(grantCostEntries.id, id));
+      if (!row) throw new AppError("NOT_FOUND");
+      return row;
+    },
+
     async addCost(caller: Caller, grantId: string, input: CostInput | unknown, options: { within?: WriteUnit } = {}) {
       return write({
         caller,
