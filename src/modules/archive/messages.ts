@@ -1,16 +1,85 @@
 import type { Catalog } from "../../i18n/catalog.ts";
 
-/** The archive module's texts: its name in the audit log. */
+/** The archive module's texts: its name in the audit log and the admin page /admin/archive. */
 export const archiveFi = {
   "audit.modules.archive": "Arkistointi",
+  "archive.nav": "Arkistointi",
+  "archive.title": "Arkistovienti",
+  "archive.lead":
+    "Koko työtilan aineisto yhtenä ZIP-tiedostona pitkäaikaissäilytykseen: jokainen tietue metatietoineen ja tallennetut tiedostot. Vienti tehdään taustalla.",
+  "archive.start": "Aloita arkistovienti",
+  "archive.started": "Arkistovienti on jonossa. Päivitä tilanne nähdäksesi, miten se etenee.",
+  "archive.refresh": "Päivitä tilanne",
+  "archive.readOnly": "Voit seurata vientejä ja ladata valmiit. Vain pääkäyttäjä voi aloittaa viennin.",
+  "archive.list.caption": "Arkistoviennit, uusin ensin",
+  "archive.created": "Aloitettu",
+  "archive.status": "Tila",
+  "archive.records": "Tietueet",
+  "archive.files": "Tiedostot",
+  "archive.size": "Koko",
+  "archive.download": "Lataus",
+  "archive.downloadZip": "Lataa ZIP",
+  "archive.progress": "{done} / {total}",
+  "archive.megabytes": "{size} Mt",
+  "archive.none": "Vientejä ei ole vielä tehty.",
+  "archive.status.queued": "Jonossa",
+  "archive.status.running": "Käynnissä",
+  "archive.status.done": "Valmis",
+  "archive.status.failed": "Epäonnistui",
 } as const;
 
 export type ArchiveMessageKey = keyof typeof archiveFi;
 
 export const archiveSv: Catalog<ArchiveMessageKey> = {
   "audit.modules.archive": "Arkivering",
+  "archive.nav": "Arkivering",
+  "archive.title": "Arkivexport",
+  "archive.lead":
+    "Hela arbetsytans material som en ZIP-fil för långtidsbevaring: varje post med sina metadata och de lagrade filerna. Exporten görs i bakgrunden.",
+  "archive.start": "Starta en arkivexport",
+  "archive.started": "Arkivexporten står i kö. Uppdatera läget för att se hur den framskrider.",
+  "archive.refresh": "Uppdatera läget",
+  "archive.readOnly": "Du kan följa exporterna och ladda ner de färdiga. Endast huvudanvändaren kan starta en export.",
+  "archive.list.caption": "Arkivexporter, den senaste först",
+  "archive.created": "Startad",
+  "archive.status": "Status",
+  "archive.records": "Poster",
+  "archive.files": "Filer",
+  "archive.size": "Storlek",
+  "archive.download": "Nedladdning",
+  "archive.downloadZip": "Ladda ner ZIP",
+  "archive.progress": "{done} / {total}",
+  "archive.megabytes": "{size} MB",
+  "archive.none": "Inga exporter har gjorts ännu.",
+  "archive.status.queued": "I kö",
+  "archive.status.running": "Pågår",
+  "archive.status.done": "Klar",
+  "archive.status.failed": "Misslyckades",
 };
 
 export const archiveEn: Catalog<ArchiveMessageKey> = {
   "audit.modules.archive": "Archive",
+  "archive.nav": "Archive",
+  "archive.title": "Archive export",
+  "archive.lead":
+    "The whole workspace as one ZIP file for long-term preservation: every record with its metadata, and the stored files. The export runs in the background.",
+  "archive.start": "Start an archive export",
+  "archive.started": "The archive export is queued. Refresh the status to see how it goes.",
+  "archive.refresh": "Refresh the status",
+  "archive.readOnly": "You can follow the exports and download finished ones. Only an admin can start an export.",
+  "archive.list.caption": "Archive exports, newest first",
+  "archive.created": "Started",
+  "archive.status": "Status",
+  "archive.records": "Records",
+  "archive.files": "Files",
+  "archive.size": "Size",
+  "archive.download": "Download",
+  "archive.downloadZip": "Download ZIP",
+  "archive.progress": "{done} / {total}",
+  "archive.megabytes": "{size} MB",
+  "archive.none": "No exports yet.",
+  "archive.status.queued": "Queued",
+  "archive.status.running": "Running",
+  "archive.status.done": "Done",
+  "archive.status.failed": "Failed",
 };
