@@ -30,6 +30,53 @@ export interface InvoiceView {
   owners: { partyId: string; shareBasisPoints: number; amount: Money }[];
 }
 
+/** What is still to be paid: by provider (invoiced, paid, outstanding) and by owner (its share of the unpaid). */
+export interface OutstandingView {
+  currency: Money["currency"];
+  providers: { partyId: string; invoiced: Money; paid: Money; outstanding: Money }[];
+  owners: { partyId: string; outstanding: Money }[];
+  total: Money;
+}
+
+/**
+ * The invoices' outstanding amounts, every provider and owner of the alliance listed (zero when nothing is due).
+ * An incentive paid back (a negative invoice) lowers what is outstanding. The owners' amounts are the sums of their
+ * parts of each unpaid invoice (each split by the largest remainder), so they add up to the total exactly.
+ */
+export function outstandingOf(
+  views: readonly InvoiceView[],
+  parties: readonly PartyRow[],
+  currency: Money["currency"],
+): OutstandingView {
+  const unpaid = views.filter((v) => v.row.status === "unpaid");
+  const sumOf = (list: readonly InvoiceView[]) =>
+    money(
+      list.reduce((s, v) => s + v.row.amountCents, 0n),
+      currency,
+    );
+  const providers = parties
+    .filter((p) => p.side === "provider")
+    .map((p) => {
+      const own = views.filter((v) => v.row.partyId === p.id);
+      return {
+        partyId: p.id,
+        invoiced: sumOf(own),
+        paid: sumOf(own.filter((v) => v.row.status === "paid")),
+        outstanding: sumOf(own.filter((v) => v.row.status === "unpaid")),
+      };
+    });
+  const owners = parties
+    .filter((p) => p.side === "owner")
+    .map((p) => ({
+      partyId: p.id,
+      outstanding: money(
+        unpaid.reduce((s, v) => s + (v.owners.find((o) => o.partyId === p.id)?.amount.cents ?? 0n), 0n),
+        currency,
+      ),
+    }));
+  return { currency, providers, owners, total: sumOf(unpaid) };
+}
+
 function ownerSplit(row: InvoiceRow, alliance: AllianceRow, parties: readonly PartyRow[]): InvoiceView {
   const owners = parties.filter((p) => p.side === "owner");
   const amount = money(row.amountCents, alliance.currency);
@@ -65,6 +112,22 @@ export function createInvoiceService({ db, writes = createWritePath(db) }: { db:
         .where(eq(allianceInvoices.allianceId, allianceId))
         .orderBy(asc(allianceInvoices.period), asc(allianceInvoices.kind), asc(allianceInvoices.id));
       return viewsOf(db, alliance, rows);
+    },
+
+    /** The invoices with what is outstanding of them, for the invoices page. */
+    async overview(
+      caller: Caller,
+      allianceId: string,
+    ): Promise<{ invoices: InvoiceView[]; outstanding: OutstandingView }> {
+      const { alliance } = await allowIn(db, caller, allianceId, "readAlliance");
+      const rows = await db
+        .select()
+        .from(allianceInvoices)
+        .where(eq(allianceInvoices.allianceId, allianceId))
+        .orderBy(asc(allianceInvoices.period), asc(allianceInvoices.kind), asc(allianceInvoices.id));
+      const parties = await partiesOf(db, allianceId);
+      const invoices = rows.map((r) => ownerSplit(r, alliance, parties));
+      return { invoices, outstanding: outstandingOf(invoices, parties, alliance.currency) };
     },
 
     /** A provider's invoice for a month: its entries counting toward the target, the fee apart from the costs. */

@@ -23,7 +23,7 @@ import type { ImportReport } from "./import.ts";
 import type { Rational } from "./incentive/rational.ts";
 import type { YearSettlement } from "./incentive/settle.ts";
 import { describeStep, formatStepValue, ruleName, type Step, type StepValue } from "./incentive/steps.ts";
-import type { InvoiceView } from "./invoices.ts";
+import type { InvoiceView, OutstandingView } from "./invoices.ts";
 import { allianceRoles } from "./policy.ts";
 import type { AllianceView, ContributionRow, ContributionSummary, PublishedAllianceView } from "./service.ts";
 import { comparedFigures, type ModelView, type SettlementRow, type SettlementView } from "./settlements.ts";
@@ -347,6 +347,7 @@ export const modelSchema = z
       .record(z.string(), z.unknown())
       .openapi({ description: "The incentive model as entered (amounts as whole cents); POST takes the same shape" }),
     createdAt: z.iso.datetime(),
+    createdByName: z.string().nullable().openapi({ description: "Who saved the version" }),
   })
   .openapi("AllianceIncentiveModel");
 export const presentModel = (v: ModelView): z.infer<typeof modelSchema> => ({
@@ -355,6 +356,7 @@ export const presentModel = (v: ModelView): z.infer<typeof modelSchema> => ({
   validFrom: v.row.validFrom,
   model: v.row.model,
   createdAt: iso(v.row.createdAt),
+  createdByName: v.createdByName,
 });
 export const modelsSchema = z.object({ items: z.array(modelSchema) }).openapi("AllianceIncentiveModels");
 
@@ -630,6 +632,28 @@ export const presentInvoice = (v: InvoiceView): z.infer<typeof invoiceSchema> =>
   owners: v.owners.map((o) => ({ partyId: o.partyId, shareBasisPoints: o.shareBasisPoints, amount: amount(o.amount) })),
 });
 export const invoicesSchema = z.object({ items: z.array(invoiceSchema) }).openapi("AllianceInvoices");
+
+export const outstandingSchema = z
+  .object({
+    providers: z.array(
+      z.object({ partyId: z.uuid(), invoiced: amountSchema, paid: amountSchema, outstanding: amountSchema }),
+    ),
+    owners: z
+      .array(z.object({ partyId: z.uuid(), outstanding: amountSchema }))
+      .openapi({ description: "Each owner's part of the unpaid invoices by its share; they add up to the total" }),
+    total: amountSchema.openapi({ description: "The unpaid invoices together (an incentive paid back lowers it)" }),
+  })
+  .openapi("AllianceInvoicesOutstanding");
+export const presentOutstanding = (v: OutstandingView): z.infer<typeof outstandingSchema> => ({
+  providers: v.providers.map((p) => ({
+    partyId: p.partyId,
+    invoiced: amount(p.invoiced),
+    paid: amount(p.paid),
+    outstanding: amount(p.outstanding),
+  })),
+  owners: v.owners.map((o) => ({ partyId: o.partyId, outstanding: amount(o.outstanding) })),
+  total: amount(v.total),
+});
 
 /** An exact fraction as a decimal string, rounded half away from zero to `places` (KRA scores to two). */
 const ratioText = (r: Rational, places = 2): string => {

@@ -6,6 +6,7 @@ import { type Money, money } from "../../core/money.ts";
 import { createWritePath, type WritePath } from "../../core/write.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { rethrowUniqueViolation } from "../../db/errors.ts";
+import { users } from "../accounts/schema.ts";
 import { allowIn, findAlliance, issue, partiesOf, yearsOf } from "./access.ts";
 import { alliancesAudit } from "./audit.ts";
 import { decodeBigints, encodeBigints } from "./codec.ts";
@@ -27,6 +28,8 @@ export type SettlementRow = typeof allianceSettlements.$inferSelect;
 export interface ModelView {
   row: ModelRow;
   model: IncentiveModel;
+  /** Who saved the version (null once their account is gone). */
+  createdByName: string | null;
 }
 
 export interface SettlementResult {
@@ -71,7 +74,11 @@ function modelJson(model: IncentiveModel): Record<string, unknown> {
 export function createSettlementService({ db, writes = createWritePath(db) }: { db: Db; writes?: WritePath }) {
   const write = writes(alliancesAudit);
 
-  const viewOfModel = (row: ModelRow): ModelView => ({ row, model: incentiveModelSchema.parse(row.model) });
+  const viewOfModel = (row: ModelRow, createdByName: string | null = null): ModelView => ({
+    row,
+    model: incentiveModelSchema.parse(row.model),
+    createdByName,
+  });
 
   async function latestModel(from: Db | Tx, allianceId: string): Promise<ModelRow | undefined> {
     const [row] = await from
@@ -167,11 +174,12 @@ export function createSettlementService({ db, writes = createWritePath(db) }: { 
     async listModels(caller: Caller, allianceId: string): Promise<ModelView[]> {
       await allowIn(db, caller, allianceId, "readAlliance");
       const rows = await db
-        .select()
+        .select({ row: allianceModels, name: users.name })
         .from(allianceModels)
+        .leftJoin(users, eq(users.id, allianceModels.createdBy))
         .where(eq(allianceModels.allianceId, allianceId))
         .orderBy(asc(allianceModels.version));
-      return rows.map(viewOfModel);
+      return rows.map((r) => viewOfModel(r.row, r.name));
     },
 
     /**
@@ -228,7 +236,7 @@ export function createSettlementService({ db, writes = createWritePath(db) }: { 
           );
           if (!row) throw new Error("insert returned no row");
           await audit("model.create", { type: "allianceModel", id: row.id }, { allianceId, version: row.version });
-          return viewOfModel(row);
+          return viewOfModel(row, caller.actor?.name ?? null);
         },
       });
     },

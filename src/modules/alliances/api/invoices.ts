@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { apiServices, idParam, writeErrors } from "../../../http/api-common.ts";
 import { type ApiRouter, errorResponses, jsonBody, jsonResponse } from "../../../http/openapi.ts";
 import { incentiveInvoicesInput, monthlyInvoiceInput, paymentInput } from "../inputs.ts";
-import { invoiceSchema, invoicesSchema, presentInvoice } from "../presenters.ts";
+import { invoiceSchema, invoicesSchema, outstandingSchema, presentInvoice, presentOutstanding } from "../presenters.ts";
 import { tags } from "./alliances.ts";
 
 /** Providers' invoices and their payment. */
@@ -19,6 +19,21 @@ export function registerInvoiceRoutes(api: ApiRouter) {
     async (c) => {
       const views = await apiServices(c).allianceInvoices.list(c.get("caller"), c.req.valid("param").id);
       return c.json({ items: views.map(presentInvoice) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/alliances/{id}/invoices/outstanding",
+      tags,
+      summary: "What is outstanding of the invoices: by provider (invoiced, paid, unpaid) and each owner's part",
+      request: { params: idParam },
+      responses: { 200: jsonResponse(outstandingSchema, "The outstanding amounts"), ...errorResponses(...writeErrors) },
+    }),
+    async (c) => {
+      const view = await apiServices(c).allianceInvoices.overview(c.get("caller"), c.req.valid("param").id);
+      return c.json(presentOutstanding(view.outstanding), 200);
     },
   );
 
