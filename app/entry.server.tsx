@@ -2,6 +2,11 @@ import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { ServerStyleSheet } from "styled-components";
+import { catalogs } from "../src/i18n/translate.ts";
+import { CatalogContext } from "./ui/i18n.ts";
+
+// The server renders with every language's texts in memory; the browser fetches its own (entry.client.tsx).
+const serverCatalogs = { catalogs };
 
 // Pages are rendered whole before sending, so the Suomi.fi components'
 // styled-components CSS can be put in <head>: no unstyled flash, and the page
@@ -17,7 +22,11 @@ export default function handleRequest(
   const sheet = new ServerStyleSheet();
   return new Promise((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(
-      sheet.collectStyles(<ServerRouter context={routerContext} url={request.url} />),
+      sheet.collectStyles(
+        <CatalogContext.Provider value={serverCatalogs}>
+          <ServerRouter context={routerContext} url={request.url} />
+        </CatalogContext.Provider>,
+      ),
       {
         onAllReady() {
           const sink = new PassThrough();

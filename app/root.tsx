@@ -8,12 +8,12 @@ import {
   ScrollRestoration,
   useMatches,
   useRouteError,
+  useRouteLoaderData,
 } from "react-router";
 import { type ErrorCode, errorStatus } from "../src/core/errors.ts";
-import { catalogs } from "../src/i18n/translate.ts";
 import { navigationFor } from "../src/modules/navigation.ts";
 import type { Route } from "./+types/root";
-import { useI18n } from "./ui/i18n.ts";
+import { type RootData, useI18n } from "./ui/i18n.ts";
 import { PageTitle } from "./ui/kit/PageTitle.tsx";
 import { Shell } from "./ui/Shell.tsx";
 import stylesHref from "./ui/styles.css?url";
@@ -32,7 +32,7 @@ export function loader({ context }: Route.LoaderArgs) {
   return {
     locale,
     actor: actor ? { name: actor.name, role: actor.role } : null,
-    catalog: catalogs[locale],
+    catalogHref: context.catalogHref(locale),
     // The modules' navigation entries this person's role sees (declared in each module.ts).
     navigation: navigationFor(actor),
   };
@@ -40,11 +40,14 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const catalogHref = (useRouteLoaderData("root") as RootData | undefined)?.catalogHref;
   return (
-    <html lang={locale}>
+    <html lang={locale} data-catalog={catalogHref}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The texts the scripts hydrate with, fetched alongside them (entry.client.tsx); a no-JS reader never needs them. */}
+        {catalogHref ? <link rel="preload" href={catalogHref} as="fetch" crossOrigin="anonymous" /> : null}
         <Meta />
         <Links />
       </head>

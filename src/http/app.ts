@@ -6,6 +6,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Caller } from "../core/caller.ts";
 import { AppError } from "../core/errors.ts";
 import { localPath } from "../core/local-path.ts";
+import { catalogFile, catalogFileByName } from "../i18n/catalog-files.ts";
 import { isLocale, localeCookie, pickLocale } from "../i18n/locale.ts";
 import { translate } from "../i18n/translate.ts";
 import { clientIpHeader } from "../modules/accounts/auth.ts";
@@ -64,6 +65,16 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
     );
     app.use("/favicon.svg", serveStatic({ root: options.clientDir }));
   }
+
+  // A language's texts for the browser to hydrate with (i18n/catalog-files.ts): kept for a year under its content's
+  // hash. An older hash (a page from before a deploy) gets today's texts, not cached, rather than a broken page.
+  app.get("/i18n/:file", (c) => {
+    const found = catalogFileByName(c.req.param("file"));
+    if (!found) return respondError(c, new AppError("NOT_FOUND"), "fi");
+    c.header("Cache-Control", found.current ? "public, max-age=31536000, immutable" : "no-cache");
+    c.header("Content-Type", "application/json; charset=utf-8");
+    return c.body(found.file.json);
+  });
 
   // Who is asking, from where (X-Forwarded-For only from TRUSTED_PROXIES), in which language: before any body is read.
   const clientAddress = createClientAddressResolver(config.trustedProxies);
@@ -167,6 +178,7 @@ export function createHttpApp(platform: Platform, options: HttpAppOptions = {}) 
         caller: c.get("caller"),
         clientIp: c.get("clientIp"),
         publicUrl: config.publicUrl,
+        catalogHref: (locale) => catalogFile(locale).href,
         wallViewer: viewer,
       });
       if (!setCookie) return response;

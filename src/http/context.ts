@@ -1,4 +1,5 @@
 import type { Caller } from "../core/caller.ts";
+import type { Locale } from "../i18n/locale.ts";
 import type { WallViewer } from "../modules/walls/viewer.ts";
 import type { Platform } from "../platform.ts";
 
@@ -18,6 +19,8 @@ export interface WebContext {
   caller: Caller;
   clientIp: string;
   publicUrl: string;
+  /** Where the browser gets a language's texts: named by the server that serves them (i18n/catalog-files.ts). */
+  catalogHref: (locale: Locale) => string;
   /** The same request as a wall participant (their cookie is issued on /w/ pages). */
   wallViewer: WallViewer;
 }
