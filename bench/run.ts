@@ -15,9 +15,13 @@
  *              (bench/newsletter.ts, its own results in bench/results/newsletter/)
  *   publishing the feeds, front page, blog and archive's server time at 10,000 posts vs 10 (bench/publishing.ts,
  *              its own results in bench/results/publishing/)
+ *   wallpage   a 2,000-post wall's Largest Contentful Paint on a 360 px phone in Chromium vs the same HTML and assets
+ *              from a bare static server (bench/wall-page.ts, bench/results/wall-page/)
+ *   wallexport server RSS rise while 100,000 posts are exported as CSV and XLSX (bench/wall-export.ts,
+ *              bench/results/wall-export/)
  *
  * Flags: --quick (1,000 fan-out subscribers; ingestion: the 3 s closed loop only; 2,000 newsletter subscribers),
- *        --name <name>, --only fanout|ingest|newsletter|publishing (comma-separated),
+ *        --name <name>, --only fanout|ingest|newsletter|publishing|wallpage|wallexport (comma-separated),
  *        --subscribers <n> (ingestion's idle subscribers, 0 for none; else BENCH_INGEST_SUBSCRIBERS, 0 too).
  * Env:   BENCH_SUBSCRIBERS, BENCH_POSTS, BENCH_INGEST_SUBSCRIBERS, BENCH_CLIENT_PROCESSES,
  *        BENCH_DATABASE_URL (PostgreSQL server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
@@ -44,7 +48,7 @@ const argValue = (flag: string) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 };
-const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter,publishing").split(","));
+const only = new Set((argValue("--only") ?? "fanout,ingest,newsletter,publishing,wallpage,wallexport").split(","));
 /**
  * A whole number from the environment; unset or empty gives the fallback. 0 is a value, not "unset"
  * (`BENCH_INGEST_SUBSCRIBERS=0`: ingestion with no subscribers), where `zero` allows it.
@@ -564,6 +568,28 @@ try {
       env: { ...process.env, ...(quick ? { BENCH_REQUESTS: "20" } : {}) },
     });
     results.publishing = { exitCode: run.status, results: "bench/results/publishing/latest.json" };
+    if (run.status !== 0) exitCode = 1;
+  }
+  if (only.has("wallpage")) {
+    // Its own process and results (bench/results/wall-page/): a 2,000-post wall's LCP on a phone vs the same page static.
+    step("wall page: bench/wall-page.ts");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/wall-page.ts", "--name", name], {
+      cwd: rootDir,
+      stdio: "inherit",
+      env: { ...process.env, ...(quick ? { BENCH_PAGE_RUNS: "3" } : {}) },
+    });
+    results.wallPage = { exitCode: run.status, results: "bench/results/wall-page/latest.json" };
+    if (run.status !== 0) exitCode = 1;
+  }
+  if (only.has("wallexport")) {
+    // Its own process and results (bench/results/wall-export/): CSV and XLSX of 100,000 posts (20,000 with --quick).
+    step("wall export: bench/wall-export.ts");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/wall-export.ts"], {
+      cwd: rootDir,
+      stdio: "inherit",
+      env: { ...process.env, ...(quick ? { BENCH_POSTS: "20000" } : {}) },
+    });
+    results.wallExport = { exitCode: run.status, results: "bench/results/wall-export/latest.json" };
     if (run.status !== 0) exitCode = 1;
   }
 } catch (error) {

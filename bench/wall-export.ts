@@ -2,7 +2,7 @@
  * `npx tsx bench/wall-export.ts` — the server's memory while a wall of
  * 100,000 posts is exported as CSV and as XLSX (issue 13: the exports stream,
  * RSS rising by at most 200 MB). PGlite, and PostgreSQL at
- * postgres://127.0.0.1:5432/test when it is reachable (BENCH_PG_URL to change).
+ * postgres://postgres@127.0.0.1:5432/test when it is reachable (BENCH_PG_URL to change).
  *
  * The rise is the highest RSS of the server process seen during the download
  * (read from /proc every 50 ms) less its RSS after a full GC just before it.
@@ -16,7 +16,7 @@ import { writeResults } from "./results.ts";
 
 const posts = Number(process.env.BENCH_POSTS ?? 100_000);
 const limitMb = 200;
-const pgUrl = process.env.BENCH_PG_URL ?? "postgres://127.0.0.1:5432/test";
+const pgUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
