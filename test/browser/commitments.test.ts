@@ -19,6 +19,14 @@ import {
   useBrowserApp,
 } from "./support.ts";
 
+/** A service input as a form's text fields (what a browser would post). */
+const asForm = (input: object): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => typeof v !== "object")
+      .map(([k, v]) => [k, String(v)]),
+  );
+
 /** An end date some two months ahead whose one month's notice deadline falls on a Sunday (so the act-by day differs). */
 function endWithSundayDeadline(): { end: PlainDate; deadline: PlainDate } {
   for (let days = 60; ; days++) {
@@ -193,8 +201,10 @@ describe("commitments pages in the browser", () => {
     );
     const grant = await services.grants.create(caller, grantFor(1));
     await services.grants.addCost(caller, grant.grant.id, costFor({ description: "Loppuraportin taitto" }));
+    const cost = await services.grants.addCost(caller, grant.grant.id, costFor({ description: "Tulkkaus" }));
+    const secondment = await services.secondments.create(caller, secondmentFor(41, { personName: "Puhelin Paluu" }));
     await services.rampdown.addStandardChecklist(caller);
-    await services.rampdown.decide(caller, {
+    const decision = await services.rampdown.decide(caller, {
       contractId: contract.contract.id,
       decision: "end",
       decidedOn: "2019-03-20",
@@ -211,6 +221,10 @@ describe("commitments pages in the browser", () => {
       ["/commitments/grants", "Valtionavustukset"],
       [`/commitments/grants/${grant.grant.id}`, grant.grant.name],
       ["/commitments/rampdown", "Alasajosuunnitelma"],
+      [`/commitments/secondments/${secondment.secondment.id}/edit`, "Muokkaa henkilösiirtoa"],
+      [`/commitments/grants/${grant.grant.id}/edit`, "Muokkaa avustusta"],
+      [`/commitments/costs/${cost.id}/edit`, "Muokkaa kustannusta"],
+      [`/commitments/rampdown/decisions/${decision.decision.id}/edit`, "Muokkaa päätöstä"],
     ];
     const phone = await openPage(web.browser, web.app, {
       storageState: web.staff.storageState,
@@ -268,14 +282,84 @@ describe("commitments pages in the browser", () => {
     for (const path of [
       "/commitments",
       `/commitments/contracts/${id}`,
+      "/commitments/secondments",
       "/commitments/rampdown",
       `/commitments/grants/${grant.grant.id}`,
     ]) {
       await reader.page.goto(path);
       expect(await reader.page.locator("main form").count(), path).toBe(0);
+      expect(await reader.page.getByRole("link", { name: /^Muokkaa/ }).count(), path).toBe(0);
     }
     expect((await reader.page.goto("/commitments/contracts/new"))?.status()).toBe(403);
+    // The edit pages are refused, and so is a change posted to them: nothing is changed.
+    const edits: [string, Record<string, string>][] = [
+      [`/commitments/secondments/${secondment.secondment.id}/edit`, { ...asForm(secondmentFor(41)), fte: "0,10" }],
+      [`/commitments/grants/${grant.grant.id}/edit`, { name: "Toinen nimi", amountCents: "1,00" }],
+      [`/commitments/costs/${cost.id}/edit`, { description: "Toinen", amountCents: "1,00" }],
+      [`/commitments/rampdown/decisions/${decision.decision.id}/edit`, { decision: "continue" }],
+    ];
+    for (const [path, form] of edits) {
+      expect((await reader.page.goto(path))?.status(), path).toBe(403);
+      const posted = await reader.page.request.post(path, { form, headers: { Origin: web.app.url } });
+      expect(posted.status(), path).toBe(403);
+    }
+    expect((await services.secondments.get(caller, secondment.secondment.id)).secondment.fteHundredths).toBe(100);
+    expect((await services.grants.get(caller, grant.grant.id)).grant.name).toBe(grant.grant.name);
+    expect((await services.grants.getCost(caller, cost.id)).description).toBe("Tulkkaus");
+    expect((await services.rampdown.getDecision(caller, decision.decision.id)).decision.decision).toBe("end");
     await reader.context.close();
+  });
+
+  it("edits a secondment's FTE share without JavaScript: a refused edit keeps what was typed, a saved one changes the totals", async () => {
+    const caller = adminCaller(web.staff.person);
+    const services = web.app.platform.services;
+    // The only secondments on project funding: their row of the totals is this person's alone.
+    const person = await services.secondments.create(
+      caller,
+      secondmentFor(31, {
+        personName: "Eeva Muokattava",
+        fundingSource: "project_funding",
+        substitutes: [{ name: "Olli Ensimmäinen", post: "suunnittelija" }],
+      }),
+    );
+    const { page, context } = await openPage(web.browser, web.app, {
+      storageState: web.staff.storageState,
+      javaScriptEnabled: false,
+    });
+    const projectRow = () =>
+      page.getByRole("table", { name: "Rahoituslähteittäin" }).getByRole("row", { name: /^Hankerahoitus/ });
+    await page.goto("/commitments/secondments");
+    await projectRow().getByRole("cell", { name: "1,00", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Muokkaa henkilösiirtoa: Eeva Muokattava" }).click();
+    await page.getByRole("heading", { level: 1, name: "Muokkaa henkilösiirtoa" }).waitFor();
+    expect(await page.getByLabel(/^Htv/).inputValue()).toBe("1,00");
+    expect(await page.getByLabel(/^Sijainen 1\b/).inputValue()).toBe("Olli Ensimmäinen");
+
+    // Half time, but an agreed end before the start: refused at its field, nothing changes, the form keeps it all.
+    await page.getByLabel(/^Työajan osuus/).fill("50");
+    await page.getByLabel(/^Htv/).fill("0,50");
+    await page.getByLabel(/^Sovittu päättymispäivä/).fill("2017-12-31");
+    await page.getByLabel(/^Sijainen 2\b/).fill("Pia Toinen");
+    await page.getByRole("button", { name: "Tallenna henkilösiirto" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/Sovittu päättymispäivä ei voi olla ennen alkamispäivää/)
+      .waitFor();
+    expect((await services.secondments.get(caller, person.secondment.id)).secondment.fteHundredths).toBe(100);
+    expect(await page.getByLabel(/^Htv/).inputValue()).toBe("0,50");
+    expect(await page.getByLabel(/^Työajan osuus/).inputValue()).toBe("50");
+    expect(await page.getByLabel(/^Sovittu päättymispäivä/).inputValue()).toBe("2017-12-31");
+    expect(await page.getByLabel(/^Sijainen 2\b/).inputValue()).toBe("Pia Toinen");
+    expect(await page.getByLabel(/^Sijainen 1\b/).inputValue()).toBe("Olli Ensimmäinen");
+
+    await page.getByLabel(/^Sovittu päättymispäivä/).fill("2019-12-31");
+    await page.getByRole("button", { name: "Tallenna henkilösiirto" }).click();
+    await page.getByRole("heading", { level: 1, name: "Henkilösiirrot" }).waitFor();
+    await projectRow().getByRole("cell", { name: "0,50", exact: true }).waitFor();
+    const saved = await services.secondments.get(caller, person.secondment.id);
+    expect(saved.secondment).toMatchObject({ fteHundredths: 50, sharePercent: 50, agreedEndDate: "2019-12-31" });
+    expect(saved.substitutes.map((x) => x.name)).toEqual(["Olli Ensimmäinen", "Pia Toinen"]);
+    await context.close();
   });
 
   it("imports a sheet with one bad row: the check names the row and stores nothing, the fixed sheet imports", async () => {
