@@ -120,6 +120,7 @@ describe("commitments policy, through the real service calls", () => {
         listGrants: (who) => services().grants.list(callers[who]),
         getGrant: (who) => services().grants.get(callers[who], ids.grant),
         listCosts: (who) => services().grants.listCosts(callers[who], ids.grant),
+        getCost: (who) => services().grants.getCost(callers[who], ids.cost),
         grantReport: (who) => services().grants.report(callers[who], ids.grant),
       },
       manageGrants: {
