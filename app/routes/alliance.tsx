@@ -146,6 +146,14 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
       {saved && <Notice>{t("alliances.saved")}</Notice>}
       <p>{alliance.description}</p>
       <AllianceOverview alliance={alliance} />
+      <ul>
+        <li>
+          <a href={`/alliances/${alliance.id}/invoices`}>{t("alliances.page.invoicesLink")}</a>
+        </li>
+        <li>
+          <a href={`/alliances/${alliance.id}/model`}>{t("alliances.page.modelLink")}</a>
+        </li>
+      </ul>
 
       <DataTable
         caption={t("alliances.page.books")}

@@ -12,6 +12,8 @@ export default defineModule({
     { path: "alliances", file: "routes/alliances.tsx" },
     { path: "alliances/:id", file: "routes/alliance.tsx" },
     { path: "alliances/settlements/:id", file: "routes/alliance-settlement.tsx" },
+    { path: "alliances/:id/invoices", file: "routes/alliance-invoices.tsx" },
+    { path: "alliances/:id/model", file: "routes/alliance-model.tsx" },
   ],
   navigation: [{ to: "/alliances", label: "alliances.nav", roles: ["admin", "staff", "member", "auditor"], order: 35 }],
   server: () => import("./server.ts"),
