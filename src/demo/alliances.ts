@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { users } from "../modules/accounts/schema.ts";
 import { createBooksService } from "../modules/alliances/books.ts";
 import { createDecisionService } from "../modules/alliances/decisions.ts";
+import { createGateService } from "../modules/alliances/gates.ts";
 import { createCostImportService } from "../modules/alliances/import.ts";
 import { createInvoiceService } from "../modules/alliances/invoices.ts";
 import { createAllianceService } from "../modules/alliances/service.ts";
@@ -36,6 +37,7 @@ export async function seedDemoAlliances(db: Db, admin: Actor): Promise<void> {
   const imports = createCostImportService({ db });
   const settlements = createSettlementService({ db });
   const decisions = createDecisionService({ db });
+  const gates = createGateService({ db });
   const invoices = createInvoiceService({ db });
 
   const { alliance, parties } = await alliances.create(caller, {
@@ -55,8 +57,8 @@ export async function seedDemoAlliances(db: Db, admin: Actor): Promise<void> {
       { name: "Pitkäaikaistyöttömät", expectedVolume: 1200 },
     ],
     phases: [
-      { name: "development", start: "2025-01-01", end: "2025-03-31", gate: "approved", gateDecidedOn: "2025-03-26" },
-      { name: "implementation", start: "2025-04-01", end: "2026-10-31", gate: "approved", gateDecidedOn: "2026-10-28" },
+      { name: "development", start: "2025-01-01", end: "2025-03-31" },
+      { name: "implementation", start: "2025-04-01", end: "2026-10-31" },
       { name: "afterCare", start: "2026-11-01", end: "2026-12-31" },
     ],
     startDate: "2025-01-01",
@@ -115,6 +117,33 @@ export async function seedDemoAlliances(db: Db, admin: Actor): Promise<void> {
     const personId = await person(email);
     if (personId)
       await alliances.setMember(caller, alliance.id, { personId, partyId: party(name), manager, board: true });
+  }
+
+  // The gates: the board's decisions open the implementation phase and the after-care.
+  const board = (await alliances.get(caller, alliance.id)).members.filter((m) => m.board);
+  for (const [phase, subject, proposal, decidedOn] of [
+    [
+      "development",
+      "Siirtyminen toteutusvaiheeseen",
+      "Kehitysvaiheen tulokset hyväksytään, tavoitekustannus vahvistetaan ja allianssi siirtyy toteutusvaiheeseen 1.4.2025.",
+      "2025-03-26",
+    ],
+    [
+      "implementation",
+      "Siirtyminen jälkihoitoon",
+      "Toteutusvaihe päätetään 31.10.2026 ja allianssi siirtyy jälkihoitovaiheeseen.",
+      "2026-10-28",
+    ],
+  ] as const) {
+    const decision = await decisions.record(caller, alliance.id, {
+      subject,
+      proposal,
+      decidedOn,
+      requiresUnanimity: true,
+      positions: board.map((m) => ({ personId: m.personId, position: "for" })),
+      made: true,
+    });
+    await gates.decide(caller, alliance.id, { phase, decisionId: decision.id });
   }
 
   for (const year of [2025, 2026]) {
@@ -217,6 +246,7 @@ export async function seedDemoAlliances(db: Db, admin: Actor): Promise<void> {
   });
   const view = await alliances.get(caller, alliance.id);
   const decision = await decisions.record(caller, alliance.id, {
+    subject: "Vuoden 2025 väliselvitys",
     proposal: "Hyväksytään vuoden 2025 väliselvitys ja maksetaan kannustin palveluntuottajille",
     decidedOn: "2026-01-28",
     requiresUnanimity: true,

@@ -5,13 +5,20 @@ import { DataTable } from "../kit/DataTable.tsx";
 import { Heading } from "../kit/Heading.tsx";
 import { shareText } from "./format.ts";
 
-type Overview = Pick<z.infer<typeof publishedAllianceSchema>, "goals" | "segments" | "phases"> & {
+type Overview = Pick<z.infer<typeof publishedAllianceSchema>, "id" | "goals" | "segments" | "phases"> & {
   parties: z.infer<typeof partySchema>[];
+  /** Present in the members' view (presentAlliance): then the decision log is theirs to read. */
+  members?: unknown[];
 };
 
-/** What every reader of an alliance sees: the target state, customer segments, phases and parties. */
+/**
+ * What every reader of an alliance sees: the target state, customer segments, phases and parties. Its members
+ * also get the link to the board's decision log, and each decided gate links to its decision there.
+ */
 export function AllianceOverview({ alliance }: { alliance: Overview }) {
   const { t, date, locale, number } = useI18n();
+  // Only the members' view carries the gates' decisions (the public one gives none).
+  const decisionsHref = alliance.members ? `/alliances/${alliance.id}/decisions` : undefined;
   return (
     <>
       <section aria-labelledby="alliance-goals" className="stack">
@@ -49,13 +56,30 @@ export function AllianceOverview({ alliance }: { alliance: Overview }) {
           {
             key: "gate",
             header: t("alliances.page.gate"),
-            cell: (p) => `${t(`alliances.gate.${p.gate}`)}${p.gateDecidedOn ? ` ${date(p.gateDecidedOn)}` : ""}`,
+            cell: (p) => {
+              const text = `${t(`alliances.gate.${p.gate}`)}${p.gateDecidedOn ? ` ${date(p.gateDecidedOn)}` : ""}`;
+              // Members see which decision decided the gate, in the decision log.
+              if (!decisionsHref || !p.gateDecisionId || !p.gateDecidedOn) return text;
+              return (
+                <>
+                  {`${t(`alliances.gate.${p.gate}`)} `}
+                  <a href={`${decisionsHref}#decision-${p.gateDecisionId}`}>
+                    {t("alliances.gate.byDecision", { date: date(p.gateDecidedOn) })}
+                  </a>
+                </>
+              );
+            },
           },
         ]}
         rows={alliance.phases}
         rowKey={(p) => p.name}
         emptyText="–"
       />
+      {decisionsHref && (
+        <p>
+          <a href={decisionsHref}>{t("alliances.decisions.link")}</a>
+        </p>
+      )}
       <DataTable
         caption={t("alliances.page.parties")}
         rowHeader

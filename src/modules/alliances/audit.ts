@@ -18,6 +18,8 @@ export const alliancesAuditActions = [
   "settlement.create",
   "settlement.approve",
   "decision.create",
+  "attachment.create",
+  "gate.decide",
   "invoice.create",
   "invoice.payment",
 ] as const;

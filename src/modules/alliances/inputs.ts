@@ -61,7 +61,10 @@ const phaseInput = z
     ...m("alliances.phase.gateDay"),
   });
 
-/** Phases in the order development → implementation → after-care, each at most once, none before the previous ends. */
+/**
+ * Phases in the order development → implementation → after-care, each at most once, none before the previous ends.
+ * Later phases may be planned ahead; their gates are decided in order by the board's decisions (gates.ts).
+ */
 function checkPhases(
   phases: readonly { name: string; start: string; end: string; gate: string }[],
   ctx: z.RefinementCtx,
@@ -73,8 +76,6 @@ function checkPhases(
       ctx.addIssue({ code: "custom", path: ["phases", i, "name"], message: "alliances.phase.order" });
     else if (previous && phase.start <= previous.end)
       ctx.addIssue({ code: "custom", path: ["phases", i, "start"], message: "alliances.phase.overlap" });
-    else if (previous && previous.gate !== "approved")
-      ctx.addIssue({ code: "custom", path: ["phases", i, "name"], message: "alliances.phase.gateNotPassed" });
     if ((dates.startDate && phase.start < dates.startDate) || (dates.endDate && phase.end > dates.endDate))
       ctx.addIssue({ code: "custom", path: ["phases", i, "start"], message: "alliances.phase.outsideAlliance" });
   });
@@ -268,6 +269,8 @@ export const approvalInput = z.object({ decisionId: z.uuid(m("alliances.settleme
 export type ApprovalInput = z.input<typeof approvalInput>;
 
 export const decisionInput = z.object({
+  /** A short subject for the log; the proposal is the decision's text. */
+  subject: text(300).default(""),
   proposal: required(4000),
   decidedOn: day,
   requiresUnanimity: z.boolean().default(false),
@@ -294,3 +297,10 @@ export const paymentInput = z
     ...m("alliances.invoice.paidOn"),
   });
 export type PaymentInput = z.input<typeof paymentInput>;
+
+/** A phase's gate decided by one of the board's decisions (a made decision approves it, one not made rejects it). */
+export const gateInput = z.object({
+  phase: z.enum(phaseNames, m("alliances.gate.phaseChoose")),
+  decisionId: z.uuid(m("alliances.gate.decisionChoose")),
+});
+export type GateInput = z.input<typeof gateInput>;

@@ -11,6 +11,7 @@ export default defineModule({
   pages: [
     { path: "alliances", file: "routes/alliances.tsx" },
     { path: "alliances/:id", file: "routes/alliance.tsx" },
+    { path: "alliances/:id/decisions", file: "routes/alliance-decisions.tsx" },
     { path: "alliances/settlements/:id", file: "routes/alliance-settlement.tsx" },
     { path: "alliances/:id/invoices", file: "routes/alliance-invoices.tsx" },
     { path: "alliances/:id/model", file: "routes/alliance-model.tsx" },

@@ -4,6 +4,7 @@ import { moneyJson } from "../../core/money-schema.ts";
 import { type Page, pageSchema } from "../../core/pagination.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import type { AllianceRow, PartyRow } from "./access.ts";
+import type { AttachmentRow } from "./attachments.ts";
 import type { BooksSummaryRow, BudgetLineRow, CostEntryRow } from "./books.ts";
 import type { AllianceChartData } from "./chart-data.ts";
 import {
@@ -18,7 +19,7 @@ import {
   positions,
   settlementStatuses,
 } from "./constants.ts";
-import type { DecisionRow } from "./decisions.ts";
+import type { DecisionLogEntry, DecisionRow } from "./decisions.ts";
 import type { ImportReport } from "./import.ts";
 import type { Rational } from "./incentive/rational.ts";
 import type { YearSettlement } from "./incentive/settle.ts";
@@ -53,6 +54,9 @@ export const allianceSummarySchema = z
         end: day,
         gate: z.enum(gateDecisions),
         gateDecidedOn: day.nullable(),
+        gateDecisionId: z.uuid().nullable().openapi({
+          description: "The board's decision that decided the gate (null: pending, or set before decisions)",
+        }),
       }),
     ),
     startDate: day,
@@ -70,7 +74,7 @@ export const presentAllianceSummary = (a: AllianceRow): z.infer<typeof allianceS
   description: a.description,
   goals: a.goals,
   segments: a.segments,
-  phases: a.phases,
+  phases: a.phases.map((p) => ({ ...p, gateDecisionId: p.gateDecisionId ?? null })),
   startDate: a.startDate,
   endDate: a.endDate,
   currency: a.currency,
@@ -167,6 +171,8 @@ export const presentPublishedAlliance = (v: PublishedAllianceView): z.infer<type
   const { createdAt: _c, updatedAt: _u, published: _p, ...summary } = presentAllianceSummary(v.alliance);
   return {
     ...summary,
+    // The decision log is the members' own: the public sees a gate's outcome and day, not which decision it was.
+    phases: summary.phases.map((p) => ({ ...p, gateDecisionId: null })),
     parties: v.parties.map(presentParty),
     results: v.results.flatMap((r) => {
       const years = (r.result as { years?: YearSettlement[] }).years;
@@ -582,7 +588,8 @@ export const presentSettlement = (v: SettlementView, locale: Locale): z.infer<ty
 export const decisionSchema = z
   .object({
     id: z.uuid(),
-    proposal: z.string(),
+    subject: z.string(),
+    proposal: z.string().openapi({ description: "The decision's text" }),
     decidedOn: day,
     requiresUnanimity: z.boolean(),
     positions: z.array(z.object({ personId: z.string(), position: z.enum(positions) })),
@@ -592,6 +599,7 @@ export const decisionSchema = z
   .openapi("AllianceDecision");
 export const presentDecision = (d: DecisionRow): z.infer<typeof decisionSchema> => ({
   id: d.id,
+  subject: d.subject,
   proposal: d.proposal,
   decidedOn: d.decidedOn,
   requiresUnanimity: d.requiresUnanimity,
@@ -600,6 +608,60 @@ export const presentDecision = (d: DecisionRow): z.infer<typeof decisionSchema> 
   createdAt: iso(d.createdAt),
 });
 export const decisionsSchema = z.object({ items: z.array(decisionSchema) }).openapi("AllianceDecisions");
+
+/** An attachment's URL (attachments-http.ts): the name is for people and downloads; the id decides. */
+export const attachmentUrl = (id: string, name: string) => `/alliances/attachments/${id}/${encodeURIComponent(name)}`;
+
+export const attachmentSchema = z
+  .object({
+    id: z.uuid(),
+    costEntryId: z.uuid().nullable(),
+    decisionId: z.uuid().nullable(),
+    name: z.string(),
+    mimeType: z.string().openapi({ description: "Detected from the content" }),
+    size: z.number().int(),
+    sha256: z.string(),
+    createdAt: z.iso.datetime(),
+    downloadUrl: z.string().openapi({ description: "Always a download (Content-Disposition: attachment)" }),
+  })
+  .openapi("AllianceAttachment");
+export const presentAttachment = (a: AttachmentRow): z.infer<typeof attachmentSchema> => ({
+  id: a.id,
+  costEntryId: a.costEntryId,
+  decisionId: a.decisionId,
+  name: a.name,
+  mimeType: a.mimeType,
+  size: a.size,
+  sha256: a.sha256,
+  createdAt: iso(a.createdAt),
+  downloadUrl: attachmentUrl(a.id, a.name),
+});
+export const attachmentsSchema = z.object({ items: z.array(attachmentSchema) }).openapi("AllianceAttachments");
+
+export const decisionLogEntrySchema = decisionSchema
+  .extend({
+    positions: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        partyId: z.uuid().nullable().openapi({ description: "The party the member represents" }),
+        partyName: z.string().nullable(),
+        position: z.enum(positions),
+      }),
+    ),
+    partiesPresent: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    attachments: z.array(attachmentSchema),
+    gates: z.array(z.enum(phaseNames)).openapi({ description: "The phases whose gate this decision decided" }),
+  })
+  .openapi("AllianceDecisionLogEntry");
+export const presentDecisionLogEntry = (e: DecisionLogEntry): z.infer<typeof decisionLogEntrySchema> => ({
+  ...presentDecision(e.row),
+  positions: e.positions,
+  partiesPresent: e.partiesPresent,
+  attachments: e.attachments.map(presentAttachment),
+  gates: e.gates,
+});
+export const decisionLogSchema = z.object({ items: z.array(decisionLogEntrySchema) }).openapi("AllianceDecisionLog");
 
 export const invoiceSchema = z
   .object({

@@ -374,9 +374,6 @@ export const allianceAttachments = pgTable(
   (t) => [
     index("alliance_attachments_cost_entry_idx").on(t.costEntryId, t.createdAt, t.id),
     index("alliance_attachments_decision_idx").on(t.decisionId, t.createdAt, t.id),
-    check(
-      "alliance_attachments_target_check",
-      sql`(${t.costEntryId} is null) <> (${t.decisionId} is null)`,
-    ),
+    check("alliance_attachments_target_check", sql`(${t.costEntryId} is null) <> (${t.decisionId} is null)`),
   ],
 );

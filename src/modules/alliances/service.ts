@@ -28,6 +28,7 @@ import {
 import { alliancesAudit } from "./audit.ts";
 import { decodeBigints } from "./codec.ts";
 import type { ContributionKind } from "./constants.ts";
+import { changedGate, keepGateDecisions } from "./gates.ts";
 import {
   type AllianceInput,
   type AlliancePatch,
@@ -285,6 +286,8 @@ export function createAllianceService({ db, writes = createWritePath(db) }: { db
         within: options.within,
         run: async ({ tx, data, audit }) => {
           const { parties, ...fields } = data;
+          const changed = changedGate([], fields.phases);
+          if (changed >= 0) throw issue(caller.locale, `phases.${changed}.gate`, "alliances.phase.gateByDecision");
           const [row] = await tx
             .insert(alliances)
             .values({ ...fields, createdBy: caller.actor?.id ?? null })
@@ -309,6 +312,11 @@ export function createAllianceService({ db, writes = createWritePath(db) }: { db
         input: { schema: alliancePatch, value: patch },
         run: async ({ tx, data, audit }) => {
           const stored = await findAlliance(tx, id);
+          if (data.phases) {
+            const changed = changedGate(stored.phases, data.phases);
+            if (changed >= 0) throw issue(caller.locale, `phases.${changed}.gate`, "alliances.phase.gateByDecision");
+            data.phases = keepGateDecisions(stored.phases, data.phases);
+          }
           const merged = { ...stored, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) };
           if (merged.endDate < merged.startDate)
             throw issue(caller.locale, "endDate", "alliances.alliance.endBeforeStart");

@@ -29,13 +29,8 @@ export const allianceInput = (name = "Kasvupalveluallianssi") => ({
     { name: "Aloittavat yrittäjät", expectedVolume: 150 },
   ],
   phases: [
-    {
-      name: "development" as const,
-      start: "2025-01-01",
-      end: "2025-03-31",
-      gate: "approved" as const,
-      gateDecidedOn: "2025-03-28",
-    },
+    // Gates are decided by the board's decisions (gates.ts), never given with the phases.
+    { name: "development" as const, start: "2025-01-01", end: "2025-03-31" },
     { name: "implementation" as const, start: "2025-04-01", end: "2026-12-31" },
   ],
   startDate: "2025-01-01",
