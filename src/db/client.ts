@@ -48,14 +48,21 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
+export interface DatabaseOptions {
+  /** Called with each statement the app's Drizzle handle sends (tests count a request's queries with it). */
+  onQuery?: (query: string) => void;
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (on disk, or in memory for tests). */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
+  const onQuery = options.onQuery;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     // An idle connection the server ends (a restart, a terminated backend) leaves the pool, and the next
     // query opens a new one; unhandled, its error would end the process.
     pool.on("error", () => {});
-    const db = drizzlePg(pool) as unknown as Db;
+    const db = drizzlePg(pool, { logger }) as unknown as Db;
     return {
       db,
       driver: "postgres",
@@ -99,7 +106,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client, { logger }) as unknown as Db;
   return {
     db,
     driver: "pglite",

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { type Database, openDatabase } from "../../src/db/client.ts";
+import { type Database, type DatabaseOptions, openDatabase } from "../../src/db/client.ts";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default,
  * or a new database on the PostgreSQL server in TEST_DATABASE_URL
  * (`npm run test:pg`), dropped again afterwards.
  */
-export async function openTestDatabase(): Promise<Database & { url: string | null }> {
+export async function openTestDatabase(options: DatabaseOptions = {}): Promise<Database & { url: string | null }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true }, options);
     await database.migrate();
     return { ...database, url: null };
   }
@@ -21,7 +21,7 @@ export async function openTestDatabase(): Promise<Database & { url: string | nul
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString() }, options);
   await database.migrate();
   return {
     ...database,

@@ -44,11 +44,15 @@ export async function startTestApp(
     sameDatabaseAs?: TestApp;
     /** The app's log; by default errors only, to standard output. */
     logger?: Logger;
+    /** Called with each statement the app sends to its database (a query counter). */
+    onQuery?: (query: string) => void;
   } = {},
 ): Promise<TestApp> {
   const sharedUrl = options.sameDatabaseAs?.databaseUrl;
   const [database, smtp, port] = await Promise.all([
-    sharedUrl ? openDatabase({ url: sharedUrl }) : openTestDatabase(),
+    sharedUrl
+      ? openDatabase({ url: sharedUrl }, { onQuery: options.onQuery })
+      : openTestDatabase({ onQuery: options.onQuery }),
     startSmtpServer(),
     freePort(),
   ]);
