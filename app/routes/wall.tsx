@@ -13,7 +13,7 @@ import { OlderPosts } from "../ui/wall/OlderPosts.tsx";
 import { OutboxStatus } from "../ui/wall/OutboxStatus.tsx";
 import { useOutbox } from "../ui/wall/outbox.ts";
 import { PostCard } from "../ui/wall/PostCard.tsx";
-import { type SortOrder, sortPosts, type WallPost } from "../ui/wall/types.ts";
+import { type PostSource, type SortOrder, sortPosts, type WallPost } from "../ui/wall/types.ts";
 import { useWallLive } from "../ui/wall/useWallLive.ts";
 import { WallLayout } from "../ui/wall/WallLayout.tsx";
 import { attempt, fieldsOf } from "../web/actions.server.ts";
@@ -138,7 +138,9 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
   const { t } = useI18n();
   const [composerOpen, setComposerOpen] = useState(false);
   const [replyTo, setReplyTo] = useState<WallPost | null>(null);
-  const [editing, setEditing] = useState<WallPost | null>(null);
+  const [editing, setEditing] = useState<(WallPost & { body: string }) | null>(null);
+  // The post's source could not be read for its editor (offline, or it is gone).
+  const [sourceMissing, setSourceMissing] = useState(false);
   const [order, setOrder] = useState<SortOrder>("new");
   // The server renders the composer inside a closed <details> so it works without JavaScript.
   const [hydrated, setHydrated] = useState(false);
@@ -163,10 +165,21 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
   const outbox = useOutbox(data.wall.id, (post) => live.addOwn({ ...post, mine: true }));
   const canPost = !live.wall.closed;
 
-  const open = useCallback((reply: WallPost | null = null, edit: WallPost | null = null, from?: HTMLElement) => {
+  const open = useCallback(async (reply: WallPost | null = null, edit: WallPost | null = null, from?: HTMLElement) => {
     opener.current = from ?? null;
+    setSourceMissing(false);
+    // The page holds what is shown; the editor opens with what was typed, read from the server.
+    const source = edit
+      ? await fetch(`/api/posts/${edit.id}/source`, { headers: { accept: "application/json" } })
+          .then((response) => (response.ok ? (response.json() as Promise<PostSource>) : null))
+          .catch(() => null)
+      : null;
+    if (edit && !source) {
+      setSourceMissing(true);
+      return;
+    }
     setReplyTo(reply);
-    setEditing(edit);
+    setEditing(edit && source ? { ...edit, kind: source.kind, title: source.title, body: source.body } : null);
     setComposerOpen(true);
   }, []);
   const close = useCallback(() => {
@@ -267,6 +280,11 @@ function LiveWall({ data, error }: { data: WallData; error: ReturnType<typeof er
           {data.canModerate && <a href={`/w/${live.wall.slug}/settings`}>{t("walls.settings")}</a>}
         </p>
         {live.wall.closed && <p className="notice">{t("walls.closedNotice")}</p>}
+        {sourceMissing && (
+          <p className="notice" role="alert">
+            {t("walls.sourceUnavailable")}
+          </p>
+        )}
         {/* Polite: said once when it changes (lost, back), never repeated while the browser retries. */}
         <p className="muted wall-connection" role="status">
           {t(`walls.connection.${live.connection}`)}

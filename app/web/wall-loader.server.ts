@@ -24,7 +24,7 @@ export async function loadWall(context: WebContext, request: Request, slug: stri
           cursor,
           wallViewer.locale,
         ),
-        services.walls.posts(wallViewer, opened.wall.id, { cursor, limit: wallPageSize }),
+        services.walls.readerPosts(wallViewer, opened.wall.id, { cursor, limit: wallPageSize }),
       ]);
       return { positions, page };
     };

@@ -14,7 +14,8 @@ interface ComposerProps {
   /** Sent with the no-JavaScript form; the script makes a fresh one per post. */
   idempotencyKey: string;
   replyTo: WallPost | null;
-  editing: WallPost | null;
+  /** The post being edited, with its Markdown source (GET /api/posts/{id}/source). */
+  editing: (WallPost & { body: string }) | null;
   onSubmit(draft: PostDraft): void;
   onSaveEdit(post: WallPost, changes: Pick<PostDraft, "kind" | "title" | "body">): Promise<string | null>;
   onClose(): void;

@@ -1,11 +1,12 @@
-import type { PostView, WallView } from "../../../src/modules/walls/presenters.ts";
+import type { LivePostView, PostSource, PostView, WallView } from "../../../src/modules/walls/presenters.ts";
 
-export type { PostView, WallView };
-export type WallPost = PostView & { mine: boolean };
+export type { LivePostView, PostSource, PostView, WallView };
+/** A post as the page holds it: what is shown (no Markdown source; the editor reads it when it opens). */
+export type WallPost = LivePostView & { mine: boolean };
 
 /** What the wall's event stream sends (see src/modules/walls/posts.ts and service.ts). */
 export type WallChange =
-  | { type: "post"; post: PostView }
+  | { type: "post"; post: LivePostView }
   | { type: "post.removed"; id: string }
   | { type: "reactions"; id: string; likes: number; votes: number }
   | { type: "wall"; wall: WallView };

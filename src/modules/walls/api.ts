@@ -15,7 +15,7 @@ import {
   wallInput,
   wallSettingsInput,
 } from "./inputs.ts";
-import { openedWallSchema, postSchema, viewerPostSchema, wallSchema } from "./presenters.ts";
+import { openedWallSchema, postSchema, postSourceSchema, viewerPostSchema, wallSchema } from "./presenters.ts";
 import { postsPageInput, wallsPageInput } from "./service.ts";
 
 const tags = ["Walls"];
@@ -165,7 +165,9 @@ export function registerWallsApi(api: ApiRouter) {
     }),
     async (c) =>
       c.json(
-        await c.get("platform").services.walls.posts(wallViewer(c), c.req.valid("param").id, c.req.valid("query")),
+        await c
+          .get("platform")
+          .services.walls.readerPosts(wallViewer(c), c.req.valid("param").id, c.req.valid("query")),
         200,
       ),
   );
@@ -262,6 +264,23 @@ export function registerWallsApi(api: ApiRouter) {
 
   api.openapi(
     createRoute({
+      method: "get",
+      path: "/posts/{id}/source",
+      tags,
+      summary: "A post's Markdown source, for its editor: its writer (same browser) or a moderator",
+      description:
+        "The lists and the live stream carry a post's rendered `html` only; the editor asks for what was typed here.",
+      request: { params: postParam },
+      responses: {
+        200: jsonResponse(postSourceSchema, "The post as typed"),
+        ...errorResponses("FORBIDDEN", ...accessErrors),
+      },
+    }),
+    async (c) => c.json(await c.get("platform").services.posts.source(wallViewer(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
       method: "delete",
       path: "/posts/{id}",
       tags,
@@ -337,7 +356,7 @@ export function registerWallsApi(api: ApiRouter) {
     tags,
     summary: "The wall's live changes as server-sent events",
     description:
-      "Each event is `event: change` with `id:` the wall's sequence number and `data:` one of {type:'post', post}, {type:'post.removed', id}, {type:'reactions', id, likes, votes}, {type:'wall', wall}. Reconnect with Last-Event-ID (or ?lastEventId=; the header wins when both are given) to receive every missed change once, in order. Either value must be a decimal integer of digits only; anything else (empty, sign, decimals, exponent, hex, spaces, repeated) is 400 VALIDATION_FAILED naming the field, before the stream starts. A value above the wall's newest seq gets `event: reset` with `id:` the newest seq and `data:` {type:'reset', seq, wall}: re-read the posts, then changes continue live after that seq.",
+      "Each event is `event: change` with `id:` the wall's sequence number and `data:` one of {type:'post', post} (a LivePost: its rendered html, no Markdown source; the editor reads GET /posts/{id}/source), {type:'post.removed', id}, {type:'reactions', id, likes, votes}, {type:'wall', wall}. Reconnect with Last-Event-ID (or ?lastEventId=; the header wins when both are given) to receive every missed change once, in order. Either value must be a decimal integer of digits only; anything else (empty, sign, decimals, exponent, hex, spaces, repeated) is 400 VALIDATION_FAILED naming the field, before the stream starts. A value above the wall's newest seq gets `event: reset` with `id:` the newest seq and `data:` {type:'reset', seq, wall}: re-read the posts, then changes continue live after that seq.",
     request: { params: wallParam },
     responses: {
       200: { description: "An endless text/event-stream", content: { "text/event-stream": { schema: z.string() } } },

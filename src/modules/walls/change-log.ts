@@ -2,7 +2,13 @@ import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { type OutgoingChange, sseFrame } from "./hub.ts";
 import type { ChangeFrame } from "./presenters.ts";
-import { wallEvents, walls } from "./schema.ts";
+import { wallEvents, wallPosts, walls } from "./schema.ts";
+
+/**
+ * A post's place in its wall's list: created_at at full microsecond precision, as the list's keyset
+ * cursors write it (core/pagination.ts), so a page built from a copy gives the cursor the database would.
+ */
+export const postKeySql = sql<string>`to_char(${wallPosts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * What the moderator stream says about a change, and what the public one says
@@ -93,15 +99,42 @@ export function createChangeLoader(db: Db) {
         type: wallEvents.type,
         publicPayload: wallEvents.publicPayload,
         moderatorPayload: wallEvents.moderatorPayload,
+        postId: wallPosts.id,
+        participantHash: wallPosts.participantHash,
+        postKey: postKeySql,
       })
       .from(wallEvents)
+      .leftJoin(wallPosts, eq(wallPosts.id, wallEvents.postId))
       .where(and(eq(wallEvents.wallId, wallId), gt(wallEvents.seq, afterSeq)))
       .orderBy(asc(wallEvents.seq))
       .limit(limit);
     return rows.map((r) => ({
       seq: r.seq,
-      publicFrame: r.publicPayload === null ? null : sseFrame(r.seq, "change", r.publicPayload),
-      moderatorFrame: r.type === scrubbedType ? null : sseFrame(r.seq, "change", r.moderatorPayload),
+      publicFrame: r.publicPayload === null ? null : frameBytes(r.seq, r.publicPayload),
+      moderatorFrame: r.type === scrubbedType ? null : frameBytes(r.seq, r.moderatorPayload),
+      data: {
+        type: r.type,
+        public: r.publicPayload,
+        moderator: r.type === scrubbedType ? null : r.moderatorPayload,
+        post:
+          r.postId && r.participantHash && r.postKey
+            ? { id: r.postId, participantHash: r.participantHash, key: r.postKey }
+            : null,
+      },
     }));
   };
+}
+
+/**
+ * A stored change as the bytes every subscriber of its audience is sent: serialised and encoded once here,
+ * then written as is to each socket. Entries written before the stream stopped carrying the Markdown
+ * source lose it here, so a replay too carries each post's text once (as its rendered `html`).
+ */
+function frameBytes(seq: number, payload: unknown): Buffer {
+  const frame = payload as { type?: string; post?: Record<string, unknown> };
+  if (frame.type === "post" && frame.post && "body" in frame.post && "html" in frame.post) {
+    const { body: _source, ...shown } = frame.post;
+    return Buffer.from(sseFrame(seq, "change", { ...frame, post: shown }));
+  }
+  return Buffer.from(sseFrame(seq, "change", payload));
 }

@@ -49,10 +49,55 @@ describe("the wall hub", () => {
     );
     const visitor = fakeResponse();
     const moderator = fakeResponse();
-    await hub.subscribe("w", { response: visitor.response, moderator: false, lastSeq: 0, pending: null }, 0);
-    await hub.subscribe("w", { response: moderator.response, moderator: true, lastSeq: 0, pending: null }, 0);
+    // The wall's newest seq is 1: both resume from 0 and are replayed the one change.
+    await hub.subscribe("w", { response: visitor.response, moderator: false, lastSeq: 0, pending: null }, 1);
+    await hub.subscribe("w", { response: moderator.response, moderator: true, lastSeq: 0, pending: null }, 1);
     expect(visitor.written).toEqual([]);
     expect(moderator.written).toHaveLength(1);
+  });
+
+  it("seats a subscriber at the newest seq without reading the log, and sends it what follows", async () => {
+    const log: OutgoingChange[] = [change(1), change(2)];
+    const reads: number[] = [];
+    const hub = new WallHub(
+      async (_wall, after) => {
+        reads.push(after);
+        return log.filter((c) => c.seq > after);
+      },
+      () => {},
+    );
+    const first = fakeResponse();
+    const second = fakeResponse();
+    const woken = hub.wakeCount();
+    await hub.subscribe("w", { response: first.response, moderator: false, lastSeq: 2, pending: null }, 2, woken);
+    await hub.subscribe("w", { response: second.response, moderator: false, lastSeq: 2, pending: null }, 2, woken);
+    expect(reads).toEqual([]);
+    log.push(change(3));
+    hub.notify("w");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reads).toEqual([2]);
+    // Behind what the hub has already broadcast here: the log is read for what it missed.
+    const late = fakeResponse();
+    await hub.subscribe("w", { response: late.response, moderator: false, lastSeq: 2, pending: null }, 2);
+    expect(reads).toEqual([2, 2]);
+    for (const client of [first, second, late])
+      expect(client.written.map((f) => /^id: (\d+)/.exec(f)?.[1])).toEqual(["3"]);
+  });
+
+  it("does not miss a change whose wake came while the wall had no streams, between the read and the subscribe", async () => {
+    const log: OutgoingChange[] = [change(1)];
+    const hub = new WallHub(
+      async (_wall, after) => log.filter((c) => c.seq > after),
+      () => {},
+    );
+    const woken = hub.wakeCount();
+    // The stream read the newest seq (1); then seq 2 committed and its wake found no channel here.
+    log.push(change(2));
+    hub.notify("w");
+    const client = fakeResponse();
+    await hub.subscribe("w", { response: client.response, moderator: false, lastSeq: 1, pending: null }, 1, woken);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(client.written.map((f) => /^id: (\d+)/.exec(f)?.[1])).toEqual(["2"]);
   });
 
   it("skips a change whose content a later one replaced, for either audience, and still counts its seq", async () => {

@@ -37,7 +37,7 @@ function replayState(changes: OutgoingChange[], moderator: boolean): string[] {
     const frame = moderator ? change.moderatorFrame : change.publicFrame;
     if (frame === null) continue;
     const data = JSON.parse(
-      frame
+      (typeof frame === "string" ? frame : Buffer.from(frame).toString("utf8"))
         .split("\n")
         .find((l) => l.startsWith("data: "))
         ?.slice(6) ?? "{}",

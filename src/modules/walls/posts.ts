@@ -21,7 +21,14 @@ import {
   reportInput,
 } from "./inputs.ts";
 import { noOwnerRoles, type OwnerRoleResolver, wallRights } from "./policy.ts";
-import { type ChangeFrame, type PostView, presentPost, publicView } from "./presenters.ts";
+import {
+  type ChangeFrame,
+  livePost,
+  type PostSource,
+  type PostView,
+  presentPost,
+  presentPostSource,
+} from "./presenters.ts";
 import { renderPostBody } from "./render.ts";
 import { wallPosts, wallReactions, wallReports, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
@@ -76,10 +83,12 @@ const deletion = () => ({
  */
 function postChange(before: PostRow | null, after: PostRow, view: PostView): ChangePayloads {
   const removed: ChangeFrame = { type: "post.removed", id: after.id };
-  const moderator: ChangeFrame = after.deletedAt ? removed : { type: "post", post: view };
+  // What readers render, without the Markdown source: each frame carries the text once.
+  const shown = livePost(view);
+  const moderator: ChangeFrame = after.deletedAt ? removed : { type: "post", post: shown };
   const wasPublic = before !== null && isPublic(before);
   const publicPayload: ChangeFrame | null = isPublic(after)
-    ? { type: "post", post: publicView(view) }
+    ? { type: "post", post: { ...shown, reports: 0 } }
     : wasPublic
       ? removed
       : null;
@@ -142,7 +151,7 @@ export function createPostService({
     return { ...wall, moderator: rights.moderate };
   }
 
-  async function postFor(viewer: WallViewer, postId: string) {
+  async function postFor(viewer: WallViewer, postId: string, forWriting = true) {
     // A malformed id (an empty form field, a mangled URL) names no post; the database is not asked.
     assertUuid(postId);
     const [post] = await db
@@ -150,7 +159,7 @@ export function createPostService({
       .from(wallPosts)
       .where(and(eq(wallPosts.id, postId), isNull(wallPosts.deletedAt)));
     if (!post) throw new AppError("NOT_FOUND");
-    const wall = await wallFor(viewer, post.wallId, true);
+    const wall = await wallFor(viewer, post.wallId, forWriting);
     const moderator = wall.moderator;
     const mine = viewer.participantHash !== null && viewer.participantHash === post.participantHash;
     // A post others may not see yet is not there for them.
@@ -303,6 +312,16 @@ export function createPostService({
           return { post: made.view, created: true };
         },
       });
+    },
+
+    /**
+     * The post's Markdown source for its editor: to its writer (same browser) and the wall's moderators,
+     * who may edit it; nobody else (the stream and the lists carry only what is shown).
+     */
+    async source(viewer: WallViewer, postId: string): Promise<PostSource> {
+      const { post, moderator, mine } = await postFor(viewer, postId, false);
+      if (!mine && !moderator) throw new AppError("FORBIDDEN");
+      return presentPostSource(post);
     },
 
     /** The writer edits their own post (same browser), or a moderator edits any. */
@@ -480,7 +499,7 @@ export function createPostService({
             postId,
             supersedes: true,
             public: null,
-            moderator: { type: "post", post: presentPost(row) },
+            moderator: { type: "post", post: livePost(presentPost(row)) },
           });
           await audit("post.report", { type: "post", id: postId }, { wallId: post.wallId });
           afterCommit(() => hub.notify(post.wallId));

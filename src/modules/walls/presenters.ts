@@ -54,8 +54,36 @@ export const postSchema = z
 /** A post as every viewer may see it: never who wrote an anonymous post, never the participant hash. */
 export type PostView = z.infer<typeof postSchema>;
 
+/**
+ * A post as a wall's reader renders it: everything but the Markdown source (`html` is what is shown), so a
+ * frame on the live stream and a list's post carry the text once. The writer's editor asks for the source
+ * when it opens (GET /api/posts/{id}/source, postSourceSchema).
+ */
+export const livePostSchema = postSchema.omit({ body: true }).openapi("LivePost");
+export type LivePostView = z.infer<typeof livePostSchema>;
+
+/** A post without its Markdown source (what the stream and the lists send). */
+export function livePost(view: PostView): LivePostView {
+  const { body: _source, ...shown } = view;
+  return shown;
+}
+
+/** What the editor opens with: the post's Markdown source, to its writer (same browser) and the wall's moderators. */
+export const postSourceSchema = z
+  .object({ id: z.uuid(), kind: z.enum(postKinds), title: z.string().nullable(), body: z.string() })
+  .openapi("PostSource");
+export type PostSource = z.infer<typeof postSourceSchema>;
+
+export const presentPostSource = (row: PostRow): PostSource => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  body: row.body,
+});
+
 /** A post in a list for one viewer: whether it is their own (same browser). */
-export const viewerPostSchema = postSchema.extend({ mine: z.boolean() }).openapi("ViewerPost");
+export const viewerPostSchema = livePostSchema.extend({ mine: z.boolean() }).openapi("ViewerPost");
+export type ViewerPostView = z.infer<typeof viewerPostSchema>;
 
 export const wallSchema = z
   .object({
@@ -81,7 +109,7 @@ export const openedWallSchema = z
 /** The live stream's change frames (the `data:` of each SSE `change` event), one shape per change type. */
 export const changeFrameSchema = z
   .discriminatedUnion("type", [
-    z.object({ type: z.literal("post"), post: postSchema }),
+    z.object({ type: z.literal("post"), post: livePostSchema }),
     z.object({ type: z.literal("post.removed"), id: z.uuid() }),
     z.object({ type: z.literal("post.scrubbed"), id: z.uuid() }),
     z.object({ type: z.literal("reactions"), id: z.uuid(), likes: z.number().int(), votes: z.number().int() }),
@@ -129,7 +157,10 @@ export function presentPost(row: PostRow): PostView {
 export const publicView = (view: PostView): PostView => ({ ...view, reports: 0 });
 export const presentPublicPost = (row: PostRow): PostView => publicView(presentPost(row));
 
-export function presentWall(row: WallRow, sections: SectionRow[]): WallView {
+/** What a wall's view shows of a section (its row, or the same three fields read as JSON). */
+export type WallSection = Pick<SectionRow, "id" | "title" | "position">;
+
+export function presentWall(row: WallRow, sections: WallSection[]): WallView {
   return {
     id: row.id,
     slug: row.slug,

@@ -31,7 +31,9 @@ const kept = "Pysyvä KEEPTEXT kommentti";
 const finalEdit = "Viimeinen EDITFINAL versio";
 const sentinel = "Lopuksi SENTINELPOST";
 
-type PostState = { id: string; body: string; status: string; likes: number; votes: number };
+type PostState = { id: string; text: string; status: string; likes: number; votes: number };
+/** The text a reader sees of a post: its rendered html (the stream carries no Markdown source) without the tags. */
+const shownText = (post: unknown) => ((post as { html?: string }).html ?? "").replace(/<[^>]*>/g, "").trim();
 
 /** What a client's wall shows after these changes, applied like the browser does (useWallLive). */
 function applyChanges(start: Map<string, PostState>, events: SseEvent[]): Map<string, PostState> {
@@ -39,7 +41,13 @@ function applyChanges(start: Map<string, PostState>, events: SseEvent[]): Map<st
   for (const { data } of events) {
     if (data.type === "post") {
       const post = data.post as PostState;
-      state.set(post.id, { id: post.id, body: post.body, status: post.status, likes: post.likes, votes: post.votes });
+      state.set(post.id, {
+        id: post.id,
+        text: shownText(post),
+        status: post.status,
+        likes: post.likes,
+        votes: post.votes,
+      });
     } else if (data.type === "post.removed") {
       state.delete(data.id as string);
     } else if (data.type === "reactions") {
@@ -51,7 +59,7 @@ function applyChanges(start: Map<string, PostState>, events: SseEvent[]): Map<st
 }
 
 const bodies = (state: Map<string, PostState>) =>
-  [...state.values()].map((p) => `${p.body}|${p.status}|${p.likes}|${p.votes}`).sort();
+  [...state.values()].map((p) => `${p.text}|${p.status}|${p.likes}|${p.votes}`).sort();
 
 describe("removed posts stay gone", () => {
   const session = useAppSignedIn("staff");
@@ -128,7 +136,7 @@ describe("removed posts stay gone", () => {
         .where(eq(wallEvents.wallId, wallId))
         .orderBy(wallEvents.seq)
     ).slice(-1) as [{ lastSeq: number }];
-    const isSentinel = (e: SseEvent) => e.data.type === "post" && (e.data.post as PostState).body === sentinel;
+    const isSentinel = (e: SseEvent) => e.data.type === "post" && shownText(e.data.post) === sentinel;
     await livePublic.waitFor(isSentinel);
     await liveModerator.waitFor(isSentinel);
 

@@ -167,7 +167,9 @@ describe("resuming a wall's stream", () => {
         expect(stream.frames).toHaveLength(1);
         const body = `Nollauksen jälkeen ${how} ${name}`;
         await post(body);
-        const live = await stream.waitFor((f) => (f.data.post as { body?: string } | undefined)?.body === body);
+        const live = await stream.waitFor(
+          (f) => (f.data.post as { html?: string } | undefined)?.html === `<p>${body}</p>`,
+        );
         expect(live.id).toBe(String(seq + 1));
         expect(stream.frames.map((f) => f.event)).toEqual(["reset", "change"]);
         const line = await logged((l) => String(l.msg).startsWith("wall stream reset") && extra(l).newest === seq);

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, eq, getTableColumns, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Caller } from "../../core/caller.ts";
 import { AppError } from "../../core/errors.ts";
@@ -15,10 +15,20 @@ import { translate } from "../../i18n/translate.ts";
 import { wallsAudit } from "./audit.ts";
 import { appendChange } from "./change-log.ts";
 import type { WallOwnerType } from "./constants.ts";
+import { createFirstPageCache, type FirstPageCache } from "./first-page.ts";
 import type { WallHub } from "./hub.ts";
 import { type WallInput, type WallSettingsInput, wallInput, wallSettingsInput } from "./inputs.ts";
 import { noOwnerRoles, type OwnerRoleResolver, type WallRights, wallRights, wallsPolicy } from "./policy.ts";
-import { type PostView, presentPost, presentPublicPost, presentWall, type WallView } from "./presenters.ts";
+import {
+  livePost,
+  type PostView,
+  presentPost,
+  presentPublicPost,
+  presentWall,
+  type ViewerPostView,
+  type WallSection,
+  type WallView,
+} from "./presenters.ts";
 import { wallPosts, wallSections, walls } from "./schema.ts";
 import type { WallViewer } from "./viewer.ts";
 
@@ -47,7 +57,7 @@ const wallPages = keyset({
  * the others, and the pages then go back in time through the rest (an index on
  * wall_posts (wall_id, created_at, id) keeps each page a range scan).
  */
-const postPages = keyset({
+const postKeyset = keyset({
   list: "wall-posts",
   key: wallPosts.createdAt,
   keyType: "timestamp",
@@ -55,6 +65,18 @@ const postPages = keyset({
   idType: "uuid",
   order: "desc",
 });
+const postPages = {
+  ...postKeyset,
+  /** The cursor of the page after a post (its key as the list's rows carry it): the one `page` would give. */
+  cursorAfter: (key: string, id: string) =>
+    postKeyset.page(
+      [
+        { keysetKey: key, keysetId: id },
+        { keysetKey: "", keysetId: "" },
+      ],
+      1,
+    ).nextCursor,
+};
 
 export interface OpenedWall {
   wall: WallView;
@@ -70,6 +92,7 @@ export function createWallService({
   ownerRole = noOwnerRoles,
   joinGuesses = createJoinCodeGuesses(db),
   writes = createWritePath(db),
+  firstPages = createFirstPageCache({ db, hub }),
 }: {
   db: Db;
   hub: WallHub;
@@ -78,6 +101,8 @@ export function createWallService({
   joinGuesses?: JoinCodeGuesses;
   /** The platform's write path; tests and scripts get one of their own. */
   writes?: WritePath;
+  /** Copies of walls' first pages, kept current from the change log (first-page.ts). */
+  firstPages?: FirstPageCache;
 }) {
   const write = writes(wallsAudit);
   /** Inside a caller's unit of work, reads go through its transaction (PGlite has one connection: `db` would wait). */
@@ -87,8 +112,22 @@ export function createWallService({
     return row;
   }
 
-  async function sectionsOf(wallId: string) {
-    return db.select().from(wallSections).where(eq(wallSections.wallId, wallId)).orderBy(asc(wallSections.position));
+  /**
+   * The wall and its sections in one query: opening a wall (its page, a stream, a page of posts) is the
+   * commonest read there is, and a hall joining at once pays it thousands of times. (`walls`.id spelt out:
+   * Drizzle writes a one-table select's columns unqualified, which inside the subquery would mean the section's.)
+   */
+  async function findWallWithSections(where: ReturnType<typeof eq>): Promise<WallRow & { sections: WallSection[] }> {
+    const [row] = await db
+      .select({
+        wall: walls,
+        sections: sql<WallSection[]>`coalesce((select json_agg(json_build_object('id', s.id, 'title', s.title,
+          'position', s.position) order by s.position) from ${wallSections} s where s.wall_id = ${walls}.id), '[]'::json)`,
+      })
+      .from(walls)
+      .where(where);
+    if (!row) throw new AppError("NOT_FOUND");
+    return { ...row.wall, sections: row.sections };
   }
 
   /** What the policy lets this viewer do on the wall; refuses (JOIN_CODE_REQUIRED, FORBIDDEN, UNAUTHENTICATED) a wall they may not open. */
@@ -108,10 +147,10 @@ export function createWallService({
   }
 
   /** The wall if this viewer may open it; JOIN_CODE_REQUIRED or UNAUTHENTICATED tells what is missing. */
-  async function open(viewer: WallViewer, row: WallRow): Promise<OpenedWall> {
+  async function open(viewer: WallViewer, row: WallRow & { sections: WallSection[] }): Promise<OpenedWall> {
     const moderator = (await rightsOn(viewer, row)).moderate;
     return {
-      wall: presentWall(row, await sectionsOf(row.id)),
+      wall: presentWall(row, row.sections),
       canModerate: moderator,
       canPost: !row.closed,
       joinCode: moderator ? row.joinCode : null,
@@ -127,9 +166,57 @@ export function createWallService({
     return { wallId: row.id, code: row.joinCode };
   }
 
+  /**
+   * The wall's posts as this viewer may see them, newest first with the
+   * pinned ones on top of the first page, the viewer's own marked; older
+   * posts with `cursor` (the page's nextCursor).
+   */
+  async function posts(
+    viewer: WallViewer,
+    wallId: string,
+    query: unknown = {},
+    opened?: OpenedWall,
+  ): Promise<{ posts: (PostView & { mine: boolean })[]; seq: number; nextCursor: string | null }> {
+    const { canModerate: moderator, wall } =
+      opened ?? (await open(viewer, await findWallWithSections(eq(walls.id, wallId))));
+    const q = parseInput(postsPageInput, query, viewer.locale);
+    const cursor = postPages.decode(q.cursor, viewer.locale);
+    const own = viewer.participantHash;
+    const readable = and(
+      eq(wallPosts.wallId, wallId),
+      isNull(wallPosts.deletedAt),
+      moderator ? undefined : or(eq(wallPosts.status, "visible"), own ? eq(wallPosts.participantHash, own) : undefined),
+    );
+    const pinned = cursor
+      ? []
+      : await db
+          .select()
+          .from(wallPosts)
+          .where(and(readable, eq(wallPosts.pinned, true)))
+          .orderBy(...postPages.orderBy);
+    const rows = await db
+      .select(postPages.columns(getTableColumns(wallPosts)))
+      .from(wallPosts)
+      .where(and(readable, eq(wallPosts.pinned, false), postPages.after(cursor)))
+      .orderBy(...postPages.orderBy)
+      .limit(postPages.fetch(q.limit));
+    const page = postPages.page(rows, q.limit);
+    return {
+      seq: wall.lastSeq,
+      nextCursor: page.nextCursor,
+      posts: [...pinned, ...page.items].map((r) => ({
+        ...(moderator ? presentPost(r) : presentPublicPost(r)),
+        mine: own !== null && r.participantHash === own,
+      })),
+    };
+  }
+
   return {
     /** The owner role resolver this service uses, for the post and attachment services. */
     ownerRole,
+
+    /** The walls' first-page copies (first-page.ts). */
+    firstPages,
 
     /**
      * A new wall. Another module making a wall for something of its own (an
@@ -240,11 +327,11 @@ export function createWallService({
     },
 
     async openBySlug(viewer: WallViewer, slug: string): Promise<OpenedWall> {
-      return open(viewer, await findWall(eq(walls.slug, slug.toLowerCase())));
+      return open(viewer, await findWallWithSections(eq(walls.slug, slug.toLowerCase())));
     },
 
     async openById(viewer: WallViewer, wallId: string): Promise<OpenedWall> {
-      return open(viewer, await findWall(eq(walls.id, wallId)));
+      return open(viewer, await findWallWithSections(eq(walls.id, wallId)));
     },
 
     /** Checks a join code (guesses are rate-limited per address); returns the code to remember. */
@@ -256,49 +343,40 @@ export function createWallService({
       return join(await findWall(eq(walls.slug, slug.toLowerCase())), code, address, locale);
     },
 
+    posts,
+
     /**
-     * The wall's posts as this viewer may see them, newest first with the
-     * pinned ones on top of the first page, the viewer's own marked; older
-     * posts with `cursor` (the page's nextCursor).
+     * A page of the wall's posts as its readers render them (the API's and the wall page's list): as
+     * `posts`, without each post's Markdown source, which only its editor asks for. The first page comes
+     * from the wall's copy for this viewer's audience (first-page.ts) instead of the database.
      */
-    async posts(
+    async readerPosts(
       viewer: WallViewer,
       wallId: string,
       query: unknown = {},
-    ): Promise<{ posts: (PostView & { mine: boolean })[]; seq: number; nextCursor: string | null }> {
-      const { canModerate: moderator, wall } = await open(viewer, await findWall(eq(walls.id, wallId)));
+    ): Promise<{ posts: ViewerPostView[]; seq: number; nextCursor: string | null }> {
+      // Taken before the wall's seq is read, for the copy to follow the wall from it (hub.ts).
+      const wokenBefore = hub.wakeCount();
+      const opened = await open(viewer, await findWallWithSections(eq(walls.id, wallId)));
       const q = parseInput(postsPageInput, query, viewer.locale);
-      const cursor = postPages.decode(q.cursor, viewer.locale);
       const own = viewer.participantHash;
-      const readable = and(
-        eq(wallPosts.wallId, wallId),
-        isNull(wallPosts.deletedAt),
-        moderator
-          ? undefined
-          : or(eq(wallPosts.status, "visible"), own ? eq(wallPosts.participantHash, own) : undefined),
-      );
-      const pinned = cursor
-        ? []
-        : await db
-            .select()
-            .from(wallPosts)
-            .where(and(readable, eq(wallPosts.pinned, true)))
-            .orderBy(...postPages.orderBy);
-      const rows = await db
-        .select(postPages.columns(getTableColumns(wallPosts)))
-        .from(wallPosts)
-        .where(and(readable, eq(wallPosts.pinned, false), postPages.after(cursor)))
-        .orderBy(...postPages.orderBy)
-        .limit(postPages.fetch(q.limit));
-      const page = postPages.page(rows, q.limit);
-      return {
-        seq: wall.lastSeq,
-        nextCursor: page.nextCursor,
-        posts: [...pinned, ...page.items].map((r) => ({
-          ...(moderator ? presentPost(r) : presentPublicPost(r)),
-          mine: own !== null && r.participantHash === own,
-        })),
-      };
+      if (!q.cursor) {
+        const cached = await firstPages.read(
+          wallId,
+          { moderator: opened.canModerate, participantHash: own },
+          q.limit,
+          opened.wall.lastSeq,
+          wokenBefore,
+        );
+        if (cached)
+          return {
+            seq: cached.seq,
+            nextCursor: cached.next ? postPages.cursorAfter(cached.next.key, cached.next.view.id) : null,
+            posts: cached.entries.map((e) => ({ ...e.view, mine: own !== null && e.participantHash === own })),
+          };
+      }
+      const page = await posts(viewer, wallId, query, opened);
+      return { ...page, posts: page.posts.map((p) => ({ ...livePost(p), mine: p.mine })) };
     },
 
     /** Every wall, newest first, a page at a time (staff and admins). */

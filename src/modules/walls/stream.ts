@@ -118,6 +118,8 @@ export function createWallStreamHandler(deps: WallStreamDeps) {
           locale,
         );
         const { viewer } = deps.cookies.viewer(caller, headers.get("cookie"), deps.clientAddress(request));
+        // Before the wall's newest seq is read: a change committed after the read is then never missed.
+        const wokenBefore = deps.hub.wakeCount();
         const opened = await deps.walls.openById(viewer, wallId);
         const newest = opened.wall.lastSeq;
         response.writeHead(200, {
@@ -146,7 +148,7 @@ export function createWallStreamHandler(deps: WallStreamDeps) {
           pending: null,
         };
         subscriber = joined;
-        const unsubscribe = await deps.hub.subscribe(wallId, joined, newest);
+        const unsubscribe = await deps.hub.subscribe(wallId, joined, newest, wokenBefore);
         heartbeats.add(response);
         let closed = false;
         // Bound here, so the line carries this request's id however the socket's close arrives.

@@ -7,6 +7,8 @@ import { wallPosts } from "./schema.ts";
 
 let keys = 0;
 const key = () => `key-${Date.now()}-${++keys}`;
+/** The text a reader sees of a post on the stream: its rendered html without the tags. */
+const shownText = (post: unknown) => (post as { html?: string } | undefined)?.html?.replace(/<[^>]*>/g, "").trim();
 
 describe("walls over HTTP", () => {
   let app: TestApp;
@@ -189,7 +191,8 @@ describe("walls over HTTP", () => {
     expect(late.status).toBe(409);
     expect(late.json).toMatchObject({ code: "WALL_CLOSED" });
     expect((await writer.call(`/api/walls/${wall.id}/posts`)).json).toMatchObject({
-      posts: [{ body: "Ennen sulkemista" }],
+      // The list carries what readers see (the rendered html); the source is the editor's to ask for.
+      posts: [{ html: "<p>Ennen sulkemista</p>" }],
     });
   });
 
@@ -265,10 +268,12 @@ describe("walls over HTTP", () => {
     });
     const id = (created.json as unknown as { id: string }).id;
     const arrived = await stream.waitFor((e) => e.data.type === "post", 1000);
-    expect(arrived.data).toMatchObject({ type: "post", post: { id, body: "Live!" } });
+    expect(arrived.data).toMatchObject({ type: "post", post: { id, html: "<p>Live!</p>" } });
+    // What the reader renders, once: the Markdown source stays out of the frame.
+    expect(arrived.data.post).not.toHaveProperty("body");
 
     await writer.call(`/api/posts/${id}`, { method: "PATCH", body: { body: "Live, korjattu" } });
-    await stream.waitFor((e) => (e.data.post as { body?: string } | undefined)?.body === "Live, korjattu");
+    await stream.waitFor((e) => shownText(e.data.post) === "Live, korjattu");
     await watcher.call(`/api/posts/${id}/reactions`, { method: "POST", body: { kind: "like" } });
     await stream.waitFor((e) => e.data.type === "reactions" && e.data.likes === 1);
     await api(app, `/api/posts/${id}/moderation`, { method: "POST", cookie: staffCookie, body: { action: "hide" } });
@@ -296,13 +301,13 @@ describe("walls over HTTP", () => {
       });
     }
     const resumed = await openStream(`${app.url}/api/walls/${wall.id}/events`, { lastEventId: seen.id });
-    await resumed.waitFor((e) => (e.data.post as { body?: string } | undefined)?.body === "Katkon aikana 4");
+    await resumed.waitFor((e) => shownText(e.data.post) === "Katkon aikana 4");
     await writer.call(`/api/walls/${wall.id}/posts`, {
       method: "POST",
       body: { body: "Paluun jälkeen", idempotencyKey: key() },
     });
-    await resumed.waitFor((e) => (e.data.post as { body?: string } | undefined)?.body === "Paluun jälkeen");
-    const bodies = resumed.events.map((e) => (e.data.post as { body: string }).body);
+    await resumed.waitFor((e) => shownText(e.data.post) === "Paluun jälkeen");
+    const bodies = resumed.events.map((e) => shownText(e.data.post));
     expect(bodies).toEqual([
       "Katkon aikana 0",
       "Katkon aikana 1",
@@ -333,7 +338,8 @@ describe("walls over HTTP", () => {
       body: { action: "approve" },
     });
     const shown = await publicStream.waitFor((e) => e.data.type === "post");
-    expect(shown.data).toMatchObject({ post: { status: "visible", body: "Salainen ennen hyväksyntää" } });
+    expect(shown.data).toMatchObject({ post: { status: "visible" } });
+    expect(shownText(shown.data.post)).toBe("Salainen ennen hyväksyntää");
     expect(publicStream.events).toHaveLength(1);
     await publicStream.close();
     await moderatorStream.close();
