@@ -233,6 +233,11 @@ export function createFirstPageCache({
     ): Promise<CachedPage | null> {
       if (limit > pageRows) return null;
       let copy = copies.get(wallId) ?? null;
+      // The wall's seq is below the copy's: its log went back (a restore), so the copy shows posts that are gone.
+      if (copy && copy.seq > lastSeq) {
+        drop(wallId, copy);
+        copy = null;
+      }
       if (copy) {
         // Most recently read last: the first in the map is the one dropped.
         copies.delete(wallId);

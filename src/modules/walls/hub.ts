@@ -96,7 +96,7 @@ export class WallHub {
     const missedWake = !channel && wokenBefore !== this.wakes;
     if (!channel) {
       channel = this.openChannel(wallId, currentSeq);
-    }
+    } else this.followBack(wallId, channel, currentSeq);
     const ch = channel;
     const remove = () => {
       ch.subscribers.delete(subscriber);
@@ -144,6 +144,7 @@ export class WallHub {
     let channel = this.channels.get(wallId);
     const missedWake = !channel && wokenBefore !== this.wakes;
     if (!channel) channel = this.openChannel(wallId, currentSeq);
+    else this.followBack(wallId, channel, currentSeq);
     const ch = channel;
     ch.observers.add(observer);
     const dispatched = ch.dispatched;
@@ -155,6 +156,19 @@ export class WallHub {
         this.closeIfUnused(wallId, ch);
       },
     };
+  }
+
+  /**
+   * A wall's seq read below what its channel has dispatched: the log went back (the database restored from a
+   * backup while this instance kept the channel open, e.g. for the first-page cache), or a change was dispatched
+   * between that read and now. The channel follows from the lower seq and reads the log again at once: after a
+   * restore the renumbered changes reach everyone; in the race, the change is sent again and skipped by whoever
+   * has it (send() and the cache ignore a seq they have seen) and reaches whoever had not.
+   */
+  private followBack(wallId: string, channel: WallChannel, currentSeq: number): void {
+    if (currentSeq >= channel.dispatched) return;
+    channel.dispatched = currentSeq;
+    this.wake(wallId);
   }
 
   private openChannel(wallId: string, currentSeq: number): WallChannel {
