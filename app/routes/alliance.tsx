@@ -3,11 +3,14 @@ import { AppError, isAppError } from "../../src/core/errors.ts";
 import {
   presentAlliance,
   presentAllianceCharts,
+  presentAttachment,
   presentBooksSummary,
   presentCostEntriesPage,
   presentPublishedAlliance,
   presentSettlementSummary,
 } from "../../src/modules/alliances/presenters.ts";
+import { isMultipart, receiveForm } from "../../src/modules/files/multipart.ts";
+import { formatFileSize } from "../../src/modules/files/size.ts";
 import { allianceCharts } from "../ui/alliances/charts.server.ts";
 import { amountText } from "../ui/alliances/format.ts";
 import { AllianceOverview } from "../ui/alliances/Overview.tsx";
@@ -17,6 +20,7 @@ import { useI18n } from "../ui/i18n.ts";
 import { Button, ButtonAnchor } from "../ui/kit/Button.tsx";
 import { Chart } from "../ui/kit/Chart.tsx";
 import { DataTable } from "../ui/kit/DataTable.tsx";
+import { Field } from "../ui/kit/Field.tsx";
 import { FieldIdScope } from "../ui/kit/FieldIdScope.tsx";
 import { Heading } from "../ui/kit/Heading.tsx";
 import { PageTitle } from "../ui/kit/PageTitle.tsx";
@@ -46,6 +50,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
         currency,
       ),
       settlements: (await services.allianceSettlements.list(caller, params.id)).map(presentSettlementSummary),
+      // The receipts behind the cost entries, every one at once (not a read per entry).
+      receipts: (await services.allianceAttachments.listOfAlliance(caller, params.id, "costEntries")).map(
+        presentAttachment,
+      ),
+      uploadLimit: formatFileSize(caller.locale, services.allianceAttachments.uploadMaxBytes),
       charts: allianceCharts(chartData, currency, caller.locale),
       kraScored: chartData.kra.kind !== "none" && chartData.kra.years.length > 0,
     };
@@ -61,8 +70,30 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { services, caller } = context;
-  const { intent = "", ...fields } = fieldsOf(await request.formData());
-  return attemptForm(caller.locale, intent, async () => {
+  // The receipt's form carries a file, read as it streams in and stopped at the upload limit (files/multipart.ts).
+  const { fields: all, file } = isMultipart(request)
+    ? await receiveForm(request, {
+        fileField: "file",
+        maxFileBytes: services.allianceAttachments.uploadMaxBytes,
+        tooLarge: () => services.allianceAttachments.tooLarge(caller.locale),
+      })
+    : { fields: fieldsOf(await request.formData()), file: null };
+  const { intent = "", ...fields } = all;
+  try {
+    return await attemptForm(caller.locale, intent, () => act(intent, fields, file));
+  } finally {
+    await file?.dispose();
+  }
+
+  async function act(
+    intent: string,
+    fields: Record<string, string>,
+    file: Awaited<ReturnType<typeof receiveForm>>["file"],
+  ) {
+    if (intent === "receipt") {
+      await services.allianceAttachments.attach(caller, { costEntryId: fields.costEntryId ?? "" }, file);
+      return { saved: intent };
+    }
     if (intent === "cost") {
       // The service parses the form's strings (one parse, translated messages).
       await services.allianceBooks.addCostEntry(caller, params.id, fields as never);
@@ -78,7 +109,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return redirect(`/alliances/settlements/${view.row.id}`);
     }
     throw new AppError("MALFORMED_BODY");
-  });
+  }
 }
 
 export default function Alliance({ loaderData, actionData }: Route.ComponentProps) {
@@ -131,7 +162,7 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
       </div>
     );
   }
-  const { alliance, books, costs, settlements, charts, kraScored } = loaderData;
+  const { alliance, books, costs, settlements, charts, kraScored, receipts, uploadLimit } = loaderData;
   const partyName = (id: string | null) =>
     id === null ? t("alliances.books.whole") : (alliance.parties.find((p) => p.id === id)?.name ?? id);
   const years = [...new Set(books.rows.map((r) => r.year))];
@@ -221,6 +252,23 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
           },
           { key: "reference", header: t("alliances.cost.reference"), cell: (e) => e.auditReference },
           { key: "description", header: t("alliances.cost.description"), cell: (e) => e.description },
+          {
+            key: "receipts",
+            header: t("alliances.receipts.column"),
+            cell: (e) => {
+              const files = receipts.filter((r) => r.costEntryId === e.id);
+              return files.length === 0
+                ? "–"
+                : files.map((r, i) => (
+                    <span key={r.id}>
+                      {i > 0 && ", "}
+                      <a href={r.downloadUrl} download>
+                        {r.name}
+                      </a>
+                    </span>
+                  ));
+            },
+          },
         ]}
         rows={costs.items}
         rowKey={(e) => e.id}
@@ -259,6 +307,47 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
               <TextField name="description" label={t("alliances.cost.description")} optional error={errorFor("cost")} />
               <div className="form-actions">
                 <Button>{t("alliances.cost.add")}</Button>
+              </div>
+            </Form>
+          </section>
+        </FieldIdScope>
+      )}
+
+      {alliance.canEditBooks && costs.items.length > 0 && (
+        <FieldIdScope prefix="receipt">
+          <section aria-labelledby="attach-receipt" className="narrow stack">
+            <Heading level={2} id="attach-receipt">
+              {t("alliances.receipts.attach")}
+            </Heading>
+            <p>{t("alliances.receipts.intro")}</p>
+            <ErrorSummary error={errorFor("receipt")} />
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              className="stack"
+              aria-labelledby="attach-receipt"
+              key={`receipt-${receipts.length}`}
+            >
+              <input type="hidden" name="intent" value="receipt" />
+              <Select
+                name="costEntryId"
+                label={t("alliances.receipts.entry")}
+                options={costs.items.map((e) => ({
+                  value: e.id,
+                  label: `${date(e.bookedOn)} · ${e.auditReference} · ${amountText(locale, e.amount)}`,
+                }))}
+                error={errorFor("receipt")}
+              />
+              <Field
+                name="file"
+                label={t("alliances.receipts.file")}
+                hint={t("alliances.receipts.fileHint", { limit: uploadLimit })}
+                error={errorFor("receipt")}
+              >
+                <input type="file" accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp" />
+              </Field>
+              <div className="form-actions">
+                <Button variant="secondary">{t("alliances.receipts.button")}</Button>
               </div>
             </Form>
           </section>

@@ -61,6 +61,14 @@ export const alliancePagesFi = {
   "alliances.export.downloadBooks": "Lataa avoimet kirjat (XLSX)",
   "alliances.export.downloadXlsx": "Lataa selvitys (XLSX)",
   "alliances.export.downloadDocx": "Lataa selvitys pöytäkirjan liitteeksi (DOCX)",
+  "alliances.receipts.column": "Tositteet",
+  "alliances.receipts.attach": "Liitä tosite kustannukseen",
+  "alliances.receipts.intro":
+    "Kuitti, lasku tai muu tosite kustannuskirjauksen takana; kaikki osapuolet näkevät sen avoimissa kirjoissa.",
+  "alliances.receipts.entry": "Kustannuskirjaus",
+  "alliances.receipts.file": "Tosite",
+  "alliances.receipts.fileHint": "PDF- tai Office-tiedosto, enintään {limit}.",
+  "alliances.receipts.button": "Liitä tosite",
 } as const;
 
 export type AlliancePagesMessageKey = keyof typeof alliancePagesFi;
@@ -125,6 +133,14 @@ export const alliancePagesSv: Catalog<AlliancePagesMessageKey> = {
   "alliances.export.downloadBooks": "Ladda ner de öppna böckerna (XLSX)",
   "alliances.export.downloadXlsx": "Ladda ner avräkningen (XLSX)",
   "alliances.export.downloadDocx": "Ladda ner avräkningen som protokollsbilaga (DOCX)",
+  "alliances.receipts.column": "Verifikat",
+  "alliances.receipts.attach": "Bifoga ett verifikat till en kostnad",
+  "alliances.receipts.intro":
+    "Kvitto, faktura eller annat verifikat bakom en kostnadspost; alla parter ser det i de öppna böckerna.",
+  "alliances.receipts.entry": "Kostnadspost",
+  "alliances.receipts.file": "Verifikat",
+  "alliances.receipts.fileHint": "PDF- eller Office-fil, högst {limit}.",
+  "alliances.receipts.button": "Bifoga verifikat",
 };
 
 export const alliancePagesEn: Catalog<AlliancePagesMessageKey> = {
@@ -187,4 +203,12 @@ export const alliancePagesEn: Catalog<AlliancePagesMessageKey> = {
   "alliances.export.downloadBooks": "Download the open books (XLSX)",
   "alliances.export.downloadXlsx": "Download the settlement (XLSX)",
   "alliances.export.downloadDocx": "Download the settlement for the minutes (DOCX)",
+  "alliances.receipts.column": "Receipts",
+  "alliances.receipts.attach": "Attach a receipt to a cost",
+  "alliances.receipts.intro":
+    "The receipt, invoice or other voucher behind a cost entry; every party sees it in the open books.",
+  "alliances.receipts.entry": "Cost entry",
+  "alliances.receipts.file": "Receipt",
+  "alliances.receipts.fileHint": "A PDF or Office file, at most {limit}.",
+  "alliances.receipts.button": "Attach the receipt",
 };
