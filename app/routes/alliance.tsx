@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { z } from "zod";
 import { AppError, isAppError } from "../../src/core/errors.ts";
 import {
   presentAlliance,
@@ -31,6 +32,21 @@ import type { Route } from "./+types/alliance";
 
 const categories = ["reimbursable", "overhead", "subcontract", "fee", "ownerOutside"] as const;
 
+/** The measures of a model whose key result areas share a bonus pool: their results are asked for one by one. */
+const poolModel = z.object({
+  kra: z.object({
+    kind: z.literal("pool"),
+    areas: z.array(
+      z.object({
+        name: z.string(),
+        measures: z.array(
+          z.object({ id: z.string(), name: z.string(), target: z.union([z.string(), z.number()]).transform(String) }),
+        ),
+      }),
+    ),
+  }),
+});
+
 /**
  * An alliance's page. Its parties' representatives and managers see the open books and the settlements (managers
  * also book costs and work out settlements); everyone else sees what a published alliance shows.
@@ -55,6 +71,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
         presentAttachment,
       ),
       uploadLimit: formatFileSize(caller.locale, services.allianceAttachments.uploadMaxBytes),
+      // The newest model's pool measures, if it has a pool; else the settlement asks for the year's points.
+      poolMeasures: poolMeasuresOf(
+        (await services.allianceSettlements.listModels(caller, params.id)).at(-1)?.row.model,
+      ),
       charts: allianceCharts(chartData, currency, caller.locale),
       kraScored: chartData.kra.kind !== "none" && chartData.kra.years.length > 0,
     };
@@ -66,6 +86,14 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       published: presentPublishedAlliance(await load(() => services.alliances.getPublished(caller, params.id))),
     };
   }
+}
+
+function poolMeasuresOf(model: unknown) {
+  const pool = poolModel.safeParse(model);
+  if (!pool.success) return [];
+  return pool.data.kra.areas.flatMap((area) =>
+    area.measures.map((m) => ({ id: m.id, name: m.name, area: area.name, target: m.target })),
+  );
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -100,11 +128,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return { saved: intent };
     }
     if (intent === "settle") {
-      const kraResults = Object.fromEntries(
-        Object.entries(fields)
-          .filter(([k, v]) => k.startsWith("points-") && v.trim() !== "")
-          .map(([k, v]) => [k.slice(7), { achievedPoints: v }]),
-      );
+      // points-<year> (a per-point model) and measure-<year>-<measure id> (a pool's measures), those filled in.
+      const kraResults: Record<string, { achievedPoints?: string; measures?: Record<string, string> }> = {};
+      for (const [key, value] of Object.entries(fields)) {
+        if (value.trim() === "") continue;
+        const points = /^points-(\d{4})$/.exec(key);
+        const measure = /^measure-(\d{4})-(.+)$/.exec(key);
+        if (points?.[1]) kraResults[points[1]] = { ...kraResults[points[1]], achievedPoints: value };
+        else if (measure?.[1] && measure[2]) {
+          const year = kraResults[measure[1]] ?? {};
+          kraResults[measure[1]] = { ...year, measures: { ...year.measures, [measure[2]]: value } };
+        }
+      }
       const view = await services.allianceSettlements.calculate(caller, params.id, { year: fields.year, kraResults });
       return redirect(`/alliances/settlements/${view.row.id}`);
     }
@@ -162,7 +197,7 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
       </div>
     );
   }
-  const { alliance, books, costs, settlements, charts, kraScored, receipts, uploadLimit } = loaderData;
+  const { alliance, books, costs, settlements, charts, kraScored, receipts, uploadLimit, poolMeasures } = loaderData;
   const partyName = (id: string | null) =>
     id === null ? t("alliances.books.whole") : (alliance.parties.find((p) => p.id === id)?.name ?? id);
   const years = [...new Set(books.rows.map((r) => r.year))];
@@ -398,15 +433,28 @@ export default function Alliance({ loaderData, actionData }: Route.ComponentProp
                 options={(years.length ? years.map(String) : allYears).map((y) => ({ value: y, label: y }))}
                 error={errorFor("settle")}
               />
-              {allYears.map((y) => (
-                <TextField
-                  key={y}
-                  name={`points-${y}`}
-                  label={t("alliances.settlement.points", { year: y })}
-                  optional
-                  error={errorFor("settle")}
-                />
-              ))}
+              {poolMeasures.length === 0
+                ? allYears.map((y) => (
+                    <TextField
+                      key={y}
+                      name={`points-${y}`}
+                      label={t("alliances.settlement.points", { year: y })}
+                      optional
+                      error={errorFor("settle")}
+                    />
+                  ))
+                : allYears.flatMap((y) =>
+                    poolMeasures.map((m) => (
+                      <TextField
+                        key={`${y}-${m.id}`}
+                        name={`measure-${y}-${m.id}`}
+                        label={t("alliances.settlement.measure", { area: m.area, measure: m.name, year: y })}
+                        hint={t("alliances.settlement.measureTarget", { target: m.target })}
+                        optional
+                        error={errorFor("settle")}
+                      />
+                    )),
+                  )}
               <div className="form-actions">
                 <Button>{t("alliances.settlement.calculate")}</Button>
               </div>

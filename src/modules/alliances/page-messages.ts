@@ -69,6 +69,8 @@ export const alliancePagesFi = {
   "alliances.receipts.file": "Tosite",
   "alliances.receipts.fileHint": "PDF- tai Office-tiedosto, enintään {limit}.",
   "alliances.receipts.button": "Liitä tosite",
+  "alliances.settlement.measure": "{area}: {measure}, tulos vuonna {year}",
+  "alliances.settlement.measureTarget": "Tavoitetaso {target}. Jätä tyhjäksi vuodet, joita et selvitä.",
 } as const;
 
 export type AlliancePagesMessageKey = keyof typeof alliancePagesFi;
@@ -141,6 +143,8 @@ export const alliancePagesSv: Catalog<AlliancePagesMessageKey> = {
   "alliances.receipts.file": "Verifikat",
   "alliances.receipts.fileHint": "PDF- eller Office-fil, högst {limit}.",
   "alliances.receipts.button": "Bifoga verifikat",
+  "alliances.settlement.measure": "{area}: {measure}, resultat år {year}",
+  "alliances.settlement.measureTarget": "Målnivå {target}. Lämna tomt för år som inte avräknas.",
 };
 
 export const alliancePagesEn: Catalog<AlliancePagesMessageKey> = {
@@ -211,4 +215,6 @@ export const alliancePagesEn: Catalog<AlliancePagesMessageKey> = {
   "alliances.receipts.file": "Receipt",
   "alliances.receipts.fileHint": "A PDF or Office file, at most {limit}.",
   "alliances.receipts.button": "Attach the receipt",
+  "alliances.settlement.measure": "{area}: {measure}, result in {year}",
+  "alliances.settlement.measureTarget": "Target level {target}. Leave the years you are not settling empty.",
 };
