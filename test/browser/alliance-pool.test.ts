@@ -102,6 +102,9 @@ describe("settling a bonus-pool model in the browser", () => {
     // The step that says how the payout came (amounts carry no-break spaces): pool × weighted score / 100.
     await page.getByText(/Kannustinpotti 10\s000,00\s€ × 50 \/ 100 = 5\s000,00\s€\./).waitFor();
     expect(await page.getByText(/^Avaintulosalueiden kannustin$/).count()).toBeGreaterThan(0);
+    // A measure's step rests on the model only: its "based on" line starts with that, not with a stray comma.
+    await page.getByText(/^Perustuu: Mallin kohta kra\.areas\.0\.measures\.0$/).waitFor();
+    expect(await page.getByText(/^Perustuu: ,/).count()).toBe(0);
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
     await context.close();
   });

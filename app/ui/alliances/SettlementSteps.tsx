@@ -33,9 +33,9 @@ export function SettlementSteps({ steps, entries }: { steps: Step[]; entries: Re
                       <a href={`#step-${s.ref}`}>{steps.find((x) => x.id === s.ref)?.ruleName ?? s.ref}</a>
                     </span>
                   ))}
-                  {other.map((s) => (
+                  {other.map((s, i) => (
                     <span key={`${s.kind}-${s.ref}`}>
-                      {", "}
+                      {earlier.length + i > 0 && ", "}
                       {s.kind === "model"
                         ? t("alliances.settlement.modelPart", { path: s.ref })
                         : t("alliances.settlement.adjustment", { index: Number(s.ref) + 1 })}
