@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../src/core/caller.ts";
-import { allianceInput } from "../../src/modules/alliances/test-fixture.ts";
+import { allianceInput, halfAndHalfModel } from "../../src/modules/alliances/test-fixture.ts";
 import { startTestApp, type TestApp } from "../support/server.ts";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, signedInState } from "./support.ts";
 
@@ -23,20 +23,7 @@ describe("settling a bonus-pool model in the browser", () => {
     const created = await s.alliances.create(caller, allianceInput("Pisteallianssi"));
     allianceId = created.alliance.id;
     await s.allianceSettlements.createModel(caller, allianceId, {
-      version: 1,
-      validFrom: "2025-01-01",
-      years: [
-        { year: 2025, baseTarget: 10_000_000 },
-        { year: 2026, baseTarget: 10_000_000 },
-      ],
-      gainBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
-      painBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
-      providerShares: created.parties
-        .filter((p) => p.side === "provider")
-        .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
-      ownerShares: created.parties
-        .filter((p) => p.side === "owner")
-        .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
+      ...halfAndHalfModel(created.parties),
       kra: {
         kind: "pool",
         pool: 1_000_000,

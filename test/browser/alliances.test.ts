@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../src/core/caller.ts";
-import { allianceInput } from "../../src/modules/alliances/test-fixture.ts";
+import { allianceInput, halfAndHalfModel } from "../../src/modules/alliances/test-fixture.ts";
 import { startTestApp, type TestApp } from "../support/server.ts";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, signedInState } from "./support.ts";
 
@@ -29,22 +29,7 @@ describe("alliance pages in the browser", () => {
       personId: representative.person.id,
       partyId: party("Oulun kaupunki"),
     });
-    await s.allianceSettlements.createModel(caller, allianceId, {
-      version: 1,
-      validFrom: "2025-01-01",
-      years: [
-        { year: 2025, baseTarget: 10_000_000 },
-        { year: 2026, baseTarget: 10_000_000 },
-      ],
-      gainBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
-      painBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
-      providerShares: created.parties
-        .filter((p) => p.side === "provider")
-        .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
-      ownerShares: created.parties
-        .filter((p) => p.side === "owner")
-        .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
-    });
+    await s.allianceSettlements.createModel(caller, allianceId, halfAndHalfModel(created.parties));
     await s.allianceBooks.addCostEntry(caller, allianceId, {
       partyId: party("Kasvupalvelut Oy"),
       bookedOn: "2025-03-31",

@@ -98,3 +98,24 @@ export async function allianceFixture(app: TestApp): Promise<AllianceFixture> {
   });
   return { callers, alliance, published, party };
 }
+
+/**
+ * A first model for an alliance's parties: a 100 000 € target in 2025 and 2026, 50:50 gain and pain, the shares as
+ * the parties have them (the browser tests' common starting point).
+ */
+export const halfAndHalfModel = (parties: readonly { id: string; side: string; shareBasisPoints: number }[]) => ({
+  version: 1,
+  validFrom: "2025-01-01",
+  years: [
+    { year: 2025, baseTarget: 10_000_000 },
+    { year: 2026, baseTarget: 10_000_000 },
+  ],
+  gainBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
+  painBands: [{ toBasisPointsOfTarget: null, providersShareBasisPoints: 5000 }],
+  providerShares: parties
+    .filter((p) => p.side === "provider")
+    .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
+  ownerShares: parties
+    .filter((p) => p.side === "owner")
+    .map((p) => ({ partyId: p.id, shareBasisPoints: p.shareBasisPoints })),
+});
