@@ -8,6 +8,7 @@
  * Env:   BENCH_NEWSLETTER_SUBSCRIBERS, BENCH_NEWSLETTER_CONCURRENCY (default 8), BENCH_NEWSLETTER_BATCH (default 200).
  * Writes bench/results/newsletter/<name>-<timestamp>.json and latest.json.
  */
+
 import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
@@ -16,19 +17,11 @@ import { SMTPServer } from "smtp-server";
 import { issueBody, issueMail } from "../src/modules/newsletter/mail.ts";
 import { insertConfirmedSubscribers } from "../src/modules/newsletter/test-fixture.ts";
 import { type AppProcess, pgReachable, prepareApp, signIn } from "./app-process.ts";
+import { argValue, envNumber, hasFlag } from "./args.ts";
 import { rootDir } from "./procs.ts";
 import { writeResults } from "./results.ts";
 import { round } from "./stats.ts";
 
-const args = process.argv.slice(2);
-const argValue = (flag: string) => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-};
 const config = {
   subscribers: envNumber("BENCH_NEWSLETTER_SUBSCRIBERS", 10_000),
   concurrency: envNumber("BENCH_NEWSLETTER_CONCURRENCY", 8),
@@ -171,7 +164,7 @@ async function main() {
     console.log(`bare nodemailer loop: ${bare.mailsPerSecond} mails/s`);
     const runs = [await throughApp("pglite", smtp)];
     console.log(`uudistamo (pglite): ${runs[0]?.mailsPerSecond} mails/s`);
-    if (args.includes("--pg") && (await pgReachable(config.pgServerUrl))) {
+    if (hasFlag("--pg") && (await pgReachable(config.pgServerUrl))) {
       const pg = await throughApp("postgres", smtp);
       runs.push(pg);
       console.log(`uudistamo (postgres): ${pg.mailsPerSecond} mails/s`);

@@ -8,29 +8,22 @@
  * Flags: --name <name>, --pg (PostgreSQL instead of PGlite: BENCH_DATABASE_URL). Env: BENCH_REQUESTS (default 50).
  * Writes bench/results/publishing/<name>-<timestamp>.json and latest.json.
  */
+
 import { Agent, request } from "node:http";
 import path from "node:path";
 import type { Database } from "../src/db/client.ts";
 import { posts } from "../src/modules/publishing/schema.ts";
 import { prepareApp } from "./app-process.ts";
+import { argValue, envNumber, hasFlag } from "./args.ts";
 import { nowMs, rootDir } from "./procs.ts";
 import { writeResults } from "./results.ts";
 import { ratio, round, summarize } from "./stats.ts";
 
-const args = process.argv.slice(2);
-const argValue = (flag: string) => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-};
 const config = {
   many: envNumber("BENCH_POSTS_MANY", 10_000),
   few: envNumber("BENCH_POSTS_FEW", 10),
   requests: envNumber("BENCH_REQUESTS", 50),
-  driver: args.includes("--pg") ? ("postgres" as const) : ("pglite" as const),
+  driver: hasFlag("--pg") ? ("postgres" as const) : ("pglite" as const),
   pgServerUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
 };
 const urls = ["/feeds/rss.xml", "/feeds/atom.xml", "/", "/blog", "/blog/archive"];

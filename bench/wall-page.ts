@@ -11,6 +11,7 @@
  * Flags: --name <name>, --pg (PostgreSQL at BENCH_DATABASE_URL instead of PGlite).
  * Writes bench/results/wall-page/<name>-<timestamp>.json and latest.json.
  */
+
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,23 +21,15 @@ import { type Browser, chromium } from "playwright-core";
 import type { Database } from "../src/db/client.ts";
 import { renderPostBody } from "../src/modules/walls/render.ts";
 import { prepareApp } from "./app-process.ts";
+import { argValue, envNumber, hasFlag } from "./args.ts";
 import { rootDir } from "./procs.ts";
 import { writeResults } from "./results.ts";
 import { ratio, round, summarize } from "./stats.ts";
 
-const args = process.argv.slice(2);
-const argValue = (flag: string) => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-};
 const config = {
   posts: envNumber("BENCH_WALL_POSTS", 2_000),
   runs: envNumber("BENCH_PAGE_RUNS", 7),
-  driver: args.includes("--pg") ? ("postgres" as const) : ("pglite" as const),
+  driver: hasFlag("--pg") ? ("postgres" as const) : ("pglite" as const),
   pgServerUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   /** The limit issue 13 sets for the first response. */
   documentLimitBytes: 300 * 1024,
